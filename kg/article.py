@@ -1,0 +1,40 @@
+"""The unit of work that flows from ingest to output: one news article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a source file.
+
+    ``text`` is what recognition runs on: Simplified characters, broken lines
+    joined, headline lines first, each paragraph on its own line. ``original``
+    is the same text as written (Traditional stays Traditional); it has the same
+    length as ``text`` so that every character offset found in ``text`` points
+    at the same place in ``original``, which is where evidence is quoted from.
+    """
+
+    source: str
+    index: int
+    headline: str
+    text: str
+    original: str
+    date: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.original):
+            raise ValueError("Article.text and Article.original must have the same length")
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file (or one record of it) that could not be read; reported, never raised."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"

@@ -1,0 +1,219 @@
+"""Rule-based relations between the mentions of one Doc.
+
+Two sources of relations:
+
+* sentence rules (rules.toml): each sentence becomes a template where every
+  mention is a typed slot, and each rule is a regular expression over it;
+* name structure: a name that starts with a division (大兴区总工会) is located
+  in it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.mentions import Mention
+from kg.schema import RELATIONS, allows
+
+RULES_PATH = Path(__file__).with_name("rules.toml")
+TYPE_LETTERS = {
+    "Union": "U",
+    "District": "D",
+    "Place": "P",
+    "Initiative": "I",
+    "Facility": "F",
+    "Organization": "O",
+    "WorkerGroup": "W",
+    "Person": "H",
+}
+AGENT_TYPES = frozenset({"Union", "Organization"})
+SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
+MACRO = re.compile(r"\{([A-Z]+)\}")
+# A mention after one of these in its clause is an adverbial, not the clause's topic.
+NOT_TOPIC_BEFORE = re.compile(r"(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从)[^⟨⟩，。；]{0,4}$")
+# How a name's leading division locates its bearer: unions at any level
+# (北京市总工会 is Beijing's); other bodies only when the division is a county or
+# below, since a city or province in a company's name is a brand (北京住总).
+NAME_PREFIX_LEVELS = {
+    "Union": ("province", "city", "county", "town"),
+    "Organization": ("county", "town"),
+    "Facility": ("county", "town"),
+    "Place": ("county", "town"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: re.Pattern[str]
+    predicates: dict[str, str]  # object type -> predicate; "*" for any type
+    topic: bool
+
+    @property
+    def subject_types(self) -> set[str]:
+        return {t for p in self.predicates.values() for t in RELATIONS[p][0]}
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: Mention
+    predicate: str
+    object: Mention
+    rule: str
+    evidence_start: int  # character offsets of the evidence in the Doc
+    evidence_end: int
+
+
+@cache
+def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    macros: dict[str, str] = {}
+    for name, value in data["macros"].items():
+        macros[name] = _expand(value, macros)
+    rules = []
+    for entry in data["rules"]:
+        predicate = entry["predicate"]
+        predicates = dict(predicate) if isinstance(predicate, dict) else {"*": predicate}
+        rules.append(
+            Rule(
+                entry["id"],
+                re.compile(_expand(entry["pattern"], macros)),
+                predicates,
+                bool(entry.get("topic", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    return MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
+
+
+def extract(doc: Doc, divisions_level: dict[str, str], rules: tuple[Rule, ...]) -> list[Relation]:
+    """Every relation the rules find in ``doc``, in text order, without duplicates.
+
+    ``divisions_level`` maps a division key (see kg_divisions) to its level.
+    """
+    mentions: list[Mention] = doc._.mentions or []
+    found = _name_structure(mentions, divisions_level)
+    top = [m for m in mentions if not m.nested]
+    previous: list[Mention] = []
+    for sentence in doc.sents:
+        inside = [m for m in top if sentence.start_char <= m.start < sentence.end_char]
+        if inside:
+            found.extend(_sentence_relations(sentence, inside, previous, rules))
+        if "\n" in sentence.text:
+            previous = []  # a topic does not carry over into the next paragraph
+        elif inside:
+            previous = inside
+    seen = set()
+    unique = []
+    for relation in found:
+        key = (relation.subject.start, relation.predicate, relation.object.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(relation)
+    return unique
+
+
+def _name_structure(mentions: list[Mention], levels: dict[str, str]) -> list[Relation]:
+    found = []
+    for outer in mentions:
+        allowed = NAME_PREFIX_LEVELS.get(outer.label)
+        if outer.nested or allowed is None:
+            continue
+        inner = [m for m in mentions if m.nested and outer.start <= m.start and m.end <= outer.end]
+        # The innermost division of a leading chain: 北京市大兴区建设集团 is in 大兴区.
+        chain = []
+        position = outer.start
+        for m in sorted(inner, key=lambda m: m.start):
+            if m.start == position:
+                chain.append(m)
+                position = m.end
+        if chain and levels.get(chain[-1].key) in allowed:
+            found.append(
+                Relation(outer, "locatedIn", chain[-1], "name-prefix", outer.start, outer.end)
+            )
+    return found
+
+
+def _template(sentence: Span, mentions: list[Mention]) -> str:
+    text = sentence.text
+    base = sentence.start_char
+    parts = []
+    position = 0
+    for index, m in enumerate(mentions):
+        parts.append(text[position : m.start - base])
+        parts.append(f"⟨{TYPE_LETTERS[m.label]}{index}⟩")
+        position = m.end - base
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _slots(group: str | None, mentions: list[Mention]) -> list[Mention]:
+    return [mentions[int(i)] for i in SLOT.findall(group or "")]
+
+
+def _topic(template: str, mentions: list[Mention], before: int, wanted: set[str]) -> Mention | None:
+    """The clause's topic: the first mention of a wanted type not governed by a preposition.
+
+    Places on the way are passed over (建立西胡林服务区“工会驿站·司机之家”…), but a
+    union or organisation that comes first is the topic, so that its deeds are
+    not credited to a facility named later in the sentence.
+    """
+    for match in SLOT.finditer(template[:before]):
+        if NOT_TOPIC_BEFORE.search(template[: match.start()]):
+            continue
+        mention = mentions[int(match.group(1))]
+        if mention.label in wanted:
+            return mention
+        if mention.label in AGENT_TYPES:
+            return None
+    return None
+
+
+def _sentence_relations(
+    sentence: Span, mentions: list[Mention], previous: list[Mention], rules: tuple[Rule, ...]
+) -> list[Relation]:
+    template = _template(sentence, mentions)
+    found = []
+    for rule in rules:
+        for match in rule.pattern.finditer(template):
+            subjects = _slots(match.groupdict().get("s"), mentions)
+            evidence_start = sentence.start_char
+            if rule.topic:
+                topic = _topic(template, mentions, match.start(), rule.subject_types)
+                if topic is None and previous:
+                    topic = _topic(
+                        _template(previous[0].span.sent, previous),
+                        previous,
+                        10**6,
+                        rule.subject_types,
+                    )
+                    if topic is not None:
+                        evidence_start = topic.span.sent.start_char
+                if topic is not None and topic not in subjects:
+                    subjects.insert(0, topic)
+            for obj in _slots(match.group("o"), mentions):
+                predicate = rule.predicates.get(obj.label, rule.predicates.get("*"))
+                if predicate is None:
+                    continue
+                for subject in subjects:
+                    if subject is not obj and allows(predicate, subject.label, obj.label):
+                        found.append(
+                            Relation(
+                                subject,
+                                predicate,
+                                obj,
+                                rule.id,
+                                evidence_start,
+                                sentence.end_char,
+                            )
+                        )
+    return found

@@ -1,0 +1,83 @@
+"""Word lists of general things (heads, trigger words, worker groups, surnames).
+
+They are data, kept as text files beside this module; this module only reads them.
+Lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent
+
+
+def _lines(name: str) -> list[str]:
+    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """A tab-separated lexicon with a header row, e.g. ``short_forms``."""
+    rows = csv.DictReader(_lines(f"{name}.tsv"), delimiter="\t")
+    return tuple({key: (value or "") for key, value in row.items()} for row in rows)
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head noun that ends a name and gives it its entity type."""
+
+    text: str
+    label: str
+    kind: str  # "name", "programme" or "event" (see heads.tsv)
+
+
+@cache
+def heads() -> dict[str, Head]:
+    return {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A one-word-per-line lexicon such as ``boundaries``, ``posts`` or ``surnames``."""
+    return frozenset(_lines(f"{name}.txt"))
+
+
+@cache
+def known_initiatives() -> dict[str, tuple[str, ...]]:
+    """Canonical programme name -> the short forms news uses for it."""
+    return {
+        row["name"]: tuple(a for a in row["aliases"].split(",") if a)
+        for row in table("initiatives")
+    }
+
+
+# Word classes of jieba's dictionary that never stand inside a name: prepositions,
+# conjunctions, particles, pronouns, modal and onomatopoeic words. (Adverbs do:
+# jieba tags 高速 in 高速公路发展有限公司 as one.)
+CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "y", "e", "o"})
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """Words of jieba's dictionary by part of speech: ``closed`` classes and ``verb`` s.
+
+    jieba ships its dictionary with a part-of-speech tag for every word; it is the
+    general Chinese word list this project has, so names can be bounded by it
+    without a tagger.
+    """
+    import jieba  # its dictionary only; jieba segments only when configured to
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    closed, verbs = set(), set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, tag = line.rstrip("\n").split(" ")
+            if tag in CLOSED_CLASSES:
+                closed.add(word)
+            elif tag == "v":
+                verbs.add(word)
+    return {"closed": frozenset(closed), "verb": frozenset(verbs)}

@@ -1,0 +1,85 @@
+"""``kg_divisions``: administrative divisions from the gazetteer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import resources
+from kg.lexicons import words
+from kg.nlp.gazetteer import Gazetteer, Match
+from kg.nlp.mentions import Candidate, Scanner, candidates
+
+PRIORITY = 30
+
+
+class DivisionRecognizer:
+    """Tags full names (大兴区, 建外街道) and short forms (大兴, 北京) of divisions.
+
+    A short form is taken when it is a province or prefecture-level city (北京,
+    长春) or when the article also names the division in full; anywhere else
+    short forms are too often ordinary words (朝阳, 和平). Namesakes are told
+    apart from the other divisions the article names (see Gazetteer.choose).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, home_region: str) -> None:
+        self.gazetteer = gazetteer
+        self.home = gazetteer.home_id(home_region) if home_region else None
+        self.scanner = Scanner(
+            [(name, (ids, False)) for name, ids in gazetteer.full_names.items()]
+            + [
+                (name, (ids, True))
+                for name, ids in gazetteer.short_names.items()
+                if name not in gazetteer.full_names and name not in words("not_divisions")
+            ]
+        )
+
+    def user_words(self) -> Iterable[str]:
+        return self.gazetteer.names()
+
+    def matches(self, text: str) -> list[Match]:
+        found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find_longest(text)]
+        named_in_full = {i for m in found if not m.short for i in m.ids}
+        return [
+            m
+            for m in found
+            if not m.short
+            or any(i in named_in_full for i in m.ids)
+            or any(self.gazetteer.divisions[i].level in ("province", "city") for i in m.ids)
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.matches(doc.text)
+        context = Counter(i for m in found for i in m.ids if len(m.ids) == 1)
+        out = candidates(doc)
+        for m in found:
+            chosen = self.gazetteer.choose(m.ids, context, self.home)
+            name = self.gazetteer.divisions[chosen].name if chosen is not None else None
+            if name is None:
+                name = doc.text[m.start : m.end]
+                if m.short:
+                    continue  # a short form we cannot place is not worth a guess
+            out.append(
+                Candidate(
+                    m.start,
+                    m.end,
+                    "District",
+                    name,
+                    "gazetteer",
+                    PRIORITY,
+                    key=str(chosen) if chosen is not None else "",
+                    short=m.short,
+                )
+            )
+        return doc
+
+
+@Language.factory("kg_divisions", default_config={"home_region": "北京市", "gazetteer": ""})
+def make_division_recognizer(
+    nlp: Language, name: str, home_region: str, gazetteer: str
+) -> DivisionRecognizer:
+    """``gazetteer`` is a divisions.tsv path; empty means the one `kg setup` built."""
+    return DivisionRecognizer(Gazetteer(resources.load_divisions(gazetteer or None)), home_region)

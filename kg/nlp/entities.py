@@ -1,0 +1,81 @@
+"""``kg_entities``: choose among the recognisers' candidates and put them on the Doc."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.nlp.mentions import Candidate, Mention
+
+
+def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
+    """Candidates that do not clash, each with whether it is nested in another.
+
+    Higher priority first, then longer. A candidate may sit inside a chosen one
+    only if it is a division named in full (大兴区 in 大兴区总工会): that is how
+    names tell where their bearer is. Any other overlap loses.
+    """
+    ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    chosen: list[tuple[Candidate, bool]] = []
+    for cand in ranked:
+        nested = False
+        clash = False
+        for other, other_nested in chosen:
+            if cand.end <= other.start or other.end <= cand.start:
+                continue
+            inside = other.start <= cand.start and cand.end <= other.end and not other_nested
+            if (
+                inside
+                and cand.source == "gazetteer"
+                and not cand.short
+                and other.label != "District"
+            ):
+                nested = True
+                continue
+            clash = True
+            break
+        if not clash:
+            chosen.append((cand, nested))
+    return sorted(chosen, key=lambda pair: (pair[0].start, -pair[0].end))
+
+
+def align(doc: Doc, offsets: set[int]) -> Doc:
+    """Split tokens so that every offset is a token boundary (names glued to neighbours)."""
+    cuts: dict[int, list[int]] = {}
+    for token in doc:
+        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token))
+        if inner:
+            cuts[token.i] = inner
+    if not cuts:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for i, inner in cuts.items():
+            token = doc[i]
+            bounds = [0, *inner, len(token.text)]
+            pieces = [token.text[a:b] for a, b in pairwise(bounds)]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    return doc
+
+
+class EntityCollector:
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = select(doc._.kg_candidates or [])
+        doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})
+        mentions = []
+        for cand, nested in chosen:
+            span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.key)
+            mentions.append(
+                Mention(span, cand.label, cand.name, cand.source, cand.key, cand.short, nested)
+            )
+        doc._.mentions = mentions
+        doc._.kg_candidates = None
+        doc.ents = filter_spans([m.span for m in mentions if not m.nested])
+        return doc
+
+
+@Language.factory("kg_entities")
+def make_entity_collector(nlp: Language, name: str) -> EntityCollector:
+    return EntityCollector()

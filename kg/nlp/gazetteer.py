@@ -1,0 +1,85 @@
+"""China's administrative divisions: look-up by name and choice among namesakes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.resources import Division
+
+LEVELS = ("province", "city", "county", "town")
+
+# Full names shorter than this are ordinary words far more often than places
+# (城区, 郊区, 矿区, 和县); they are only taken with a parent named next to them.
+MIN_FULL_NAME = 3
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    ids: tuple[int, ...]  # every division with this name (朝阳区: Beijing's and Changchun's)
+    short: bool  # matched by its short form (大兴 for 大兴区)
+
+
+class Gazetteer:
+    def __init__(self, divisions: Sequence[Division]) -> None:
+        self.divisions = {d.id: d for d in divisions}
+        full: dict[str, list[int]] = {}
+        short: dict[str, list[int]] = {}
+        for d in divisions:
+            if len(d.name) >= MIN_FULL_NAME:
+                full.setdefault(d.name, []).append(d.id)
+            if d.short and len(d.short) >= 2 and d.short != d.name:
+                short.setdefault(d.short, []).append(d.id)
+        self.full_names = {name: tuple(ids) for name, ids in full.items()}
+        self.short_names = {name: tuple(ids) for name, ids in short.items()}
+
+    def names(self) -> Iterable[str]:
+        """Every full name, for the segmenter's user dictionary."""
+        return self.full_names.keys()
+
+    def ancestors(self, division_id: int) -> list[int]:
+        chain = []
+        parent = self.divisions[division_id].parent_id
+        while parent is not None and parent in self.divisions:
+            chain.append(parent)
+            parent = self.divisions[parent].parent_id
+        return chain
+
+    def is_below(self, child: int, parent: int) -> bool:
+        return parent in self.ancestors(child)
+
+    def choose(self, ids: Sequence[int], context: Counter[int], home: int | None) -> int | None:
+        """Pick the division meant among namesakes.
+
+        Each candidate scores one point per mention in the article of one of its
+        ancestors or descendants (长春 or 长春市 elsewhere in the text picks
+        Changchun's 朝阳区). With no evidence the configured home region decides;
+        failing that a name stays unresolved rather than guessed.
+        """
+        if len(ids) == 1:
+            return ids[0]
+        scores = {}
+        for candidate in ids:
+            related = set(self.ancestors(candidate))
+            scores[candidate] = sum(
+                count
+                for other, count in context.items()
+                if other != candidate and (other in related or candidate in self.ancestors(other))
+            )
+        best = max(scores.values())
+        leaders = [c for c, s in scores.items() if s == best]
+        if len(leaders) == 1 and best > 0:
+            return leaders[0]
+        if home is not None:
+            local = [c for c in leaders if home in self.ancestors(c) or c == home]
+            if len(local) == 1:
+                return local[0]
+        return None
+
+    def home_id(self, name: str) -> int | None:
+        ids = self.full_names.get(name, ())
+        province = [i for i in ids if self.divisions[i].level == "province"]
+        return (province or list(ids) or [None])[0]

@@ -1,0 +1,47 @@
+"""``kg_lexicon``: worker groups, well-known programmes and fixed short forms (市总, 全总)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import known_initiatives, table, words
+from kg.nlp.mentions import Candidate, Scanner, candidates
+
+PRIORITY = 35
+STATUS = "status"  # marks groups kept only as the object of a relation
+
+
+class LexiconRecognizer:
+    def __init__(self) -> None:
+        entries: list[tuple[str, tuple[str, str, str, bool]]] = [
+            (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
+        ]
+        entries.extend(
+            (group, ("WorkerGroup", group, STATUS, False)) for group in words("worker_statuses")
+        )
+        for name, aliases in known_initiatives().items():
+            entries.append((name, ("Initiative", name, "", False)))
+            entries.extend((alias, ("Initiative", name, name, True)) for alias in aliases)
+        for row in table("short_forms"):
+            entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
+        self.scanner = Scanner(entries)
+        self.user_dictionary = [word for word, _ in entries]
+
+    def user_words(self) -> Iterable[str]:
+        return self.user_dictionary
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        for start, end, (label, name, key, short) in self.scanner.find_longest(doc.text):
+            source = "lexicon-status" if key == STATUS else "lexicon"
+            key = "" if key == STATUS else key
+            out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))
+        return doc
+
+
+@Language.factory("kg_lexicon")
+def make_lexicon_recognizer(nlp: Language, name: str) -> LexiconRecognizer:
+    return LexiconRecognizer()

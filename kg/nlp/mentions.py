@@ -1,0 +1,95 @@
+"""What the entity components leave on a Doc.
+
+Each recogniser adds :class:`Candidate` s (character offsets, a type, a priority) to
+``doc._.kg_candidates``; the last component (``kg_entities``) picks the ones that do
+not clash, aligns them to tokens and stores them as :class:`Mention` s in
+``doc._.mentions`` (and the top-level ones in ``doc.ents``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+from spacy.tokens import Doc, Span
+
+QUOTE_MARKS = "“”‘’「」『』《》〈〉\"'"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    name: str  # the entity's name as written here, without quotation marks
+    source: str  # which recogniser found it
+    priority: int
+    key: str = ""  # gazetteer division id, or the canonical name of a known short form
+    short: bool = False  # a short or anaphoric form (区总工会, 该公司): resolved per article
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    label: str
+    name: str
+    source: str
+    key: str = ""
+    short: bool = False
+    nested: bool = False  # inside another mention, e.g. 大兴区 in 大兴区总工会
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("kg_candidates"):
+        Doc.set_extension("kg_candidates", default=None)
+    if not Doc.has_extension("mentions"):
+        Doc.set_extension("mentions", default=None)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    if doc._.kg_candidates is None:
+        doc._.kg_candidates = []
+    return doc._.kg_candidates
+
+
+def strip_quotes(text: str) -> str:
+    return "".join(ch for ch in text if ch not in QUOTE_MARKS)
+
+
+class Scanner:
+    """Finds every occurrence of many fixed strings at once (Aho-Corasick)."""
+
+    def __init__(self, entries: Iterable[tuple[str, object]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word, value in entries:
+            if word:
+                self._automaton.add_word(word, (len(word), value))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, object]]:
+        """All matches as (start, end, value), overlapping ones included."""
+        if self._empty:
+            return
+        for end_index, (length, value) in self._automaton.iter(text):
+            yield end_index + 1 - length, end_index + 1, value
+
+    def find_longest(self, text: str) -> Iterator[tuple[int, int, object]]:
+        """Leftmost-longest matches that do not overlap each other."""
+        if self._empty:
+            return
+        for end_index, (length, value) in self._automaton.iter_long(text):
+            yield end_index + 1 - length, end_index + 1, value

@@ -1,0 +1,211 @@
+"""``kg_names``: names found by their head noun (…总工会, …驿站, …有限公司, …行动)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import Head, heads, word_classes, words
+from kg.nlp.mentions import QUOTE_MARKS, Candidate, Scanner, candidates
+
+PRIORITY = 40
+NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
+# 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
+# things are not names.
+COUNTED = re.compile(
+    r"^(?:第?[0-9一二三四五六七八九十两百千万几多]+)?[个家批所座处名位项条届期次支]$|^.{0,3}级$"
+)
+YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
+ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
+# A head preceded only by a level word (区总工会, 市总工会, 街道总工会) or a
+# demonstrative (该公司, 该中心) is a short form that names a body of the article.
+LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
+DEMONSTRATIVES = ("该", "本", "此")
+MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2}
+# Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
+# but not inside the names of unions, facilities and places.
+NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
+# A union is named after the body it belongs to: a division, an organisation, a trade.
+UNION_OWNERS = ("全国", "行业", "产业", "系统")
+
+
+class HeadNameRecognizer:
+    def __init__(self, max_name: int) -> None:
+        self.heads = heads()
+        self.scanner = Scanner((text, head) for text, head in self.heads.items())
+        self.boundaries = words("boundaries") | words("posts") | words("person_cues")
+        classes = word_classes()
+        self.closed = classes["closed"]
+        self.verbs = classes["verb"]
+        self.name_verbs = words("name_verbs")
+        self.blockers = words("head_blockers")
+        self.owner_heads = tuple(
+            h for h, head in self.heads.items() if head.label in ("Organization", "District")
+        )
+        self.max_name = max_name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        longest: dict[int, tuple[int, Head]] = {}
+        for start, end, head in self.scanner.find(text):
+            if end not in longest or start < longest[end][0]:
+                longest[end] = (start, head)
+        if not longest:
+            return doc
+        found_before = candidates(doc)
+        divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
+        known = {c.name for c in found_before if not c.short}
+        starts = [token.idx for token in doc]
+        ends = [token.idx + len(token) for token in doc]
+        out = candidates(doc)
+        for end, (head_start, head) in sorted(longest.items()):
+            # A head must be a word of the text: 局 in 格局 or 工程 in 工程师 is not one.
+            if not _is_boundary(ends, end) or not (
+                _is_boundary(starts, head_start) or _is_boundary(ends, head_start)
+            ):
+                continue
+            tokens, preceding = self._modifier_tokens(doc, starts, head_start, head)
+            if self._continues(doc, ends, end):
+                continue
+            found = self._name(text, tokens, preceding, head_start, end, head, divisions, known)
+            if found is not None:
+                out.append(found)
+        return doc
+
+    def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
+        """驿站系统, 工会工作: the head is only a modifier of the word after it."""
+        index = bisect_left(ends, end) + 1
+        return index < len(doc) and doc[index].text in self.blockers
+
+    def _modifier_tokens(
+        self, doc: Doc, starts: list[int], head_start: int, head: Head
+    ) -> tuple[list[tuple[int, str]], str]:
+        """The words before the head that can belong to its name, as (offset, text),
+        and the word that stopped the run.
+
+        The name grows leftwards word by word until a word that cannot be in it;
+        brackets are taken whole (中铁京西（北京）高速公路发展有限公司); verbs that
+        open the run are dropped (回报学校 is no school's name).
+        """
+        text = doc.text
+        left = head_start
+        index = bisect_right(starts, head_start - 1) - 1
+        depth = 0
+        taken: list[tuple[int, str]] = []
+        piece = ""
+        while index >= 0 and head_start - starts[index] <= self.max_name:
+            piece = text[starts[index] : left]
+            if piece in ("）", ")"):
+                depth += 1
+            elif piece in ("（", "(") and depth:
+                depth -= 1
+            elif not depth and (
+                self._stops(piece)
+                or (head.label in NO_VERB_LABELS and piece in self.verbs - self.name_verbs)
+            ):
+                break
+            left = starts[index]
+            taken.append((left, piece))
+            piece = ""
+            index -= 1
+        if depth:
+            return [], ""
+        taken.reverse()
+        while taken and taken[0][1] in self.verbs - self.name_verbs:
+            piece = taken.pop(0)[1]
+        return taken, piece
+
+    def _stops(self, token: str) -> bool:
+        return (
+            token in self.boundaries
+            or token in self.closed
+            or not NAME_CHARS.match(token)
+            or bool(COUNTED.match(token))
+            or bool(YEAR.match(token))
+            or any(q in token for q in QUOTE_MARKS)
+        )
+
+    def _name(
+        self,
+        text: str,
+        tokens: list[tuple[int, str]],
+        preceding: str,
+        head_start: int,
+        end: int,
+        head: Head,
+        divisions: dict[int, Candidate],
+        known: set[str],
+    ) -> Candidate | None:
+        left = tokens[0][0] if tokens else head_start
+        modifier = text[left:head_start]
+        if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
+            return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
+        if modifier.startswith(DEMONSTRATIVES) and len(modifier) <= 2:
+            return Candidate(left, end, head.label, head.text, "head", PRIORITY, short=True)
+        if head.label == "Union":
+            left = self._union_owner_start(text, tokens, head_start, divisions)
+            if left is None:
+                return None
+        if head.label in ("Facility", "Place"):
+            left = _strip_location(left, head_start, divisions)
+            if COUNTED.match(preceding):
+                # 是建外街道打造的第二个全时驿站: a description of a site named before.
+                return Candidate(left, end, head.label, head.text, "head", PRIORITY, short=True)
+        modifier = text[left:head_start]
+        if len(modifier) < MIN_MODIFIER[head.kind]:
+            return None
+        if (
+            head.kind == "event"
+            and left not in divisions
+            and not ORDINAL.search(text[:left])
+            and text[left:end] not in known
+        ):
+            return None
+        return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    def _union_owner_start(
+        self,
+        text: str,
+        tokens: list[tuple[int, str]],
+        head_start: int,
+        divisions: dict[int, Candidate],
+    ) -> int | None:
+        """Where a union's name starts: at the division, organisation or trade it belongs to.
+
+        着力提升工会 or 感谢工会 name no union; 大兴区总工会, 北京住总科贸公司工会 and
+        全国总工会 do. Words before the first division are not part of the name.
+        """
+        for offset, _ in tokens:
+            if offset in divisions:
+                return offset
+        if not tokens:
+            return None
+        left = tokens[0][0]
+        modifier = text[left:head_start]
+        if modifier.endswith(self.owner_heads) or modifier.endswith(UNION_OWNERS):
+            return left
+        return None
+
+
+def _is_boundary(offsets: list[int], offset: int) -> bool:
+    i = bisect_left(offsets, offset)
+    return i < len(offsets) and offsets[i] == offset
+
+
+def _strip_location(left: int, head_start: int, divisions: dict[int, Candidate]) -> int:
+    """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
+
+    Leading divisions come off while a proper name of two or more characters
+    remains before the head (望京街道工会驿站 keeps its division: 工会驿站 is a head).
+    """
+    while left in divisions and head_start - divisions[left].end >= 2:
+        left = divisions[left].end
+    return left
+
+
+@Language.factory("kg_names", default_config={"max_name": 30})
+def make_head_name_recognizer(nlp: Language, name: str, max_name: int) -> HeadNameRecognizer:
+    return HeadNameRecognizer(max_name)

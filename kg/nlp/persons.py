@@ -1,0 +1,64 @@
+"""``kg_persons``: people, found from the words around their names.
+
+A Chinese personal name is a surname and one or two characters; it is taken
+only right after a cue (记者, 通讯员, a post such as 副主席, 代表) and only where
+the next word can follow a name (姚竞宏在…, 林雪是…) or punctuation does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import words
+from kg.nlp.mentions import Candidate, Scanner, candidates
+
+PRIORITY = 45
+NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》]|$")
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# Function characters that never stand in a given name; "林雪是" is 林雪 + 是.
+NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说")
+
+
+class PersonRecognizer:
+    def __init__(self) -> None:
+        self.cues = Scanner((cue, cue) for cue in words("posts") | words("person_cues"))
+        surnames = words("surnames")
+        self.surnames = sorted(surnames, key=len, reverse=True)
+        self.follows = words("name_follows")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = candidates(doc)
+        taken = -1
+        for _, cue_end, _ in self.cues.find(text):
+            start = cue_end + (1 if text[cue_end : cue_end + 1] in (" ", "\u3000") else 0)
+            if start <= taken:
+                continue
+            name = self.name_at(text, start)
+            if name:
+                out.append(Candidate(start, start + len(name), "Person", name, "person", PRIORITY))
+                taken = start + len(name)
+        return doc
+
+    def name_at(self, text: str, start: int) -> str | None:
+        surname = next((s for s in self.surnames if text.startswith(s, start)), None)
+        if surname is None:
+            return None
+        for given in (2, 1):
+            end = start + len(surname) + given
+            name = text[start:end]
+            if len(name) != len(surname) + given or not HAN.match(name):
+                continue
+            if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]):
+                continue
+            if NAME_END.match(text, end) or any(text.startswith(w, end) for w in self.follows):
+                return name
+        return None
+
+
+@Language.factory("kg_persons")
+def make_person_recognizer(nlp: Language, name: str) -> PersonRecognizer:
+    return PersonRecognizer()

@@ -1,0 +1,95 @@
+"""``kg_quoted``: names in “…” and 《…》, told apart from quoted speech and scare quotes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import heads, words
+from kg.nlp.mentions import Candidate, candidates, strip_quotes
+
+PRIORITY = 50
+# The outer pair only; inner ‘…’ stays part of the content.
+QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」")
+# Speech and explanations contain clause punctuation; names do not.
+CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
+# After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
+SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
+COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万几]+[个家批所座处名位项条届期次支]")
+PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
+
+
+class QuotedNameRecognizer:
+    """Quoted strings become names when their head noun says what they are.
+
+    《…》 is a document or programme (an Initiative) unless it is a periodical.
+    “…” needs a head noun of its own (“大兴工匠学院”) or right after the closing
+    mark (“新邻里”暖冬守护活动); without one, a string of 2–6 characters is kept
+    as a possible abbreviation (“产改”), which the resolver keeps only if it
+    abbreviates a full name of the same article.
+    """
+
+    def __init__(self, max_abbreviation: int) -> None:
+        self.heads = heads()
+        self.boundaries = words("boundaries")
+        self.max_abbreviation = max_abbreviation
+        self.longest_head = max(len(h) for h in self.heads)
+
+    def head_of(self, name: str) -> str | None:
+        for size in range(min(len(name), self.longest_head), 0, -1):
+            if name[-size:] in self.heads:
+                return name[-size:]
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = candidates(doc)
+        for match in QUOTED.finditer(text):
+            content = next(group for group in match.groups() if group is not None)
+            found = self._classify(text, match, content)
+            if found is not None:
+                out.append(found)
+        return doc
+
+    def _classify(self, text: str, match: re.Match[str], content: str) -> Candidate | None:
+        if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
+            return None
+        name = strip_quotes(content)
+        start, end = match.span()
+        if match.group(2) is not None:
+            if name.endswith(PERIODICALS):
+                return None
+            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
+        head = self.head_of(name)
+        if head is not None and len(name) > len(head):
+            return Candidate(start, end, self.heads[head].label, name, "quoted", PRIORITY)
+        suffix = SUFFIX.match(text, end)
+        if suffix:
+            tail = self._suffix_with_head(suffix.group())
+            if tail:
+                label = self.heads[self.head_of(tail) or ""].label
+                return Candidate(start, end + len(tail), label, name + tail, "quoted", PRIORITY)
+        if 2 <= len(name) <= self.max_abbreviation and " " not in name:
+            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
+        return None
+
+    def _suffix_with_head(self, run: str) -> str:
+        """The longest prefix of ``run`` that ends in a head and holds no boundary word."""
+        for size in range(len(run), 0, -1):
+            tail = run[:size]
+            if (
+                self.head_of(tail)
+                and not COUNTED.search(tail)
+                and not any(b in tail for b in self.boundaries if len(b) > 1)
+            ):
+                return tail
+        return ""
+
+
+@Language.factory("kg_quoted", default_config={"max_abbreviation": 6})
+def make_quoted_name_recognizer(
+    nlp: Language, name: str, max_abbreviation: int
+) -> QuotedNameRecognizer:
+    return QuotedNameRecognizer(max_abbreviation)

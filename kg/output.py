@@ -1,0 +1,75 @@
+"""Records in the gold format of SCHEMA.md, with evidence, offsets and rule ids added."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from kg.article import Article
+from kg.resolve import Entity, Triple
+
+
+def _entity_record(entity: Entity) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.label,
+        "aliases": sorted(entity.aliases - {entity.name}),
+    }
+    if entity.division is not None:
+        record["division"] = {
+            "level": entity.division.level,
+            "code": entity.division.code,
+            "path": entity.division.path,
+        }
+    return record
+
+
+def _evidence_text(article: Article, start: int, end: int) -> str:
+    return article.original[start:end].strip().replace("\n", " ")
+
+
+def article_record(
+    article: Article, entities: Iterable[Entity], triples: Iterable[Triple]
+) -> dict[str, Any]:
+    record: dict[str, Any] = {"source": article.source, "index": article.index}
+    record["headline"] = article.headline
+    if article.date:
+        record["date"] = article.date
+    if article.url:
+        record["url"] = article.url
+    record["entities"] = [_entity_record(e) for e in sorted(entities, key=lambda e: e.id)]
+    record["triples"] = [
+        {
+            "s": t.subject.name,
+            "p": t.predicate,
+            "o": t.object.name,
+            "s_id": t.subject.id,
+            "o_id": t.object.id,
+            "evidence": [
+                {
+                    "text": _evidence_text(article, start, end),
+                    "start": start,
+                    "end": end,
+                    "rule": rule,
+                }
+                for start, end, rule in t.evidence
+            ],
+        }
+        for t in triples
+    ]
+    return record
+
+
+def write_json(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    out.write('{"articles": [\n')
+    for i, record in enumerate(records):
+        out.write(",\n" if i else "")
+        out.write(json.dumps(record, ensure_ascii=False))
+    out.write("\n]}\n")
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")

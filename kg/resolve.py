@@ -1,0 +1,181 @@
+"""Resolution: which mentions of an article are one entity, and what that entity is called.
+
+Inside an article, short and anaphoric forms (区总工会, 市总, 该公司, “产改”,
+西胡林服务区, 大兴) resolve to the full name they stand for; a short form that
+stands for nothing named in the article is dropped rather than guessed.
+Across articles, an entity's identifier is its type and canonical name, plus the
+code of the division its name starts with, so that 朝阳区总工会 of Beijing and
+of Changchun stay apart while 大兴区总工会 is one node wherever it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kg.extract.relations import Relation
+from kg.lexicons import table
+from kg.nlp.mentions import Mention
+
+
+@dataclass(frozen=True)
+class DivisionInfo:
+    name: str
+    level: str
+    code: str  # division code; empty for towns and subdistricts, which have none
+    path: str  # names from the province down, e.g. 北京市/朝阳区/建外街道
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    division: DivisionInfo | None = None
+    # Named only by its standing (困难职工): kept only where a relation needs it.
+    needs_relation: bool = False
+
+
+@dataclass(frozen=True)
+class Triple:
+    subject: Entity
+    predicate: str
+    object: Entity
+    evidence: tuple[tuple[int, int, str], ...]  # (start, end, rule id) in the article
+
+
+def _expansions() -> dict[str, tuple[str, str]]:
+    return {row["short"]: (row["expands_to"], row["canonical"]) for row in table("short_forms")}
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """产改 of 产业工人队伍建设改革: same first character, the rest in order."""
+    if len(short) >= len(full) or short[0] != full[0]:
+        return False
+    position = 0
+    for ch in short:
+        position = full.find(ch, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+class ArticleResolver:
+    def __init__(self, mentions: list[Mention], divisions: Mapping[str, DivisionInfo]) -> None:
+        self.divisions = divisions
+        self.expansions = _expansions()
+        self.full = [m for m in mentions if not m.short]
+        self.entity_of: dict[int, Entity] = {}  # id(mention) -> entity
+        self.entities: dict[str, Entity] = {}
+        for mention in sorted(self.full, key=lambda m: -(m.end - m.start)):
+            self._add(mention, self._canonical(mention))
+        for mention in mentions:
+            if mention.short:
+                target = self._resolve_short(mention)
+                if target is not None:
+                    self.entity_of[id(mention)] = target
+                    target.aliases.add(mention.name)
+
+    def _canonical(self, mention: Mention) -> tuple[str, str]:
+        """(id, canonical name) of a full mention."""
+        if mention.label == "District" and mention.key in self.divisions:
+            info = self.divisions[mention.key]
+            return f"District:{info.path}", info.name
+        # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
+        if mention.label in ("Place", "Facility", "Organization", "Initiative"):
+            longer = [
+                m
+                for m in self.full
+                if m.label == mention.label
+                and len(m.name) > len(mention.name)
+                and m.name.endswith(mention.name)
+            ]
+            if longer:
+                mention = max(longer, key=lambda m: len(m.name))
+        return f"{mention.label}:{mention.name}{self._located_suffix(mention)}", mention.name
+
+    def _located_suffix(self, mention: Mention) -> str:
+        """@code of the division a name starts with, telling namesakes apart."""
+        if mention.label == "District":
+            return ""
+        for m in self.full:
+            if m.nested and m.start == mention.start and m.key in self.divisions:
+                return f"@{self.divisions[m.key].path}"
+        return ""
+
+    def _add(self, mention: Mention, identity: tuple[str, str]) -> None:
+        entity_id, name = identity
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            division = self.divisions.get(mention.key) if mention.label == "District" else None
+            entity = Entity(entity_id, name, mention.label, division=division)
+            entity.needs_relation = mention.source == "lexicon-status"
+            self.entities[entity_id] = entity
+        elif mention.source != "lexicon-status":
+            entity.needs_relation = False
+        if mention.name != entity.name:
+            entity.aliases.add(mention.name)
+        self.entity_of[id(mention)] = entity
+
+    def _nearest(self, mention: Mention, accept) -> Entity | None:
+        """The entity of the closest full mention before ``mention`` (else after) that fits."""
+        before = [m for m in self.full if m.start < mention.start and not m.nested and accept(m)]
+        if before:
+            return self.entity_of[id(before[-1])]
+        after = [m for m in self.full if m.start > mention.start and not m.nested and accept(m)]
+        return self.entity_of[id(after[0])] if after else None
+
+    def _resolve_short(self, mention: Mention) -> Entity | None:
+        if mention.label == "District":
+            return self._by_key(mention) if mention.key in self.divisions else None
+        if mention.key:  # a known programme's short form (产改) or a single body's (全总)
+            entity = next((e for e in self.entities.values() if e.name == mention.key), None)
+            if entity is None:
+                entity = Entity(f"{mention.label}:{mention.key}", mention.key, mention.label)
+                self.entities[entity.id] = entity
+            return entity
+        ending, _ = self.expansions.get(mention.name, (mention.name, ""))
+        found = self._nearest(
+            mention, lambda m: m.label == mention.label and m.name.endswith(ending)
+        )
+        if found is not None or mention.source != "quoted":
+            return found
+        return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
+
+    def _by_key(self, mention: Mention) -> Entity:
+        info = self.divisions[mention.key]
+        entity_id = f"District:{info.path}"
+        if entity_id not in self.entities:
+            self.entities[entity_id] = Entity(entity_id, info.name, "District", division=info)
+        return self.entities[entity_id]
+
+    def entity(self, mention: Mention) -> Entity | None:
+        return self.entity_of.get(id(mention))
+
+    def triples(self, relations: list[Relation]) -> list[Triple]:
+        merged: dict[tuple[str, str, str], list[tuple[int, int, str]]] = {}
+        ends: dict[tuple[str, str, str], tuple[Entity, Entity]] = {}
+        for relation in relations:
+            subject = self.entity(relation.subject)
+            obj = self.entity(relation.object)
+            if subject is None or obj is None or subject is obj:
+                continue
+            key = (subject.id, relation.predicate, obj.id)
+            merged.setdefault(key, []).append(
+                (relation.evidence_start, relation.evidence_end, relation.rule)
+            )
+            ends[key] = (subject, obj)
+        return [
+            Triple(ends[key][0], key[1], ends[key][1], tuple(dict.fromkeys(evidence)))
+            for key, evidence in merged.items()
+        ]
+
+    def mentioned_entities(self, triples: list[Triple]) -> list[Entity]:
+        related = {e.id for t in triples for e in (t.subject, t.object)}
+        seen: dict[str, Entity] = {}
+        for entity in self.entity_of.values():
+            if not entity.needs_relation or entity.id in related:
+                seen.setdefault(entity.id, entity)
+        return list(seen.values())
