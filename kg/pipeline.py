@@ -9,7 +9,6 @@ from typing import Any
 
 from kg.article import Article, InputProblem
 from kg.extract.relations import extract, load_rules
-from kg.ingest import read_paths
 from kg.nlp import load_pipeline
 from kg.nlp.gazetteer import Gazetteer
 from kg.output import article_record
@@ -101,6 +100,8 @@ def run(
     With ``jobs`` > 1 the articles are shared out to forked worker processes
     that inherit the loaded pipeline, so nothing is loaded twice.
     """
+    from kg.ingest import read_paths  # the nlp stages do not need ingest loaded
+
     items = read_paths(paths, max_file_bytes=max_file_bytes)
     if jobs <= 1:
         for item in items:

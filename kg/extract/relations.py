@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -139,6 +140,11 @@ def _name_structure(mentions: list[Mention], levels: dict[str, str]) -> list[Rel
         if chain and levels.get(chain[-1].key) in allowed:
             found.append(
                 Relation(outer, "locatedIn", chain[-1], "name-prefix", outer.start, outer.end)
+            )
+        # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
+        for parent, child in pairwise(chain):
+            found.append(
+                Relation(child, "locatedIn", parent, "name-prefix", outer.start, outer.end)
             )
     return found
 

@@ -63,7 +63,7 @@ CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "y", "e", "o"})
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    """Words of jieba's dictionary by part of speech: ``closed`` classes and ``verb`` s.
+    """Words of jieba's dictionary: ``closed`` classes, ``verb`` s and every ``word``.
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -72,12 +72,13 @@ def word_classes() -> dict[str, frozenset[str]]:
     import jieba  # its dictionary only; jieba segments only when configured to
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    closed, verbs = set(), set()
+    closed, verbs, every = set(), set(), set()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, _, tag = line.rstrip("\n").split(" ")
+            every.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
             elif tag == "v":
                 verbs.add(word)
-    return {"closed": frozenset(closed), "verb": frozenset(verbs)}
+    return {"closed": frozenset(closed), "verb": frozenset(verbs), "word": frozenset(every)}

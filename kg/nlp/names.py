@@ -20,6 +20,8 @@ COUNTED = re.compile(
 )
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
+# An event head (大赛, 活动) names an event only after a division, a year or an
+# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) or a
 # demonstrative (该公司, 该中心) is a short form that names a body of the article.
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
@@ -40,8 +42,10 @@ class HeadNameRecognizer:
         classes = word_classes()
         self.closed = classes["closed"]
         self.verbs = classes["verb"]
+        self.dictionary = classes["word"]
         self.name_verbs = words("name_verbs")
         self.blockers = words("head_blockers")
+        self.organising = tuple(words("organising_verbs"))
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
@@ -62,9 +66,13 @@ class HeadNameRecognizer:
         ends = [token.idx + len(token) for token in doc]
         out = candidates(doc)
         for end, (head_start, head) in sorted(longest.items()):
-            # A head must be a word of the text: 局 in 格局 or 工程 in 工程师 is not one.
-            if not _is_boundary(ends, end) or not (
-                _is_boundary(starts, head_start) or _is_boundary(ends, head_start)
+            # A head must end a word of the text (工程 in 工程师 does not), and a
+            # one-character head glued to a dictionary word is part of that word
+            # (局 in 格局, but not in 社保局).
+            if not _is_boundary(ends, end) or (
+                len(head.text) == 1
+                and not _is_boundary(starts, head_start)
+                and doc[bisect_left(ends, end)].text in self.dictionary
             ):
                 continue
             tokens, preceding = self._modifier_tokens(doc, starts, head_start, head)
@@ -161,6 +169,7 @@ class HeadNameRecognizer:
             head.kind == "event"
             and left not in divisions
             and not ORDINAL.search(text[:left])
+            and not text[:left].removesuffix("的").endswith(self.organising)
             and text[left:end] not in known
         ):
             return None

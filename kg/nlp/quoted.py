@@ -33,7 +33,7 @@ class QuotedNameRecognizer:
 
     def __init__(self, max_abbreviation: int) -> None:
         self.heads = heads()
-        self.boundaries = words("boundaries")
+        self.organising = words("organising_verbs")
         self.max_abbreviation = max_abbreviation
         self.longest_head = max(len(h) for h in self.heads)
 
@@ -76,13 +76,14 @@ class QuotedNameRecognizer:
         return None
 
     def _suffix_with_head(self, run: str) -> str:
-        """The longest prefix of ``run`` that ends in a head and holds no boundary word."""
+        """The longest prefix of ``run`` that ends in a head and holds no organising verb."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
             if (
                 self.head_of(tail)
                 and not COUNTED.search(tail)
-                and not any(b in tail for b in self.boundaries if len(b) > 1)
+                and "的" not in tail
+                and not any(verb in tail for verb in self.organising)
             ):
                 return tail
         return ""

@@ -1,0 +1,92 @@
+"""Relation rules: (text, expected triple) tables on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # name structure and stated hierarchy
+    ("丰台区总工会召开全会。", ("丰台区总工会", "locatedIn", "丰台区")),
+    ("海淀区中关村街道总工会走访企业。", ("中关村街道", "locatedIn", "海淀区")),
+    # co-organisers, passive and active
+    (
+        "近日，由通州区总工会与通州区卫生健康委员会、北京潞河医院联合举办的职工健康知识大赛举行。",
+        ("北京潞河医院", "organizes", "职工健康知识大赛"),
+    ),
+    (
+        "近日，由通州区总工会与通州区卫生健康委员会、北京潞河医院联合举办的职工健康知识大赛举行。",
+        ("通州区总工会", "organizes", "职工健康知识大赛"),
+    ),
+    ("房山区总工会启动“金秋助学”活动。", ("房山区总工会", "organizes", "金秋助学活动")),
+    # facilities: who built them, where, for whom
+    (
+        "由昌平区总工会与北京城建集团有限责任公司共同打造的“回龙观骑士驿站”正式揭牌。",
+        ("北京城建集团有限责任公司", "operates", "回龙观骑士驿站"),
+    ),
+    (
+        "“回龙观骑士驿站”，在位于昌平区的京藏高速回龙观服务区正式揭牌。",
+        ("回龙观骑士驿站", "locatedIn", "京藏高速回龙观服务区"),
+    ),
+    (
+        "“回龙观骑士驿站”，在位于昌平区的京藏高速回龙观服务区正式揭牌。",
+        ("京藏高速回龙观服务区", "locatedIn", "昌平区"),
+    ),
+    ("“回龙观骑士驿站”旨在为广大外卖骑手提供休息场所。", ("回龙观骑士驿站", "serves", "外卖骑手")),
+    # events and where they were held
+    (
+        "“夏送清凉”慰问活动在西城区金融街街道丽泽骑士驿站举行，为环卫工人送上防暑用品。",
+        ("夏送清凉慰问活动", "heldAt", "丽泽骑士驿站"),
+    ),
+    (
+        "“夏送清凉”慰问活动在西城区金融街街道丽泽骑士驿站举行，为环卫工人送上防暑用品。",
+        ("夏送清凉慰问活动", "serves", "环卫工人"),
+    ),
+    (
+        "“夏送清凉”慰问活动在西城区金融街街道丽泽骑士驿站举行，为环卫工人送上防暑用品。",
+        ("丽泽骑士驿站", "locatedIn", "金融街街道"),
+    ),
+    # people with posts
+    ("密云区总工会党组书记、主席张立新出席并讲话。", ("张立新", "memberOf", "密云区总工会")),
+    # short forms resolve to the full name of the article
+    (
+        "怀柔区总工会召开会议。会上，区总工会启动“暖心驿站行动”。",
+        ("怀柔区总工会", "organizes", "暖心驿站行动"),
+    ),
+]
+
+NOT_FOUND = [
+    # a union that is the subject is not a facility's user: no serves from the facility
+    (
+        "下一步，门城镇总工会将继续以党建引领“工会驿站”建设，为快递员提供服务。",
+        ("工会驿站", "serves", "快递员"),
+    ),
+    # a city or province in a company's name is a brand, not its location
+    ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
+    # a short form with nothing to stand for in the article is dropped, not guessed
+    ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
+
+
+def test_every_triple_has_its_evidence_sentence(extractor) -> None:
+    from tests.conftest import make_article
+
+    text = "近日，丰台区总工会召开全会。\n密云区总工会党组书记、主席张立新出席并讲话。"
+    record = extractor(make_article(text))
+    assert record["triples"]
+    for triple in record["triples"]:
+        for evidence in triple["evidence"]:
+            assert evidence["text"] == text[evidence["start"] : evidence["end"]].strip()
+            assert triple["s"] in evidence["text"] or triple["s"][:2] in evidence["text"]
+            assert evidence["rule"]

@@ -1,0 +1,92 @@
+"""Entity components: (text, expected entities) tables on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # head nouns, grown leftwards to the first word that cannot be in a name
+    ("近日，丰台区总工会召开全会。", ("Union", "丰台区总工会")),
+    ("北京燕京啤酒股份有限公司工会开展慰问。", ("Union", "北京燕京啤酒股份有限公司工会")),
+    (
+        "活动由通州区总工会与通州区卫生健康委员会联合主办。",
+        ("Organization", "通州区卫生健康委员会"),
+    ),
+    (
+        "包括昌平区第二职业学校、北京城建集团有限责任公司等单位。",
+        ("Organization", "北京城建集团有限责任公司"),
+    ),
+    (
+        "中铁建工（北京）建设发展有限公司参加了竞赛。",
+        ("Organization", "中铁建工（北京）建设发展有限公司"),
+    ),
+    ("劳模们来到望京科技园参观。", ("Place", "望京科技园")),
+    ("服务站设在京藏高速回龙观服务区。", ("Place", "京藏高速回龙观服务区")),
+    # a facility's address is not its name
+    ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("Facility", "鼎好骑士驿站")),
+    ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("District", "中关村街道")),
+    # quoted names get their type from their head, inside or right after the quotes
+    ("区总工会认定“通州工匠学院”。", ("Facility", "通州工匠学院")),
+    ("石景山区总工会启动“筑梦”金秋助学活动。", ("Initiative", "筑梦金秋助学活动")),
+    (
+        "会上印发《怀柔区职工服务体系建设三年行动方案（2025-2027年）》。",
+        ("Initiative", "怀柔区职工服务体系建设三年行动方案（2025-2027年）"),
+    ),
+    # programmes with a head of their own stand unquoted
+    ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
+    # worker groups from the lexicon; people from the words around them
+    ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
+    ("平谷区总工会党组书记、主席王海涛出席。", ("Person", "王海涛")),
+    ("职工代表李静是一名护士。", ("Person", "李静")),
+    ("本报讯（记者 赵明 通讯员 钱程）近日，丰台区总工会召开会议。", ("Person", "钱程")),
+    # divisions, full and short; a short form of a county only with its full name around
+    ("北京市总工会召开会议。", ("District", "北京市")),
+    ("大兴区总工会走进大兴各镇。", ("District", "大兴区")),
+]
+
+NOT_FOUND = [
+    # verbs and adverbs before a head are not part of a name
+    ("我们要感谢工会的帮助。", ("Union", "感谢工会")),
+    ("职工可以随时扫码进入驿站。", ("Facility", "扫码进入驿站")),
+    ("驿站均引用智能化驿站系统。", ("Facility", "智能化驿站")),
+    # speech and scare quotes are not names
+    ("“天气冷，您进来喝杯热茶吧。”站长说。", ("Initiative", "天气冷，您进来喝杯热茶吧。")),
+    ("希望这个“家”能温暖司机。", ("Initiative", "家")),
+    # generic activities without a name of their own
+    ("开展岗位练兵、技能竞赛和职工素质助推活动。", ("Initiative", "技能竞赛")),
+    ("开展岗位练兵、技能竞赛和职工素质助推活动。", ("Initiative", "职工素质助推活动")),
+    # 格局 is not a 局 (bureau), 工程师 not a 工程 (programme)
+    ("拓宽视野格局。", ("Organization", "视野格局")),
+    # a worker group named by standing only, with no service for it, is no node
+    ("困难职工的获得感不断提升。", ("WorkerGroup", "困难职工")),
+    # a short form of a county without its full name stays a word
+    ("朝阳初升，职工们开始一天的工作。", ("District", "朝阳区")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+def test_namesakes_are_told_apart_by_context(extractor) -> None:
+    from tests.conftest import make_article
+
+    changchun = extractor(
+        make_article("长春市朝阳区总工会慰问环卫工人。\n吉林省长春市朝阳区总工会主席到场。")
+    )
+    beijing = extractor(make_article("朝阳区建外街道总工会慰问快递员。"))
+    paths = {
+        e["division"]["path"]
+        for record in (changchun, beijing)
+        for e in record["entities"]
+        if e["name"] == "朝阳区"
+    }
+    assert paths == {"吉林省/长春市/朝阳区", "北京市/北京市/朝阳区"} or len(paths) == 2
