@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from kg import resources
 from kg.lexicons import words
 from kg.nlp.gazetteer import Gazetteer, Match
-from kg.nlp.mentions import Candidate, Scanner, candidates
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
 
 PRIORITY = 30
 
@@ -52,14 +52,14 @@ class DivisionRecognizer:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.matches(doc.text)
+        found = self.matches(text_of(doc))
         context = Counter(i for m in found for i in m.ids if len(m.ids) == 1)
         out = candidates(doc)
         for m in found:
             chosen = self.gazetteer.choose(m.ids, context, self.home)
             name = self.gazetteer.divisions[chosen].name if chosen is not None else None
             if name is None:
-                name = doc.text[m.start : m.end]
+                name = text_of(doc)[m.start : m.end]
                 if m.short:
                     continue  # a short form we cannot place is not worth a guess
             out.append(

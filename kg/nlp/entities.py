@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from spacy.language import Language
@@ -45,10 +46,12 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
 def align(doc: Doc, offsets: set[int]) -> Doc:
     """Split tokens so that every offset is a token boundary (names glued to neighbours)."""
     cuts: dict[int, list[int]] = {}
+    ordered = sorted(offsets)
     for token in doc:
-        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token))
-        if inner:
-            cuts[token.i] = inner
+        first = bisect_right(ordered, token.idx)
+        last = bisect_left(ordered, token.idx + len(token))
+        if first < last:
+            cuts[token.i] = [o - token.idx for o in ordered[first:last]]
     if not cuts:
         return doc
     with doc.retokenize() as retokenizer:

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import known_initiatives, table, words
-from kg.nlp.mentions import Candidate, Scanner, candidates
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
 
 PRIORITY = 35
 STATUS = "status"  # marks groups kept only as the object of a relation
@@ -35,7 +35,7 @@ class LexiconRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        for start, end, (label, name, key, short) in self.scanner.find_longest(doc.text):
+        for start, end, (label, name, key, short) in self.scanner.find_longest(text_of(doc)):
             source = "lexicon-status" if key == STATUS else "lexicon"
             key = "" if key == STATUS else key
             out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))

@@ -61,6 +61,14 @@ def candidates(doc: Doc) -> list[Candidate]:
     return doc._.kg_candidates
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("kg:text")
+    if text is None:
+        text = doc.user_data["kg:text"] = doc.text
+    return text
+
+
 def strip_quotes(text: str) -> str:
     return "".join(ch for ch in text if ch not in QUOTE_MARKS)
 

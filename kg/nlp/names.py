@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import Head, heads, word_classes, words
-from kg.nlp.mentions import QUOTE_MARKS, Candidate, Scanner, candidates
+from kg.nlp.mentions import QUOTE_MARKS, Candidate, Scanner, candidates, text_of
 
 PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
@@ -43,7 +43,7 @@ class HeadNameRecognizer:
         self.closed = classes["closed"]
         self.verbs = classes["verb"]
         self.dictionary = classes["word"]
-        self.name_verbs = words("name_verbs")
+        self.stop_verbs = self.verbs - words("name_verbs")
         self.blockers = words("head_blockers")
         self.organising = tuple(words("organising_verbs"))
         self.owner_heads = tuple(
@@ -52,7 +52,7 @@ class HeadNameRecognizer:
         self.max_name = max_name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         longest: dict[int, tuple[int, Head]] = {}
         for start, end, head in self.scanner.find(text):
             if end not in longest or start < longest[end][0]:
@@ -75,7 +75,7 @@ class HeadNameRecognizer:
                 and doc[bisect_left(ends, end)].text in self.dictionary
             ):
                 continue
-            tokens, preceding = self._modifier_tokens(doc, starts, head_start, head)
+            tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
             if self._continues(doc, ends, end):
                 continue
             found = self._name(text, tokens, preceding, head_start, end, head, divisions, known)
@@ -89,7 +89,7 @@ class HeadNameRecognizer:
         return index < len(doc) and doc[index].text in self.blockers
 
     def _modifier_tokens(
-        self, doc: Doc, starts: list[int], head_start: int, head: Head
+        self, text: str, starts: list[int], head_start: int, head: Head
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
         and the word that stopped the run.
@@ -98,7 +98,6 @@ class HeadNameRecognizer:
         brackets are taken whole (中铁京西（北京）高速公路发展有限公司); verbs that
         open the run are dropped (回报学校 is no school's name).
         """
-        text = doc.text
         left = head_start
         index = bisect_right(starts, head_start - 1) - 1
         depth = 0
@@ -111,8 +110,7 @@ class HeadNameRecognizer:
             elif piece in ("（", "(") and depth:
                 depth -= 1
             elif not depth and (
-                self._stops(piece)
-                or (head.label in NO_VERB_LABELS and piece in self.verbs - self.name_verbs)
+                self._stops(piece) or (head.label in NO_VERB_LABELS and piece in self.stop_verbs)
             ):
                 break
             left = starts[index]
@@ -122,7 +120,7 @@ class HeadNameRecognizer:
         if depth:
             return [], ""
         taken.reverse()
-        while taken and taken[0][1] in self.verbs - self.name_verbs:
+        while taken and taken[0][1] in self.stop_verbs:
             piece = taken.pop(0)[1]
         return taken, piece
 

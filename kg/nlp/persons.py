@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import words
-from kg.nlp.mentions import Candidate, Scanner, candidates
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
 
 PRIORITY = 45
 NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》]|$")
@@ -30,7 +30,7 @@ class PersonRecognizer:
         self.follows = words("name_follows")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = candidates(doc)
         taken = -1
         for _, cue_end, _ in self.cues.find(text):

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import heads, words
-from kg.nlp.mentions import Candidate, candidates, strip_quotes
+from kg.nlp.mentions import Candidate, candidates, strip_quotes, text_of
 
 PRIORITY = 50
 # The outer pair only; inner ‘…’ stays part of the content.
@@ -44,7 +44,7 @@ class QuotedNameRecognizer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = candidates(doc)
         for match in QUOTED.finditer(text):
             content = next(group for group in match.groups() if group is not None)

@@ -1,0 +1,95 @@
+"""Extraction speed against raw segmentation, on the same text.
+
+Run:  .venv/bin/python benchmarks/bench_extract.py [--mb 5] [--corpus DIR]
+
+Builds a corpus of about ``--mb`` MB of text by repeating the articles of
+``--corpus`` (default: the bundled demo corpus, else the seed page) as plain-text
+files in a temporary folder, then prints:
+
+* start-up: pipeline load (segmentation model + gazetteer + lexicons);
+* raw spacy_pkuseg segmentation chars/s over the articles' texts;
+* full ``kg extract`` chars/s (ingest, all entity and relation components,
+  resolution, JSON writing) with --jobs 1 and --jobs 2, and their ratios;
+* peak memory (max RSS) of this process and of its children.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.ingest import read_paths
+from kg.output import write_json
+from kg.pipeline import Extractor, run
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def build_corpus(source: Path, target: Path, megabytes: float) -> int:
+    """Plain-text copies of the articles under ``source`` until ``megabytes``; their chars."""
+    articles = [a for a in read_paths([source]) if not hasattr(a, "message")]
+    if not articles:
+        sys.exit(f"no articles in {source}")
+    total = 0
+    copy = 0
+    while total < megabytes * 1_000_000:
+        for article in articles:
+            text = article.original
+            (target / f"{copy:05d}_{article.index}.txt").write_text(text, encoding="utf-8")
+            total += len(text.encode("utf-8"))
+            copy += 1
+    return copy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0)
+    default = REPO / "examples" / "articles"
+    if not default.is_dir() or not any(default.iterdir()):
+        default = REPO.parent / "shared" / "corpus" / "seed"
+    parser.add_argument("--corpus", type=Path, default=default)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    extractor = Extractor()
+    load_seconds = time.perf_counter() - started
+    print(f"start-up (model + gazetteer + lexicons): {load_seconds:.2f} s")
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder)
+        files = build_corpus(args.corpus, corpus, args.mb)
+        articles = [a for a in read_paths([corpus]) if not hasattr(a, "message")]
+        chars = sum(len(a.text) for a in articles)
+        print(f"corpus: {files} files, {len(articles)} articles, {chars:,} characters")
+
+        segmenter = extractor.nlp.tokenizer.pkuseg_seg
+        started = time.perf_counter()
+        for article in articles:
+            segmenter.cut(article.text)
+        raw = chars / (time.perf_counter() - started)
+        print(f"raw spacy_pkuseg segmentation: {raw:,.0f} chars/s")
+
+        speeds = {}
+        for jobs in (1, 2):
+            started = time.perf_counter()
+            records = [r for r in run([corpus], extractor, jobs=jobs, max_file_bytes=10**9)]
+            write_json((r for r in records if isinstance(r, dict)), io.StringIO())
+            speeds[jobs] = chars / (time.perf_counter() - started)
+            print(
+                f"full kg extract --jobs {jobs}: {speeds[jobs]:,.0f} chars/s "
+                f"({speeds[jobs] / raw:.2f}x raw segmentation)"
+            )
+        print(f"--jobs 2 / --jobs 1: {speeds[2] / speeds[1]:.2f}x")
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:,.0f} MB (this process), {children:,.0f} MB (largest worker)")
+
+
+if __name__ == "__main__":
+    main()

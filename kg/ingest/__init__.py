@@ -1,0 +1,93 @@
+"""Ingest: files and folders in, ``Article``s out; every unreadable input is an ``InputProblem``.
+
+The format is told by content: JSON / JSON Lines when the text starts with ``{`` or ``[``,
+HTML when it looks like markup, plain text (one article or a newspaper page) otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from kg.article import Article, InputProblem
+from kg.ingest.decode import NotText
+from kg.ingest.decode import decode as decode_bytes
+from kg.ingest.html import read_html
+from kg.ingest.page import read_text
+from kg.ingest.records import read_records
+
+__all__ = ["read_paths"]
+
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br)\b", re.I)
+# Markup, if any, shows within the first few kilobytes.
+_SNIFF_CHARS = 4096
+
+
+def read_paths(
+    paths: Sequence[str | Path], *, max_file_bytes: int = 20_000_000
+) -> Iterator[Article | InputProblem]:
+    """Articles from files and folders (recursively, sorted, hidden files skipped)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = list(_files_in(path))
+            if not files:
+                yield InputProblem(str(path), "empty folder (no readable file in it)")
+            for file in files:
+                yield from _read_file(file, max_file_bytes)
+        elif path.exists():
+            yield from _read_file(path, max_file_bytes)
+        else:
+            yield InputProblem(str(path), "no such file or folder")
+
+
+def _files_in(folder: Path) -> Iterator[Path]:
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        # Symlinked folders are not entered: they could loop back.
+        if child.is_dir() and not child.is_symlink():
+            yield from _files_in(child)
+        elif child.is_file():
+            yield child
+
+
+def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            yield InputProblem(
+                source,
+                f"file too large ({size} bytes, limit {max_file_bytes} bytes; "
+                "configurable with --max-file-size)",
+            )
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputProblem(source, f"cannot read file ({error.strerror or error})")
+        return
+    text = decode_bytes(data)
+    if isinstance(text, NotText):
+        yield InputProblem(source, text.message)
+        return
+    if not text.strip():
+        yield InputProblem(source, "empty file")
+        return
+    found = False
+    for item in _read_text(text, source):
+        found = True
+        yield item
+    if not found:
+        yield InputProblem(source, "no article text in it")
+
+
+def _read_text(text: str, source: str) -> Iterator[Article | InputProblem]:
+    head = text.lstrip("\ufeff \t\r\n")[:_SNIFF_CHARS]
+    if head.startswith(("{", "[")):
+        yield from read_records(text, source)
+    elif _MARKUP.search(head):
+        yield read_html(text, source)
+    else:
+        yield from read_text(text, source)

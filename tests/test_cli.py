@@ -1,0 +1,75 @@
+"""The ``kg`` command end to end: scoring bars, bad input, no half-written output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from tests.conftest import SHARED
+
+SEED_GOLD = SHARED / "gold" / "seed.json"
+SEED_PAGE = SHARED / "corpus" / "seed"
+
+
+def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["eval", str(SEED_GOLD), "--min-entity-f1", "0.9", "--min-triple-f1", "0.8"])
+    tail = capsys.readouterr().out.strip().splitlines()[-2:]
+    assert status == 0, tail
+    assert tail[0].startswith("entities") and tail[1].startswith("triples")
+
+
+def test_eval_exits_non_zero_below_a_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(SEED_GOLD), "--min-triple-f1", "1.01"]) == 1
+    assert "below the bar" in capsys.readouterr().err
+
+
+def test_extract_writes_the_gold_format_with_evidence(tmp_path: Path) -> None:
+    out = tmp_path / "seed.json"
+    assert main(["extract", str(SEED_PAGE), "-o", str(out)]) == 0
+    articles = json.loads(out.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) == 5
+    for article in articles:
+        assert article["source"].endswith(".txt") and article["headline"]
+        names = {e["name"] for e in article["entities"]}
+        for triple in article["triples"]:
+            assert {triple["s"], triple["o"]} <= names
+            assert all(
+                ev["text"] and ev["rule"] and ev["end"] > ev["start"] for ev in triple["evidence"]
+            )
+
+
+def test_jsonl_is_one_article_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEED_PAGE), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["index"] for line in lines] == [0, 1, 2, 3, 4]
+
+
+def test_bad_paths_are_reported_and_the_rest_is_processed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.json"
+    status = main(
+        ["extract", str(tmp_path / "missing"), str(empty), str(SEED_PAGE), "-o", str(out)]
+    )
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert any("missing" in line for line in err) and any("empty.txt" in line for line in err)
+    assert all(line.startswith("kg: ") and "Traceback" not in line for line in err)
+    assert len(json.loads(out.read_text(encoding="utf-8"))["articles"]) == 5
+
+
+def test_missing_model_is_one_line_and_leaves_earlier_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("earlier run", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "no-cache"))
+    assert main(["extract", str(SEED_PAGE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "kg setup" in err[0]
+    assert out.read_text(encoding="utf-8") == "earlier run"
