@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kg.article import Article
 from kg.ingest import read_paths
 from kg.output import write_json
 from kg.pipeline import Extractor, run
@@ -32,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def build_corpus(source: Path, target: Path, megabytes: float) -> int:
     """Plain-text copies of the articles under ``source`` until ``megabytes``; their chars."""
-    articles = [a for a in read_paths([source]) if not hasattr(a, "message")]
+    articles = [a for a in read_paths([source]) if isinstance(a, Article)]
     if not articles:
         sys.exit(f"no articles in {source}")
     total = 0
@@ -63,7 +64,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder)
         files = build_corpus(args.corpus, corpus, args.mb)
-        articles = [a for a in read_paths([corpus]) if not hasattr(a, "message")]
+        articles = [a for a in read_paths([corpus]) if isinstance(a, Article)]
         chars = sum(len(a.text) for a in articles)
         print(f"corpus: {files} files, {len(articles)} articles, {chars:,} characters")
 

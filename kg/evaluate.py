@@ -24,11 +24,7 @@ from typing import Any, Generic, TypeVar
 from opencc import OpenCC
 
 from kg.article import InputProblem
-
-# The marks the schema strips from names; kept here rather than imported from
-# the recognisers so that scoring stays free of the NLP stack.
-_QUOTE_MARKS = "“”‘’「」『』《》〈〉\"'"
-_STRIP_MARKS = str.maketrans("", "", _QUOTE_MARKS)
+from kg.schema import strip_quotes
 
 
 @cache
@@ -41,7 +37,7 @@ def _t2s() -> OpenCC:
 def normalize_name(name: str) -> str:
     """The form in which names are compared: NFKC, no quotation or book-title
     marks, no white space, Simplified characters."""
-    text = unicodedata.normalize("NFKC", name).translate(_STRIP_MARKS)
+    text = strip_quotes(unicodedata.normalize("NFKC", name))
     # Marks and spaces go before conversion so that the converter sees whole
     # phrases (“產改” → 产改, not 產 + 改 looked up separately).
     return _t2s().convert("".join(text.split()))

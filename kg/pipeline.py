@@ -9,58 +9,10 @@ from typing import Any
 
 from kg.article import Article, InputProblem
 from kg.extract.relations import extract, load_rules
+from kg.ingest import read_paths
 from kg.nlp import load_pipeline
-from kg.nlp.gazetteer import Gazetteer
 from kg.output import article_record
-from kg.resolve import ArticleResolver, DivisionInfo
-
-
-class DivisionIndex(Mapping[str, DivisionInfo]):
-    """Division key (as the kg_divisions component writes it) -> what the graph says of it."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self._cache: dict[str, DivisionInfo] = {}
-
-    def __getitem__(self, key: str) -> DivisionInfo:
-        if key not in self._cache:
-            if not key.isdigit() or int(key) not in self.gazetteer.divisions:
-                raise KeyError(key)
-            division = self.gazetteer.divisions[int(key)]
-            chain = [
-                self.gazetteer.divisions[i].name for i in self.gazetteer.ancestors(division.id)
-            ]
-            path = "/".join([*reversed(chain), division.name])
-            self._cache[key] = DivisionInfo(division.name, division.level, division.code, path)
-        return self._cache[key]
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key.isdigit() and int(key) in self.gazetteer.divisions
-
-    def __iter__(self) -> Iterator[str]:
-        return (str(i) for i in self.gazetteer.divisions)
-
-    def __len__(self) -> int:
-        return len(self.gazetteer.divisions)
-
-    def levels(self) -> Mapping[str, str]:
-        return _Levels(self.gazetteer)
-
-
-class _Levels(Mapping[str, str]):
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-
-    def __getitem__(self, key: str) -> str:
-        if not key.isdigit() or int(key) not in self.gazetteer.divisions:
-            raise KeyError(key)
-        return self.gazetteer.divisions[int(key)].level
-
-    def __iter__(self) -> Iterator[str]:
-        return (str(i) for i in self.gazetteer.divisions)
-
-    def __len__(self) -> int:
-        return len(self.gazetteer.divisions)
+from kg.resolve import ArticleResolver
 
 
 class Extractor:
@@ -69,12 +21,11 @@ class Extractor:
     def __init__(self, overrides: Mapping[str, Any] | None = None) -> None:
         self.nlp = load_pipeline(overrides)
         self.rules = load_rules()
-        self.divisions = DivisionIndex(self.nlp.get_pipe("kg_divisions").gazetteer)
-        self.levels = self.divisions.levels()
+        self.divisions = self.nlp.get_pipe("kg_divisions").gazetteer.info
 
     def __call__(self, article: Article) -> dict[str, Any]:
         doc = self.nlp(article.text)
-        relations = extract(doc, self.levels, self.rules)
+        relations = extract(doc, self.divisions, self.rules)
         resolver = ArticleResolver(doc._.mentions, self.divisions)
         triples = resolver.triples(relations)
         return article_record(article, resolver.mentioned_entities(triples), triples)
@@ -100,8 +51,6 @@ def run(
     With ``jobs`` > 1 the articles are shared out to forked worker processes
     that inherit the loaded pipeline, so nothing is loaded twice.
     """
-    from kg.ingest import read_paths  # the nlp stages do not need ingest loaded
-
     items = read_paths(paths, max_file_bytes=max_file_bytes)
     if jobs <= 1:
         for item in items:

@@ -10,20 +10,12 @@ of Changchun stay apart while 大兴区总工会 is one node wherever it is read
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.extract.relations import Relation
 from kg.lexicons import table
+from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention
-
-
-@dataclass(frozen=True)
-class DivisionInfo:
-    name: str
-    level: str
-    code: str  # division code; empty for towns and subdistricts, which have none
-    path: str  # names from the province down, e.g. 北京市/朝阳区/建外街道
 
 
 @dataclass
@@ -63,7 +55,7 @@ def _is_abbreviation(short: str, full: str) -> bool:
 
 
 class ArticleResolver:
-    def __init__(self, mentions: list[Mention], divisions: Mapping[str, DivisionInfo]) -> None:
+    def __init__(self, mentions: list[Mention], divisions: DivisionLookup) -> None:
         self.divisions = divisions
         self.expansions = _expansions()
         self.full = [m for m in mentions if not m.short]
@@ -80,11 +72,11 @@ class ArticleResolver:
 
     def _canonical(self, mention: Mention) -> tuple[str, str]:
         """(id, canonical name) of a full mention."""
-        if mention.label == "District" and mention.key in self.divisions:
-            info = self.divisions[mention.key]
-            return f"District:{info.path}", info.name
+        info = self.divisions(mention.key) if mention.label == "District" else None
+        if info is not None:
+            return f"District:{info.path}", mention.name
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
-        if mention.label in ("Place", "Facility", "Organization", "Initiative"):
+        if mention.label != "District":
             longer = [
                 m
                 for m in self.full
@@ -97,19 +89,20 @@ class ArticleResolver:
         return f"{mention.label}:{mention.name}{self._located_suffix(mention)}", mention.name
 
     def _located_suffix(self, mention: Mention) -> str:
-        """@code of the division a name starts with, telling namesakes apart."""
+        """@path of the division a name starts with, telling namesakes apart."""
         if mention.label == "District":
             return ""
         for m in self.full:
-            if m.nested and m.start == mention.start and m.key in self.divisions:
-                return f"@{self.divisions[m.key].path}"
+            info = self.divisions(m.key) if m.nested and m.start == mention.start else None
+            if info is not None:
+                return f"@{info.path}"
         return ""
 
     def _add(self, mention: Mention, identity: tuple[str, str]) -> None:
         entity_id, name = identity
         entity = self.entities.get(entity_id)
         if entity is None:
-            division = self.divisions.get(mention.key) if mention.label == "District" else None
+            division = self.divisions(mention.key) if mention.label == "District" else None
             entity = Entity(entity_id, name, mention.label, division=division)
             entity.needs_relation = mention.source == "lexicon-status"
             self.entities[entity_id] = entity
@@ -129,7 +122,8 @@ class ArticleResolver:
 
     def _resolve_short(self, mention: Mention) -> Entity | None:
         if mention.label == "District":
-            return self._by_key(mention) if mention.key in self.divisions else None
+            info = self.divisions(mention.key)
+            return self._division_entity(info) if info is not None else None
         if mention.key:  # a known programme's short form (产改) or a single body's (全总)
             entity = next((e for e in self.entities.values() if e.name == mention.key), None)
             if entity is None:
@@ -144,8 +138,7 @@ class ArticleResolver:
             return found
         return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
 
-    def _by_key(self, mention: Mention) -> Entity:
-        info = self.divisions[mention.key]
+    def _division_entity(self, info: DivisionInfo) -> Entity:
         entity_id = f"District:{info.path}"
         if entity_id not in self.entities:
             self.entities[entity_id] = Entity(entity_id, info.name, "District", division=info)

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+# Quotation and book-title marks: never part of a name (“慧企学堂” is 慧企学堂).
+QUOTE_MARKS = "“”‘’「」『』《》〈〉\"'"
+_WITHOUT_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+
+
+def strip_quotes(text: str) -> str:
+    return text.translate(_WITHOUT_QUOTES)
+
+
 ENTITY_TYPES = (
     "Union",
     "District",

@@ -8,6 +8,13 @@ FOUND = [
     # name structure and stated hierarchy
     ("丰台区总工会召开全会。", ("丰台区总工会", "locatedIn", "丰台区")),
     ("海淀区中关村街道总工会走访企业。", ("中关村街道", "locatedIn", "海淀区")),
+    # namesakes place each other: Beijing's 通州区 holds a 永顺地区, also called 永顺镇
+    ("通州区永顺镇总工会召开会议。", ("永顺镇", "locatedIn", "通州区")),
+    # a shorter name of the same union in the article is that union
+    (
+        "通州区永顺镇总工会召开会议。永顺镇总工会主席李明表示，将继续服务职工。",
+        ("李明", "memberOf", "通州区永顺镇总工会"),
+    ),
     # co-organisers, passive and active
     (
         "近日，由通州区总工会与通州区卫生健康委员会、北京潞河医院联合举办的职工健康知识大赛举行。",

@@ -25,6 +25,8 @@ FOUND = [
     # a facility's address is not its name
     ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("Facility", "鼎好骑士驿站")),
     ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("District", "中关村街道")),
+    # ...but a generic head after the division is no name of its own
+    ("新建成的宋庄镇工会驿站·司机之家正式启用。", ("Facility", "宋庄镇工会驿站·司机之家")),
     # quoted names get their type from their head, inside or right after the quotes
     ("区总工会认定“通州工匠学院”。", ("Facility", "通州工匠学院")),
     ("石景山区总工会启动“筑梦”金秋助学活动。", ("Initiative", "筑梦金秋助学活动")),

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention
 from kg.schema import RELATIONS, allows
 
@@ -62,6 +63,15 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """A sentence with its top-level mentions and its template (see module doc)."""
+
+    sentence: Span
+    mentions: list[Mention]
+    template: str
+
+
+@dataclass(frozen=True)
 class Relation:
     subject: Mention
     predicate: str
@@ -96,23 +106,24 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
 
 
-def extract(doc: Doc, divisions_level: dict[str, str], rules: tuple[Rule, ...]) -> list[Relation]:
+def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> list[Relation]:
     """Every relation the rules find in ``doc``, in text order, without duplicates.
 
-    ``divisions_level`` maps a division key (see kg_divisions) to its level.
+    ``divisions`` tells what a division mention's key stands for.
     """
     mentions: list[Mention] = doc._.mentions or []
-    found = _name_structure(mentions, divisions_level)
+    found = _name_structure(mentions, divisions)
     top = [m for m in mentions if not m.nested]
-    previous: list[Mention] = []
+    previous: Clause | None = None
     for sentence in doc.sents:
         inside = [m for m in top if sentence.start_char <= m.start < sentence.end_char]
-        if inside:
-            found.extend(_sentence_relations(sentence, inside, previous, rules))
+        clause = Clause(sentence, inside, _template(sentence, inside)) if inside else None
+        if clause is not None:
+            found.extend(_sentence_relations(clause, previous, rules))
         if "\n" in sentence.text:
-            previous = []  # a topic does not carry over into the next paragraph
-        elif inside:
-            previous = inside
+            previous = None  # a topic does not carry over into the next paragraph
+        elif clause is not None:
+            previous = clause
     seen = set()
     unique = []
     for relation in found:
@@ -123,7 +134,7 @@ def extract(doc: Doc, divisions_level: dict[str, str], rules: tuple[Rule, ...]) 
     return unique
 
 
-def _name_structure(mentions: list[Mention], levels: dict[str, str]) -> list[Relation]:
+def _name_structure(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:
     found = []
     for outer in mentions:
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
@@ -137,15 +148,18 @@ def _name_structure(mentions: list[Mention], levels: dict[str, str]) -> list[Rel
             if m.start == position:
                 chain.append(m)
                 position = m.end
-        if chain and levels.get(chain[-1].key) in allowed:
-            found.append(
-                Relation(outer, "locatedIn", chain[-1], "name-prefix", outer.start, outer.end)
-            )
+        sentence = outer.span.sent
+        pairs = [(child, parent) for parent, child in pairwise(chain)]
         # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
-        for parent, child in pairwise(chain):
-            found.append(
-                Relation(child, "locatedIn", parent, "name-prefix", outer.start, outer.end)
+        innermost = divisions(chain[-1].key) if chain else None
+        if innermost is not None and innermost.level in allowed:
+            pairs.append((outer, chain[-1]))
+        found.extend(
+            Relation(
+                inner, "locatedIn", place, "name-prefix", sentence.start_char, sentence.end_char
             )
+            for inner, place in pairs
+        )
     return found
 
 
@@ -185,41 +199,37 @@ def _topic(template: str, mentions: list[Mention], before: int, wanted: set[str]
 
 
 def _sentence_relations(
-    sentence: Span, mentions: list[Mention], previous: list[Mention], rules: tuple[Rule, ...]
+    clause: Clause, previous: Clause | None, rules: tuple[Rule, ...]
 ) -> list[Relation]:
-    template = _template(sentence, mentions)
+    mentions = clause.mentions
     found = []
     for rule in rules:
-        for match in rule.pattern.finditer(template):
+        for match in rule.pattern.finditer(clause.template):
             subjects = _slots(match.groupdict().get("s"), mentions)
-            evidence_start = sentence.start_char
+            evidence_start = clause.sentence.start_char
             if rule.topic:
-                topic = _topic(template, mentions, match.start(), rule.subject_types)
-                if topic is None and previous:
-                    topic = _topic(
-                        _template(previous[0].span.sent, previous),
-                        previous,
-                        10**6,
-                        rule.subject_types,
-                    )
+                topic = _topic(clause.template, mentions, match.start(), rule.subject_types)
+                if topic is None and previous is not None:
+                    end = len(previous.template)
+                    topic = _topic(previous.template, previous.mentions, end, rule.subject_types)
                     if topic is not None:
-                        evidence_start = topic.span.sent.start_char
+                        evidence_start = previous.sentence.start_char
                 if topic is not None and topic not in subjects:
                     subjects.insert(0, topic)
             for obj in _slots(match.group("o"), mentions):
                 predicate = rule.predicates.get(obj.label, rule.predicates.get("*"))
                 if predicate is None:
                     continue
-                for subject in subjects:
-                    if subject is not obj and allows(predicate, subject.label, obj.label):
-                        found.append(
-                            Relation(
-                                subject,
-                                predicate,
-                                obj,
-                                rule.id,
-                                evidence_start,
-                                sentence.end_char,
-                            )
-                        )
+                found.extend(
+                    Relation(
+                        subject,
+                        predicate,
+                        obj,
+                        rule.id,
+                        evidence_start,
+                        clause.sentence.end_char,
+                    )
+                    for subject in subjects
+                    if subject is not obj and allows(predicate, subject.label, obj.label)
+                )
     return found

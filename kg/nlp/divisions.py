@@ -52,27 +52,23 @@ class DivisionRecognizer:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.matches(text_of(doc))
-        context = Counter(i for m in found for i in m.ids if len(m.ids) == 1)
+        text = text_of(doc)
+        found = self.matches(text)
+        context = Counter(i for m in found for i in m.ids)
         out = candidates(doc)
         for m in found:
             chosen = self.gazetteer.choose(m.ids, context, self.home)
-            name = self.gazetteer.divisions[chosen].name if chosen is not None else None
-            if name is None:
-                name = text_of(doc)[m.start : m.end]
-                if m.short:
-                    continue  # a short form we cannot place is not worth a guess
+            if chosen is None and m.short:
+                continue  # a short form we cannot place is not worth a guess
+            # A full name keeps the form the article uses (梨园镇 for 梨园地区); a
+            # short form takes the division's name (大兴 -> 大兴区). A full name we
+            # cannot place is still a district, only without a code.
+            name = text[m.start : m.end]
+            if m.short and chosen is not None:
+                name = self.gazetteer.divisions[chosen].name
+            key = "" if chosen is None else str(chosen)
             out.append(
-                Candidate(
-                    m.start,
-                    m.end,
-                    "District",
-                    name,
-                    "gazetteer",
-                    PRIORITY,
-                    key=str(chosen) if chosen is not None else "",
-                    short=m.short,
-                )
+                Candidate(m.start, m.end, "District", name, "gazetteer", PRIORITY, key, m.short)
             )
         return doc
 

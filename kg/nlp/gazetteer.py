@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.resources import Division
@@ -13,6 +13,19 @@ LEVELS = ("province", "city", "county", "town")
 # Full names shorter than this are ordinary words far more often than places
 # (城区, 郊区, 矿区, 和县); they are only taken with a parent named next to them.
 MIN_FULL_NAME = 3
+# Beijing's 地区 offices are also the government of a town or township of the same
+# name (梨园地区 = 梨园镇, 孙河地区 = 孙河乡), and news uses either form.
+ALSO_CALLED = {"地区": ("镇", "乡")}
+
+
+@dataclass(frozen=True)
+class DivisionInfo:
+    """What the graph says of a division a mention was placed in."""
+
+    name: str
+    level: str
+    code: str  # division code; empty for towns and subdistricts, which have none
+    path: str  # names from the province down, e.g. 北京市/朝阳区/建外街道
 
 
 @dataclass(frozen=True)
@@ -29,12 +42,33 @@ class Gazetteer:
         full: dict[str, list[int]] = {}
         short: dict[str, list[int]] = {}
         for d in divisions:
-            if len(d.name) >= MIN_FULL_NAME:
-                full.setdefault(d.name, []).append(d.id)
+            for name in self._full_forms(d):
+                full.setdefault(name, []).append(d.id)
             if d.short and len(d.short) >= 2 and d.short != d.name:
                 short.setdefault(d.short, []).append(d.id)
         self.full_names = {name: tuple(ids) for name, ids in full.items()}
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
+        self._info: dict[str, DivisionInfo] = {}
+
+    @staticmethod
+    def _full_forms(division: Division) -> list[str]:
+        forms = [division.name] if len(division.name) >= MIN_FULL_NAME else []
+        if division.level == "town" and division.short:
+            for suffix, others in ALSO_CALLED.items():
+                if division.name.endswith(suffix):
+                    forms.extend(division.short + other for other in others)
+        return forms
+
+    def info(self, key: str) -> DivisionInfo | None:
+        """The division a mention's key (as kg_divisions writes it) stands for."""
+        if not key.isdigit() or int(key) not in self.divisions:
+            return None
+        if key not in self._info:
+            division = self.divisions[int(key)]
+            chain = [self.divisions[i].name for i in reversed(self.ancestors(division.id))]
+            path = "/".join([*chain, division.name])
+            self._info[key] = DivisionInfo(division.name, division.level, division.code, path)
+        return self._info[key]
 
     def names(self) -> Iterable[str]:
         """Every full name, for the segmenter's user dictionary."""
@@ -56,8 +90,10 @@ class Gazetteer:
 
         Each candidate scores one point per mention in the article of one of its
         ancestors or descendants (长春 or 长春市 elsewhere in the text picks
-        Changchun's 朝阳区). With no evidence the configured home region decides;
-        failing that a name stays unresolved rather than guessed.
+        Changchun's 朝阳区). Namesakes count too: 通州区 (Beijing's or Nantong's)
+        and 梨园镇 together pick the pair in which one holds the other. With no
+        evidence the configured home region decides; failing that a name stays
+        unresolved rather than guessed.
         """
         if len(ids) == 1:
             return ids[0]
@@ -83,3 +119,6 @@ class Gazetteer:
         ids = self.full_names.get(name, ())
         province = [i for i in ids if self.divisions[i].level == "province"]
         return (province or list(ids) or [None])[0]
+
+
+DivisionLookup = Callable[[str], DivisionInfo | None]

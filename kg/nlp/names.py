@@ -9,15 +9,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import Head, heads, word_classes, words
-from kg.nlp.mentions import QUOTE_MARKS, Candidate, Scanner, candidates, text_of
+from kg.nlp.mentions import CLASSIFIERS, COUNT, Candidate, Scanner, candidates, text_of
+from kg.schema import QUOTE_MARKS
 
 PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
-COUNTED = re.compile(
-    r"^(?:第?[0-9一二三四五六七八九十两百千万几多]+)?[个家批所座处名位项条届期次支]$|^.{0,3}级$"
-)
+COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
 # An event head (大赛, 活动) names an event only after a division, a year or an
@@ -156,7 +155,7 @@ class HeadNameRecognizer:
             if left is None:
                 return None
         if head.label in ("Facility", "Place"):
-            left = _strip_location(left, head_start, divisions)
+            left = self._strip_location(text, left, head_start, divisions)
             if COUNTED.match(preceding):
                 # 是建外街道打造的第二个全时驿站: a description of a site named before.
                 return Candidate(left, end, head.label, head.text, "head", PRIORITY, short=True)
@@ -172,6 +171,22 @@ class HeadNameRecognizer:
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    def _strip_location(
+        self, text: str, left: int, head_start: int, divisions: dict[int, Candidate]
+    ) -> int:
+        """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
+
+        Leading divisions come off while a proper name of two or more characters
+        remains before the head; a head noun is no proper name (梨园镇工会驿站·司机之家
+        keeps its division).
+        """
+        while left in divisions:
+            rest = text[divisions[left].end : head_start].strip("·")
+            if len(rest) < 2 or rest in self.heads:
+                break
+            left = divisions[left].end
+        return left
 
     def _union_owner_start(
         self,
@@ -200,17 +215,6 @@ class HeadNameRecognizer:
 def _is_boundary(offsets: list[int], offset: int) -> bool:
     i = bisect_left(offsets, offset)
     return i < len(offsets) and offsets[i] == offset
-
-
-def _strip_location(left: int, head_start: int, divisions: dict[int, Candidate]) -> int:
-    """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
-
-    Leading divisions come off while a proper name of two or more characters
-    remains before the head (望京街道工会驿站 keeps its division: 工会驿站 is a head).
-    """
-    while left in divisions and head_start - divisions[left].end >= 2:
-        left = divisions[left].end
-    return left
 
 
 @Language.factory("kg_names", default_config={"max_name": 30})

@@ -25,9 +25,9 @@ NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都�
 class PersonRecognizer:
     def __init__(self) -> None:
         self.cues = Scanner((cue, cue) for cue in words("posts") | words("person_cues"))
-        surnames = words("surnames")
-        self.surnames = sorted(surnames, key=len, reverse=True)
+        self.surnames = words("surnames")
         self.follows = words("name_follows")
+        self.longest_follow = max(map(len, self.follows))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -44,7 +44,11 @@ class PersonRecognizer:
         return doc
 
     def name_at(self, text: str, start: int) -> str | None:
-        surname = next((s for s in self.surnames if text.startswith(s, start)), None)
+        # Compound surnames (欧阳) first, so that 欧阳明 is not 欧 + 阳明.
+        surname = next(
+            (text[start : start + n] for n in (2, 1) if text[start : start + n] in self.surnames),
+            None,
+        )
         if surname is None:
             return None
         for given in (2, 1):
@@ -54,9 +58,12 @@ class PersonRecognizer:
                 continue
             if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]):
                 continue
-            if NAME_END.match(text, end) or any(text.startswith(w, end) for w in self.follows):
+            if NAME_END.match(text, end) or self._follows(text, end):
                 return name
         return None
+
+    def _follows(self, text: str, end: int) -> bool:
+        return any(text[end : end + n] in self.follows for n in range(1, self.longest_follow + 1))
 
 
 @Language.factory("kg_persons")

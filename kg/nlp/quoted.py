@@ -8,7 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import heads, words
-from kg.nlp.mentions import Candidate, candidates, strip_quotes, text_of
+from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
+from kg.schema import strip_quotes
 
 PRIORITY = 50
 # The outer pair only; inner ‘…’ stays part of the content.
@@ -17,7 +18,7 @@ QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「�
 CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
 # After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
 SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
-COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万几]+[个家批所座处名位项条届期次支]")
+COUNTED = re.compile(COUNT)
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -66,27 +67,28 @@ class QuotedNameRecognizer:
         if head is not None and len(name) > len(head):
             return Candidate(start, end, self.heads[head].label, name, "quoted", PRIORITY)
         suffix = SUFFIX.match(text, end)
-        if suffix:
-            tail = self._suffix_with_head(suffix.group())
-            if tail:
-                label = self.heads[self.head_of(tail) or ""].label
-                return Candidate(start, end + len(tail), label, name + tail, "quoted", PRIORITY)
+        found = self._suffix_with_head(suffix.group()) if suffix else None
+        if found is not None:
+            tail, label = found
+            return Candidate(start, end + len(tail), label, name + tail, "quoted", PRIORITY)
         if 2 <= len(name) <= self.max_abbreviation and " " not in name:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _suffix_with_head(self, run: str) -> str:
-        """The longest prefix of ``run`` that ends in a head and holds no organising verb."""
+    def _suffix_with_head(self, run: str) -> tuple[str, str] | None:
+        """The longest prefix of ``run`` that ends in a head and holds no organising verb,
+        with the type its head gives."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
+            head = self.head_of(tail)
             if (
-                self.head_of(tail)
+                head is not None
                 and not COUNTED.search(tail)
                 and "的" not in tail
                 and not any(verb in tail for verb in self.organising)
             ):
-                return tail
-        return ""
+                return tail, self.heads[head].label
+        return None
 
 
 @Language.factory("kg_quoted", default_config={"max_abbreviation": 6})
