@@ -15,6 +15,17 @@ FOUND = [
         "通州区永顺镇总工会召开会议。永顺镇总工会主席李明表示，将继续服务职工。",
         ("李明", "memberOf", "通州区永顺镇总工会"),
     ),
+    # an address that cannot all come off stays in the name, and still locates it
+    ("近日，朝阳区望京街道工会驿站完成升级改造。", ("望京街道", "locatedIn", "朝阳区")),
+    (
+        "近日，朝阳区望京街道工会驿站完成升级改造。",
+        ("朝阳区望京街道工会驿站", "locatedIn", "望京街道"),
+    ),
+    # a town's short name (在中, of 在中乡) does not hide the division it overlaps
+    (
+        "海淀区中关村街道总工会在中关村街道工会驿站举办活动。",
+        ("中关村街道工会驿站", "locatedIn", "中关村街道"),
+    ),
     # co-organisers, passive and active
     (
         "近日，由通州区总工会与通州区卫生健康委员会、北京潞河医院联合举办的职工健康知识大赛举行。",

@@ -48,6 +48,7 @@ FOUND = [
 
 NOT_FOUND = [
     # verbs and adverbs before a head are not part of a name
+    ("正在驿站休息的外卖配送员说。", ("Facility", "正在驿站")),
     ("我们要感谢工会的帮助。", ("Union", "感谢工会")),
     ("职工可以随时扫码进入驿站。", ("Facility", "扫码进入驿站")),
     ("驿站均引用智能化驿站系统。", ("Facility", "智能化驿站")),

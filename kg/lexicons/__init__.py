@@ -56,14 +56,15 @@ def known_initiatives() -> dict[str, tuple[str, ...]]:
 
 
 # Word classes of jieba's dictionary that never stand inside a name: prepositions,
-# conjunctions, particles, pronouns, modal and onomatopoeic words. (Adverbs do:
-# jieba tags 高速 in 高速公路发展有限公司 as one.)
-CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "y", "e", "o"})
+# conjunctions, particles, pronouns, adverbs, modal and onomatopoeic words (the few
+# that do, such as 高速, are listed in name_words.txt).
+CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    """Words of jieba's dictionary: ``closed`` classes, ``verb`` s and every ``word``.
+    """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time words such
+    as 正在, which bound names the way verbs do) and every ``word``.
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -79,6 +80,6 @@ def word_classes() -> dict[str, frozenset[str]]:
             every.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
-            elif tag == "v":
+            elif tag in ("v", "t"):
                 verbs.add(word)
     return {"closed": frozenset(closed), "verb": frozenset(verbs), "word": frozenset(every)}

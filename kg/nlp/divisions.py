@@ -41,15 +41,26 @@ class DivisionRecognizer:
         return self.gazetteer.names()
 
     def matches(self, text: str) -> list[Match]:
-        found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find_longest(text)]
+        """Accepted matches, longest first where they overlap.
+
+        Acceptance comes before the choice among overlaps, so that a short form
+        that is not taken (在中, of 在中乡) cannot hide the name it overlaps
+        (在中关村街道).
+        """
+        found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find(text)]
         named_in_full = {i for m in found if not m.short for i in m.ids}
-        return [
+        accepted = [
             m
             for m in found
             if not m.short
             or any(i in named_in_full for i in m.ids)
             or any(self.gazetteer.divisions[i].level in ("province", "city") for i in m.ids)
         ]
+        chosen: list[Match] = []
+        for m in sorted(accepted, key=lambda m: (m.start, m.start - m.end)):
+            if not chosen or m.start >= chosen[-1].end:
+                chosen.append(m)
+        return chosen
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

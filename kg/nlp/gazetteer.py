@@ -71,8 +71,16 @@ class Gazetteer:
         return self._info[key]
 
     def names(self) -> Iterable[str]:
-        """Every full name, for the segmenter's user dictionary."""
-        return self.full_names.keys()
+        """Names for the segmenter's user dictionary: every full name, and the short
+        names of counties and above (大兴). Short names of towns stay out: the
+        segmenter takes dictionary words greedily, and 在中 (乡) would swallow the
+        在 of 在中关村."""
+        shorts = [
+            name
+            for name, ids in self.short_names.items()
+            if any(self.divisions[i].level != "town" for i in ids)
+        ]
+        return [*self.full_names, *shorts]
 
     def ancestors(self, division_id: int) -> list[int]:
         chain = []

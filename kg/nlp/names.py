@@ -39,10 +39,11 @@ class HeadNameRecognizer:
         self.scanner = Scanner((text, head) for text, head in self.heads.items())
         self.boundaries = words("boundaries") | words("posts") | words("person_cues")
         classes = word_classes()
-        self.closed = classes["closed"]
+        name_words = words("name_words")
+        self.closed = classes["closed"] - name_words
         self.verbs = classes["verb"]
         self.dictionary = classes["word"]
-        self.stop_verbs = self.verbs - words("name_verbs")
+        self.stop_verbs = self.verbs - name_words
         self.blockers = words("head_blockers")
         self.organising = tuple(words("organising_verbs"))
         self.owner_heads = tuple(
@@ -83,9 +84,11 @@ class HeadNameRecognizer:
         return doc
 
     def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
-        """驿站系统, 工会工作: the head is only a modifier of the word after it."""
+        """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it."""
         index = bisect_left(ends, end) + 1
-        return index < len(doc) and doc[index].text in self.blockers
+        return index < len(doc) and (
+            doc[index].text in self.blockers or doc[index].text in self.heads
+        )
 
     def _modifier_tokens(
         self, text: str, starts: list[int], head_start: int, head: Head
@@ -177,16 +180,15 @@ class HeadNameRecognizer:
     ) -> int:
         """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
 
-        Leading divisions come off while a proper name of two or more characters
-        remains before the head; a head noun is no proper name (梨园镇工会驿站·司机之家
-        keeps its division).
+        The leading divisions come off when a proper name of two or more characters
+        remains before the head. A head noun is no proper name: 朝阳区望京街道工会驿站
+        keeps its whole address, since 工会驿站 alone names nothing.
         """
+        start = left
         while left in divisions:
-            rest = text[divisions[left].end : head_start].strip("·")
-            if len(rest) < 2 or rest in self.heads:
-                break
             left = divisions[left].end
-        return left
+        rest = text[left:head_start].strip("·")
+        return left if len(rest) >= 2 and rest not in self.heads else start
 
     def _union_owner_start(
         self,
