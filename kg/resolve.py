@@ -54,6 +54,19 @@ def _is_abbreviation(short: str, full: str) -> bool:
     return True
 
 
+def _is_informal_name(short: str, full: Mention) -> bool:
+    """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: an
+    organisation called by the core of its name and the last word of its kind."""
+    core, kind = short[:-2], short[-2:]
+    return (
+        full.label == "Organization"
+        and len(full.name) > len(short)
+        and len(core) >= 2
+        and full.name.endswith(kind)
+        and core in full.name
+    )
+
+
 class ArticleResolver:
     def __init__(self, mentions: list[Mention], divisions: DivisionLookup) -> None:
         self.divisions = divisions
@@ -84,6 +97,8 @@ class ArticleResolver:
                 and len(m.name) > len(mention.name)
                 and m.name.endswith(mention.name)
             ]
+            if not longer and mention.label == "Organization":
+                longer = [m for m in self.full if _is_informal_name(mention.name, m)]
             if longer:
                 mention = max(longer, key=lambda m: len(m.name))
         return f"{mention.label}:{mention.name}{self._located_suffix(mention)}", mention.name
@@ -130,6 +145,8 @@ class ArticleResolver:
                 entity = Entity(f"{mention.label}:{mention.key}", mention.key, mention.label)
                 self.entities[entity.id] = entity
             return entity
+        if mention.source == "reference":
+            return self._antecedent(mention)
         ending, _ = self.expansions.get(mention.name, (mention.name, ""))
         found = self._nearest(
             mention, lambda m: m.label == mention.label and m.name.endswith(ending)
@@ -137,6 +154,17 @@ class ArticleResolver:
         if found is not None or mention.source != "quoted":
             return found
         return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
+
+    def _antecedent(self, mention: Mention) -> Entity | None:
+        """What 该驿站 or 活动 refers back to: the latest site with that head named
+        before it; for an event, failing that, the latest initiative."""
+        before = [m for m in self.full if m.end <= mention.start and m.label == mention.label]
+        same_head = [m for m in before if m.name.endswith(mention.name)]
+        if same_head:
+            return self.entity_of[id(same_head[-1])]
+        if mention.label == "Initiative" and before:
+            return self.entity_of[id(before[-1])]
+        return None
 
     def _division_entity(self, info: DivisionInfo) -> Entity:
         entity_id = f"District:{info.path}"

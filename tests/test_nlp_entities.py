@@ -34,6 +34,9 @@ FOUND = [
         "会上印发《怀柔区职工服务体系建设三年行动方案（2025-2027年）》。",
         ("Initiative", "怀柔区职工服务体系建设三年行动方案（2025-2027年）"),
     ),
+    # an event's edition is part of its name; a bureau's full name may hold 和
+    ("海淀区第十届职工职业技能大赛启动。", ("Initiative", "海淀区第十届职工职业技能大赛")),
+    ("由海淀区人力资源和社会保障局主办。", ("Organization", "海淀区人力资源和社会保障局")),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -60,6 +63,10 @@ NOT_FOUND = [
     ("开展岗位练兵、技能竞赛和职工素质助推活动。", ("Initiative", "职工素质助推活动")),
     # 格局 is not a 局 (bureau), 工程师 not a 工程 (programme)
     ("拓宽视野格局。", ("Organization", "视野格局")),
+    # the first of its kind is not a name
+    ("顺义区首家网约车司机之家启用。", ("Facility", "首家网约车司机之家")),
+    # the words after a quotation do not run across a preposition
+    ("“建设者之家”在宋庄镇副中心启用。", ("Facility", "建设者之家在宋庄镇副中心")),
     # a worker group named by standing only, with no service for it, is no node
     ("困难职工的获得感不断提升。", ("WorkerGroup", "困难职工")),
     # a short form of a county without its full name stays a word

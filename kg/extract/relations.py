@@ -55,11 +55,17 @@ class Rule:
     id: str
     pattern: re.Pattern[str]
     predicates: dict[str, str]  # object type -> predicate; "*" for any type
-    topic: bool
+    topic: str  # "subject" or "object": the role the clause's topic takes; "" for none
 
     @property
     def subject_types(self) -> set[str]:
         return {t for p in self.predicates.values() for t in RELATIONS[p][0]}
+
+    @property
+    def object_types(self) -> set[str]:
+        if "*" in self.predicates:
+            return set(RELATIONS[self.predicates["*"]][1])
+        return set(self.predicates)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 entry["id"],
                 re.compile(_expand(entry["pattern"], macros)),
                 predicates,
-                bool(entry.get("topic", False)),
+                entry.get("topic", ""),
             )
         )
     return tuple(rules)
@@ -180,20 +186,22 @@ def _slots(group: str | None, mentions: list[Mention]) -> list[Mention]:
     return [mentions[int(i)] for i in SLOT.findall(group or "")]
 
 
-def _topic(template: str, mentions: list[Mention], before: int, wanted: set[str]) -> Mention | None:
+def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> Mention | None:
     """The clause's topic: the first mention of a wanted type not governed by a preposition.
 
-    Places on the way are passed over (建立西胡林服务区“工会驿站·司机之家”…), but a
-    union or organisation that comes first is the topic, so that its deeds are
-    not credited to a facility named later in the sentence.
+    Places on the way are passed over (建立西胡林服务区“工会驿站·司机之家”…). When
+    the topic is to be a subject, a union or organisation that comes first is
+    the topic, so that its deeds are not credited to a facility named later.
     """
+    as_subject = rule.topic == "subject"
+    wanted = rule.subject_types if as_subject else rule.object_types
     for match in SLOT.finditer(template[:before]):
         if NOT_TOPIC_BEFORE.search(template[: match.start()]):
             continue
         mention = mentions[int(match.group(1))]
         if mention.label in wanted:
             return mention
-        if mention.label in AGENT_TYPES:
+        if as_subject and mention.label in AGENT_TYPES:
             return None
     return None
 
@@ -206,17 +214,19 @@ def _sentence_relations(
     for rule in rules:
         for match in rule.pattern.finditer(clause.template):
             subjects = _slots(match.groupdict().get("s"), mentions)
+            objects = _slots(match.groupdict().get("o"), mentions)
             evidence_start = clause.sentence.start_char
             if rule.topic:
-                topic = _topic(clause.template, mentions, match.start(), rule.subject_types)
+                topic = _topic(clause.template, mentions, match.start(), rule)
                 if topic is None and previous is not None:
                     end = len(previous.template)
-                    topic = _topic(previous.template, previous.mentions, end, rule.subject_types)
+                    topic = _topic(previous.template, previous.mentions, end, rule)
                     if topic is not None:
                         evidence_start = previous.sentence.start_char
-                if topic is not None and topic not in subjects:
-                    subjects.insert(0, topic)
-            for obj in _slots(match.group("o"), mentions):
+                role = subjects if rule.topic == "subject" else objects
+                if topic is not None and topic not in role:
+                    role.insert(0, topic)
+            for obj in objects:
                 predicate = rule.predicates.get(obj.label, rule.predicates.get("*"))
                 if predicate is None:
                     continue

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import ahocorasick
 from spacy.tokens import Doc, Span
 
-# Numerals and classifiers: 13个, 第二批, 四项 count things, and counted things are
-# not names (四项工程 is four programmes, not one called so).
-NUMERALS = "0-9一二三四五六七八九十两百千万几多"
+# Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
+# are not names (四项工程 is four programmes, 首家司机之家 the first of its kind).
+NUMERALS = "0-9一二三四五六七八九十两百千万几多首"
 CLASSIFIERS = "个家批所座处名位项条届期次支"
 COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
 

@@ -19,12 +19,33 @@ NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）(
 COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
+# 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
+EDITION = re.compile(r"^第?[0-9一二三四五六七八九十百]*[届期季]?$")
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
-# A head preceded only by a level word (区总工会, 市总工会, 街道总工会) or a
-# demonstrative (该公司, 该中心) is a short form that names a body of the article.
+# A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
+# form that names a body of the article; after a demonstrative (该公司) or on its
+# own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
-DEMONSTRATIVES = ("该", "本", "此")
+REFERRING_WORDS = frozenset(
+    {
+        "该",
+        "本",
+        "此",
+        "这",
+        "这个",
+        "这家",
+        "这所",
+        "此次",
+        "本次",
+        "这次",
+        "本届",
+        "该项",
+        "上述",
+        "的",
+    }
+)
+REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2}
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
@@ -112,7 +133,8 @@ class HeadNameRecognizer:
             elif piece in ("（", "(") and depth:
                 depth -= 1
             elif not depth and (
-                self._stops(piece) or (head.label in NO_VERB_LABELS and piece in self.stop_verbs)
+                (self._stops(piece) and not (head.kind == "event" and EDITION.match(piece)))
+                or (head.label in NO_VERB_LABELS and piece in self.stop_verbs)
             ):
                 break
             left = starts[index]
@@ -151,17 +173,14 @@ class HeadNameRecognizer:
         modifier = text[left:head_start]
         if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
-        if modifier.startswith(DEMONSTRATIVES) and len(modifier) <= 2:
-            return Candidate(left, end, head.label, head.text, "head", PRIORITY, short=True)
+        if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
+            return Candidate(left, end, head.label, head.text, "reference", PRIORITY, short=True)
         if head.label == "Union":
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
                 return None
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, left, head_start, divisions)
-            if COUNTED.match(preceding):
-                # 是建外街道打造的第二个全时驿站: a description of a site named before.
-                return Candidate(left, end, head.label, head.text, "head", PRIORITY, short=True)
         modifier = text[left:head_start]
         if len(modifier) < MIN_MODIFIER[head.kind]:
             return None
@@ -174,6 +193,19 @@ class HeadNameRecognizer:
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    @staticmethod
+    def _refers_back(modifier: str, preceding: str, head: Head) -> bool:
+        """A head noun standing for a body, site or event named before.
+
+        该驿站, 此次活动, 升级后的驿站, and a head opening a clause (活动在…举行) refer
+        back; so does a counted description of a site (建外街道打造的第二个全时驿站).
+        """
+        if head.label in ("Facility", "Place") and COUNTED.match(preceding):
+            return True
+        return not modifier and (
+            preceding in REFERRING_WORDS or not preceding or not NAME_CHARS.match(preceding)
+        )
 
     def _strip_location(
         self, text: str, left: int, head_start: int, divisions: dict[int, Candidate]

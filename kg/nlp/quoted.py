@@ -19,6 +19,9 @@ CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
 # After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
 SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
 COUNTED = re.compile(COUNT)
+# The words after a quotation that carry its head never hold these: in
+# “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
+PREPOSITIONS = frozenset("的在于与和为由对向从到及")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -84,7 +87,7 @@ class QuotedNameRecognizer:
             if (
                 head is not None
                 and not COUNTED.search(tail)
-                and "的" not in tail
+                and not PREPOSITIONS.intersection(tail)
                 and not any(verb in tail for verb in self.organising)
             ):
                 return tail, self.heads[head].label
