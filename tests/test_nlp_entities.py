@@ -37,6 +37,8 @@ FOUND = [
     # an event's edition is part of its name; a bureau's full name may hold 和
     ("海淀区第十届职工职业技能大赛启动。", ("Initiative", "海淀区第十届职工职业技能大赛")),
     ("由海淀区人力资源和社会保障局主办。", ("Organization", "海淀区人力资源和社会保障局")),
+    # a generic "activity" after a quotation is no part of the name
+    ("同时开展“送清凉”活动，为环卫工人发放物资。", ("Initiative", "送清凉")),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -63,6 +65,11 @@ NOT_FOUND = [
     ("开展岗位练兵、技能竞赛和职工素质助推活动。", ("Initiative", "职工素质助推活动")),
     # 格局 is not a 局 (bureau), 工程师 not a 工程 (programme)
     ("拓宽视野格局。", ("Organization", "视野格局")),
+    # a launch ceremony is the launched event's own
+    (
+        "海淀区第十届职工职业技能大赛启动仪式在中关村软件园举行。",
+        ("Initiative", "海淀区第十届职工职业技能大赛启动仪式"),
+    ),
     # the first of its kind is not a name
     ("顺义区首家网约车司机之家启用。", ("Facility", "首家网约车司机之家")),
     # the words after a quotation do not run across a preposition

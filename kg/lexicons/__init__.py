@@ -32,12 +32,27 @@ class Head:
 
     text: str
     label: str
-    kind: str  # "name", "programme" or "event" (see heads.tsv)
+    kind: str  # "name", "programme", "event" or "ceremony" (see heads.tsv)
 
 
 @cache
 def heads() -> dict[str, Head]:
     return {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
+
+
+def head_of(name: str) -> Head | None:
+    """The longest head noun ``name`` ends with (工匠学院 rather than 学院)."""
+    table = heads()
+    for size in range(min(len(name), _longest_head()), 0, -1):
+        head = table.get(name[-size:])
+        if head is not None:
+            return head
+    return None
+
+
+@cache
+def _longest_head() -> int:
+    return max(len(text) for text in heads())
 
 
 @cache

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import Head, heads, word_classes, words
+from kg.lexicons import Head, head_of, heads, word_classes, words
 from kg.nlp.mentions import CLASSIFIERS, COUNT, Candidate, Scanner, candidates, text_of
 from kg.schema import QUOTE_MARKS
 
@@ -20,7 +20,9 @@ COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
-EDITION = re.compile(r"^第?[0-9一二三四五六七八九十百]*[届期季]?$")
+EDITION = re.compile(r"^第?[0-9一二三四五六七八九十百]+[届期季]?$")
+EDITION_UNITS = ("届", "期", "季")
+NUMBERED = re.compile(r"第?[0-9一二三四五六七八九十百]+$")
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
@@ -46,7 +48,8 @@ REFERRING_WORDS = frozenset(
     }
 )
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
-MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2}
+MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2, "ceremony": 2}
+EVENT_KINDS = frozenset({"event", "ceremony"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
@@ -133,7 +136,10 @@ class HeadNameRecognizer:
             elif piece in ("（", "(") and depth:
                 depth -= 1
             elif not depth and (
-                (self._stops(piece) and not (head.kind == "event" and EDITION.match(piece)))
+                (
+                    self._stops(piece)
+                    and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
+                )
                 or (head.label in NO_VERB_LABELS and piece in self.stop_verbs)
             ):
                 break
@@ -184,8 +190,12 @@ class HeadNameRecognizer:
         modifier = text[left:head_start]
         if len(modifier) < MIN_MODIFIER[head.kind]:
             return None
+        opened = head_of(modifier) if head.kind == "ceremony" else None
+        if opened is not None and opened.label == "Initiative":
+            # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
+            end = head_start
         if (
-            head.kind == "event"
+            head.kind in EVENT_KINDS
             and left not in divisions
             and not ORDINAL.search(text[:left])
             and not text[:left].removesuffix("的").endswith(self.organising)
@@ -193,6 +203,13 @@ class HeadNameRecognizer:
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    @staticmethod
+    def _edition(text: str, left: int, piece: str) -> bool:
+        """第十届, or 届 right after 第十: an event's edition, part of its name."""
+        if piece in EDITION_UNITS:
+            return bool(NUMBERED.search(text[: left - len(piece)]))
+        return bool(EDITION.match(piece))
 
     @staticmethod
     def _refers_back(modifier: str, preceding: str, head: Head) -> bool:

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import heads, words
+from kg.lexicons import head_of, words
 from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
 from kg.schema import strip_quotes
 
@@ -22,6 +22,8 @@ COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
 PREPOSITIONS = frozenset("的在于与和为由对向从到及")
+# Words after a quotation that only say it is an activity.
+GENERIC_EVENT = re.compile(r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -36,16 +38,8 @@ class QuotedNameRecognizer:
     """
 
     def __init__(self, max_abbreviation: int) -> None:
-        self.heads = heads()
         self.organising = words("organising_verbs")
         self.max_abbreviation = max_abbreviation
-        self.longest_head = max(len(h) for h in self.heads)
-
-    def head_of(self, name: str) -> str | None:
-        for size in range(min(len(name), self.longest_head), 0, -1):
-            if name[-size:] in self.heads:
-                return name[-size:]
-        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -66,14 +60,16 @@ class QuotedNameRecognizer:
             if name.endswith(PERIODICALS):
                 return None
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
-        head = self.head_of(name)
-        if head is not None and len(name) > len(head):
-            return Candidate(start, end, self.heads[head].label, name, "quoted", PRIORITY)
+        head = head_of(name)
+        if head is not None and len(name) > len(head.text):
+            return Candidate(start, end, head.label, name, "quoted", PRIORITY)
         suffix = SUFFIX.match(text, end)
         found = self._suffix_with_head(suffix.group()) if suffix else None
         if found is not None:
             tail, label = found
-            return Candidate(start, end + len(tail), label, name + tail, "quoted", PRIORITY)
+            # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
+            full = name if GENERIC_EVENT.match(tail) else name + tail
+            return Candidate(start, end + len(tail), label, full, "quoted", PRIORITY)
         if 2 <= len(name) <= self.max_abbreviation and " " not in name:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
@@ -83,14 +79,14 @@ class QuotedNameRecognizer:
         with the type its head gives."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
-            head = self.head_of(tail)
+            head = head_of(tail)
             if (
                 head is not None
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in tail for verb in self.organising)
             ):
-                return tail, self.heads[head].label
+                return tail, head.label
         return None
 
 
