@@ -104,6 +104,17 @@ FOUND = [
     ),
     # people with posts
     ("密云区总工会党组书记、主席张立新出席并讲话。", ("张立新", "memberOf", "密云区总工会")),
+    ("东城区总工会党组书记、主席周明带队走进东华门街道。", ("周明", "memberOf", "东城区总工会")),
+    # a job title, like a post, places a worker in the organisation named before it
+    (
+        "北京城建集团有限责任公司高级技师刘建军走上讲台。",
+        ("刘建军", "memberOf", "北京城建集团有限责任公司"),
+    ),
+    # a studio hosted by a company
+    (
+        "李明劳模创新工作室依托北京华辰制药有限公司建立，现有成员12人。",
+        ("北京华辰制药有限公司", "operates", "李明劳模创新工作室"),
+    ),
     # short forms resolve to the full name of the article
     (
         "怀柔区总工会召开会议。会上，区总工会启动“暖心驿站行动”。",

@@ -45,6 +45,7 @@ FOUND = [
     ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
     ("平谷区总工会党组书记、主席王海涛出席。", ("Person", "王海涛")),
     ("职工代表李静是一名护士。", ("Person", "李静")),
+    ("会上，顺义区总工会主席孙立军作工作报告。", ("Person", "孙立军")),
     ("本报讯（记者 赵明 通讯员 钱程）近日，丰台区总工会召开会议。", ("Person", "钱程")),
     # divisions, full and short; a short form of a county only with its full name around
     ("北京市总工会召开会议。", ("District", "北京市")),
@@ -76,6 +77,9 @@ NOT_FOUND = [
     ("“建设者之家”在宋庄镇副中心启用。", ("Facility", "建设者之家在宋庄镇副中心")),
     # a worker group named by standing only, with no service for it, is no node
     ("困难职工的获得感不断提升。", ("WorkerGroup", "困难职工")),
+    # a surname that is also a function word needs the segmenter's word
+    ("驿站为快递员和环卫工人提供热水。", ("Person", "和环卫")),
+    ("志愿者关心快递员的冷暖。", ("Person", "关心")),
     # a short form of a county without its full name stays a word
     ("朝阳初升，职工们开始一天的工作。", ("District", "朝阳区")),
 ]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.lexicons import words
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention
 from kg.schema import RELATIONS, allows
@@ -92,7 +93,8 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     macros: dict[str, str] = {}
     for name, value in data["macros"].items():
-        macros[name] = _expand(value, macros)
+        macros[name] = _lexicon_alternation(value) if isinstance(value, dict) else value
+        macros[name] = _expand(macros[name], macros)
     rules = []
     for entry in data["rules"]:
         predicate = entry["predicate"]
@@ -106,6 +108,12 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
             )
         )
     return tuple(rules)
+
+
+def _lexicon_alternation(spec: dict[str, list[str]]) -> str:
+    """A macro made of lexicon words: ``{ lexicons = ["posts"] }`` -> (?:党组书记|…)."""
+    entries = {w for name in spec["lexicons"] for w in words(name)}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(entries, key=len, reverse=True)) + ")"
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:

@@ -79,7 +79,8 @@ CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
     """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time words such
-    as 正在, which bound names the way verbs do) and every ``word``.
+    as 正在, which bound names the way verbs do), every ``word``, and the ``common``
+    words that are not personal names.
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -88,13 +89,20 @@ def word_classes() -> dict[str, frozenset[str]]:
     import jieba  # its dictionary only; jieba segments only when configured to
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    closed, verbs, every = set(), set(), set()
+    closed, verbs, every, common = set(), set(), set(), set()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, _, tag = line.rstrip("\n").split(" ")
             every.add(word)
+            if not tag.startswith("nr"):
+                common.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
             elif tag in ("v", "t"):
                 verbs.add(word)
-    return {"closed": frozenset(closed), "verb": frozenset(verbs), "word": frozenset(every)}
+    return {
+        "closed": frozenset(closed),
+        "verb": frozenset(verbs),
+        "word": frozenset(every),
+        "common": frozenset(common),
+    }

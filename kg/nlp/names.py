@@ -61,7 +61,7 @@ class HeadNameRecognizer:
     def __init__(self, max_name: int) -> None:
         self.heads = heads()
         self.scanner = Scanner((text, head) for text, head in self.heads.items())
-        self.boundaries = words("boundaries") | words("posts") | words("person_cues")
+        self.boundaries = words("boundaries") | words("posts")
         classes = word_classes()
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words

@@ -1,8 +1,10 @@
 """``kg_persons``: people, found from the words around their names.
 
 A Chinese personal name is a surname and one or two characters; it is taken
-only right after a cue (记者, 通讯员, a post such as 副主席, 代表) and only where
-the next word can follow a name (姚竞宏在…, 林雪是…) or punctuation does.
+only right after a cue (记者, 通讯员, a post such as 副主席, 代表, a job title) and
+only where the segmenter made it one word that is not an everyday one, or the next word can follow a name
+(姚竞宏在…, 林雪是…), or punctuation does. A surname that is also a function
+word (和, 关) needs the segmenter's word: 快递员和环卫工人 names nobody.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import words
+from kg.lexicons import word_classes, words
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
 
 PRIORITY = 45
@@ -20,30 +22,34 @@ NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》]|$")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Function characters that never stand in a given name; "林雪是" is 林雪 + 是.
 NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说")
+FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有上下中同时")
 
 
 class PersonRecognizer:
     def __init__(self) -> None:
-        self.cues = Scanner((cue, cue) for cue in words("posts") | words("person_cues"))
+        cues = words("posts") | words("person_cues") | words("titles")
+        self.cues = Scanner((cue, cue) for cue in cues)
         self.surnames = words("surnames")
         self.follows = words("name_follows")
+        self.common_words = word_classes()["common"]
         self.longest_follow = max(map(len, self.follows))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        words_at = {(token.idx, token.idx + len(token)) for token in doc}
         out = candidates(doc)
         taken = -1
         for _, cue_end, _ in self.cues.find(text):
             start = cue_end + (1 if text[cue_end : cue_end + 1] in (" ", "\u3000") else 0)
             if start <= taken:
                 continue
-            name = self.name_at(text, start)
+            name = self.name_at(text, start, words_at)
             if name:
                 out.append(Candidate(start, start + len(name), "Person", name, "person", PRIORITY))
                 taken = start + len(name)
         return doc
 
-    def name_at(self, text: str, start: int) -> str | None:
+    def name_at(self, text: str, start: int, words_at: set[tuple[int, int]]) -> str | None:
         # Compound surnames (欧阳) first, so that 欧阳明 is not 欧 + 阳明.
         surname = next(
             (text[start : start + n] for n in (2, 1) if text[start : start + n] in self.surnames),
@@ -57,6 +63,10 @@ class PersonRecognizer:
             if len(name) != len(surname) + given or not HAN.match(name):
                 continue
             if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]):
+                continue
+            if (start, end) in words_at and name not in self.common_words:
+                return name
+            if surname in FUNCTION_SURNAMES:
                 continue
             if NAME_END.match(text, end) or self._follows(text, end):
                 return name
