@@ -3,8 +3,9 @@
 A Chinese personal name is a surname and one or two characters; it is taken
 only right after a cue (记者, 通讯员, a post such as 副主席, 代表, a job title) and
 only where the segmenter made it one word that is not an everyday one, or the
-next word can follow a name (姚竞宏在…, 林雪是…), or punctuation does. A surname that is also a function
-word (和, 关) needs the segmenter's word: 快递员和环卫工人 names nobody.
+next word can follow a name (姚竞宏在…, 林雪是…), or punctuation does. A
+surname that is also a function word (和, 关) needs the segmenter's word:
+快递员和环卫工人 names nobody.
 """
 
 from __future__ import annotations
