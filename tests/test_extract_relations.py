@@ -60,6 +60,15 @@ FOUND = [
         "天汇广场工会驿站是天河区总工会与广州天汇商业管理有限公司共同打造的，每天服务环卫工人200余人次。",
         ("广州天汇商业管理有限公司", "operates", "天汇广场工会驿站"),
     ),
+    # organisers with a verb each; an organiser acting at a place
+    (
+        "由延庆区总工会主办、延庆区体育局协办的2025年延庆区职工健步走活动在妫水公园举行。",
+        ("延庆区体育局", "organizes", "延庆区职工健步走活动"),
+    ),
+    (
+        "近日，天津市滨海新区总工会在天津临港经济区举办2025年港口装卸机械操作劳动技能竞赛。",
+        ("天津市滨海新区总工会", "organizes", "港口装卸机械操作劳动技能竞赛"),
+    ),
     # organisers listed clause by clause
     (
         "海淀区第十届职工职业技能大赛启动。本届大赛由海淀区总工会主办，中关村街道总工会承办。",
@@ -123,6 +132,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a city in a zone's name is no organiser
+    (
+        "近日，天津市滨海新区总工会在天津临港经济区举办2025年港口装卸机械操作劳动技能竞赛。",
+        ("天津市", "organizes", "港口装卸机械操作劳动技能竞赛"),
+    ),
     # a union that is the subject is not a facility's user: no serves from the facility
     (
         "下一步，门城镇总工会将继续以党建引领“工会驿站”建设，为快递员提供服务。",
