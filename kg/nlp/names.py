@@ -90,15 +90,18 @@ class HeadNameRecognizer:
         ends = [token.idx + len(token) for token in doc]
         out = candidates(doc)
         for end, (head_start, head) in sorted(longest.items()):
-            # A head must end a word of the text (工程 in 工程师 does not), and a
-            # one-character head glued to a dictionary word is part of that word
-            # (局 in 格局, but not in 社保局).
-            if not _is_boundary(ends, end) or (
-                len(head.text) == 1
-                and not _is_boundary(starts, head_start)
-                and doc[bisect_left(ends, end)].text in self.dictionary
-            ):
+            # A head must end a word of the text (工程 in 工程师 does not). A
+            # one-character head glued into a word heads it only after a word of
+            # its own: 体育局, 社保局, but not 格局 or 大局.
+            if not _is_boundary(ends, end):
                 continue
+            if len(head.text) == 1 and not _is_boundary(starts, head_start):
+                token_start = starts[bisect_left(ends, end)]
+                if (
+                    text[token_start:head_start] not in self.dictionary
+                    or head_start - token_start < 2
+                ):
+                    continue
             tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
             if self._continues(doc, ends, end):
                 continue
