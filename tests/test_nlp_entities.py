@@ -25,7 +25,9 @@ FOUND = [
     # a facility's address is not its name
     ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("Facility", "鼎好骑士驿站")),
     ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("District", "中关村街道")),
-    # ...but a generic head after the division is no name of its own
+    # ...but descriptive words or a generic head after the division are no name of
+    # their own
+    ("金秋助学金在江岸区职工服务中心发放。", ("Facility", "江岸区职工服务中心")),
     ("新建成的宋庄镇工会驿站·司机之家正式启用。", ("Facility", "宋庄镇工会驿站·司机之家")),
     # quoted names get their type from their head, inside or right after the quotes
     ("区总工会认定“通州工匠学院”。", ("Facility", "通州工匠学院")),
@@ -49,6 +51,7 @@ FOUND = [
     ("本报讯（记者 赵明 通讯员 钱程）近日，丰台区总工会召开会议。", ("Person", "钱程")),
     # divisions, full and short; a short form of a county only with its full name around
     ("北京市总工会召开会议。", ("District", "北京市")),
+    ("据悉，全国总工会今年继续开展金秋助学活动。", ("Union", "全国总工会")),
     ("大兴区总工会走进大兴各镇。", ("District", "大兴区")),
 ]
 
@@ -71,7 +74,10 @@ NOT_FOUND = [
         "海淀区第十届职工职业技能大赛启动仪式在中关村软件园举行。",
         ("Initiative", "海淀区第十届职工职业技能大赛启动仪式"),
     ),
-    # the first of its kind is not a name
+    # the first of its kind is not a name; nor is a kind of union, or a building verb
+    ("各企业的公司工会要积极参与。", ("Union", "公司工会")),
+    ("今年将在商圈新建户外劳动者服务站点10个。", ("Facility", "新建户外劳动者服务站点")),
+    ("今年将在社区（园区布点。", ("Place", "社区（园区")),
     ("顺义区首家网约车司机之家启用。", ("Facility", "首家网约车司机之家")),
     # the words after a quotation do not run across a preposition
     ("“建设者之家”在宋庄镇副中心启用。", ("Facility", "建设者之家在宋庄镇副中心")),

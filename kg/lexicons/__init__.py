@@ -74,13 +74,15 @@ def known_initiatives() -> dict[str, tuple[str, ...]]:
 # conjunctions, particles, pronouns, adverbs, modal and onomatopoeic words (the few
 # that do, such as 高速, are listed in name_words.txt).
 CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
+# Proper names: people, places, organisations, other names.
+PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
     """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time words such
-    as 正在, which bound names the way verbs do), every ``word``, and the ``common``
-    words that are not personal names.
+    as 正在, which bound names the way verbs do), every ``word``, the ``common`` words
+    that are not personal names, and the ``proper`` names (万达, 望京).
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -89,13 +91,15 @@ def word_classes() -> dict[str, frozenset[str]]:
     import jieba  # its dictionary only; jieba segments only when configured to
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    closed, verbs, every, common = set(), set(), set(), set()
+    closed, verbs, every, common, proper = set(), set(), set(), set(), set()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, _, tag = line.rstrip("\n").split(" ")
             every.add(word)
             if not tag.startswith("nr"):
                 common.add(word)
+            if tag in PROPER_CLASSES:
+                proper.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
             elif tag in ("v", "t"):
@@ -105,4 +109,5 @@ def word_classes() -> dict[str, frozenset[str]]:
         "verb": frozenset(verbs),
         "word": frozenset(every),
         "common": frozenset(common),
+        "proper": frozenset(proper),
     }

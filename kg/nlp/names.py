@@ -55,6 +55,7 @@ EVENT_KINDS = frozenset({"event", "ceremony"})
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
+NATIONAL = ("全国", "中华全国")
 
 
 class HeadNameRecognizer:
@@ -68,6 +69,8 @@ class HeadNameRecognizer:
         self.verbs = classes["verb"]
         self.dictionary = classes["word"]
         self.stop_verbs = self.verbs - name_words
+        self.site_stops = self.stop_verbs | words("site_verbs")
+        self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.organising = tuple(words("organising_verbs"))
         self.owner_heads = tuple(
@@ -136,14 +139,16 @@ class HeadNameRecognizer:
             piece = text[starts[index] : left]
             if piece in ("）", ")"):
                 depth += 1
-            elif piece in ("（", "(") and depth:
+            elif piece in ("（", "("):
+                if not depth:
+                    break  # an opening bracket with nothing closed after it
                 depth -= 1
             elif not depth and (
                 (
                     self._stops(piece)
                     and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
                 )
-                or (head.label in NO_VERB_LABELS and piece in self.stop_verbs)
+                or (head.label in NO_VERB_LABELS and piece in self.site_stops)
             ):
                 break
             left = starts[index]
@@ -189,7 +194,7 @@ class HeadNameRecognizer:
             if left is None:
                 return None
         if head.label in ("Facility", "Place"):
-            left = self._strip_location(text, left, head_start, divisions)
+            left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
         if len(modifier) < MIN_MODIFIER[head.kind]:
             return None
@@ -228,19 +233,26 @@ class HeadNameRecognizer:
         )
 
     def _strip_location(
-        self, text: str, left: int, head_start: int, divisions: dict[int, Candidate]
+        self,
+        text: str,
+        tokens: list[tuple[int, str]],
+        left: int,
+        head_start: int,
+        divisions: dict[int, Candidate],
     ) -> int:
         """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
 
-        The leading divisions come off when a proper name of two or more characters
-        remains before the head. A head noun is no proper name: 朝阳区望京街道工会驿站
-        keeps its whole address, since 工会驿站 alone names nothing.
+        The leading divisions come off when what remains before the head holds a
+        proper name (万达, or a word the dictionary does not know). Descriptive
+        words are no name of their own: 江岸区职工服务中心 and 密云区鼓楼街道爱心驿站
+        keep their address.
         """
         start = left
         while left in divisions:
             left = divisions[left].end
-        rest = text[left:head_start].strip("·")
-        return left if len(rest) >= 2 and rest not in self.heads else start
+        rest = [piece for offset, piece in tokens if offset >= left]
+        proper = any(p in self.proper or p not in self.dictionary for p in rest if p != "·")
+        return left if left != start and proper else start
 
     def _union_owner_start(
         self,
@@ -261,9 +273,12 @@ class HeadNameRecognizer:
             return None
         left = tokens[0][0]
         modifier = text[left:head_start]
-        if modifier.endswith(self.owner_heads) or modifier.endswith(UNION_OWNERS):
-            return left
-        return None
+        owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
+        # 公司工会 or 产业工会 alone is a kind of union, not one union's name;
+        # 全国总工会 is one.
+        if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
+            return None
+        return left
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:
