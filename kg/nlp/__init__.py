@@ -17,7 +17,15 @@ from spacy.language import Language
 from spacy.util import load_config
 
 from kg import resources
-from kg.nlp import divisions, entities, lexicon_entities, names, persons, quoted  # noqa: F401
+from kg.nlp import (  # noqa: F401  (importing registers the factories)
+    divisions,
+    entities,
+    lexicon_entities,
+    names,
+    persons,
+    quoted,
+    sentences,
+)
 from kg.nlp.mentions import Mention, register_extensions
 
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")

@@ -6,10 +6,10 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.mentions import Candidate, Mention
+from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
@@ -47,11 +47,11 @@ def align(doc: Doc, offsets: set[int]) -> Doc:
     """Split tokens so that every offset is a token boundary (names glued to neighbours)."""
     cuts: dict[int, list[int]] = {}
     ordered = sorted(offsets)
-    for token in doc:
-        first = bisect_right(ordered, token.idx)
-        last = bisect_left(ordered, token.idx + len(token))
+    for i, (start, end) in enumerate(zip(*token_bounds(doc), strict=True)):
+        first = bisect_right(ordered, start)
+        last = bisect_left(ordered, end)
         if first < last:
-            cuts[token.i] = [o - token.idx for o in ordered[first:last]]
+            cuts[i] = [o - start for o in ordered[first:last]]
     if not cuts:
         return doc
     with doc.retokenize() as retokenizer:
@@ -60,6 +60,7 @@ def align(doc: Doc, offsets: set[int]) -> Doc:
             bounds = [0, *inner, len(token.text)]
             pieces = [token.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    doc.user_data.pop("kg:bounds", None)  # the tokens have changed
     return doc
 
 
@@ -67,9 +68,12 @@ class EntityCollector:
     def __call__(self, doc: Doc) -> Doc:
         chosen = select(doc._.kg_candidates or [])
         doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})
+        starts, ends = token_bounds(doc)
         mentions = []
         for cand, nested in chosen:
-            span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.key)
+            # Aligned above, so the offsets are token boundaries (cheaper than char_span).
+            first, last = bisect_left(starts, cand.start), bisect_left(ends, cand.end) + 1
+            span = Span(doc, first, last, label=cand.label, kb_id=cand.key)
             mentions.append(
                 Mention(span, cand.label, cand.name, cand.source, cand.key, cand.short, nested)
             )

@@ -49,6 +49,7 @@ class Gazetteer:
         self.full_names = {name: tuple(ids) for name, ids in full.items()}
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
         self._info: dict[str, DivisionInfo] = {}
+        self._ancestors: dict[int, tuple[int, ...]] = {}
 
     @staticmethod
     def _full_forms(division: Division) -> list[str]:
@@ -82,16 +83,14 @@ class Gazetteer:
         ]
         return [*self.full_names, *shorts]
 
-    def ancestors(self, division_id: int) -> list[int]:
-        chain = []
-        parent = self.divisions[division_id].parent_id
-        while parent is not None and parent in self.divisions:
-            chain.append(parent)
-            parent = self.divisions[parent].parent_id
+    def ancestors(self, division_id: int) -> tuple[int, ...]:
+        """Parent, grandparent, … up to the province (remembered: asked often)."""
+        chain = self._ancestors.get(division_id)
+        if chain is None:
+            parent = self.divisions[division_id].parent_id
+            chain = (parent, *self.ancestors(parent)) if parent in self.divisions else ()
+            self._ancestors[division_id] = chain
         return chain
-
-    def is_below(self, child: int, parent: int) -> bool:
-        return parent in self.ancestors(child)
 
     def choose(self, ids: Sequence[int], context: Counter[int], home: int | None) -> int | None:
         """Pick the division meant among namesakes.

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 # Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
@@ -63,6 +64,20 @@ def candidates(doc: Doc) -> list[Candidate]:
     if doc._.kg_candidates is None:
         doc._.kg_candidates = []
     return doc._.kg_candidates
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every token, read from the Doc's arrays: iterating a
+    Doc builds a Token object per word, which costs more than all the rules."""
+    bounds = doc.user_data.get("kg:bounds")
+    if bounds is None:
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        bounds = doc.user_data["kg:bounds"] = (
+            starts,
+            [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)],
+        )
+    return bounds
 
 
 def text_of(doc: Doc) -> str:

@@ -9,7 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import Head, head_of, heads, word_classes, words
-from kg.nlp.mentions import CLASSIFIERS, COUNT, Candidate, Scanner, candidates, text_of
+from kg.nlp.mentions import (
+    CLASSIFIERS,
+    COUNT,
+    Candidate,
+    Scanner,
+    candidates,
+    text_of,
+    token_bounds,
+)
 from kg.schema import QUOTE_MARKS
 
 PRIORITY = 40
@@ -89,8 +97,7 @@ class HeadNameRecognizer:
         found_before = candidates(doc)
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
         known = {c.name for c in found_before if not c.short}
-        starts = [token.idx for token in doc]
-        ends = [token.idx + len(token) for token in doc]
+        starts, ends = token_bounds(doc)
         out = candidates(doc)
         for end, (head_start, head) in sorted(longest.items()):
             # A head must end a word of the text (工程 in 工程师 does not). A

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import word_classes, words
-from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 45
 NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》]|$")
@@ -37,7 +37,7 @@ class PersonRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        words_at = {(token.idx, token.idx + len(token)) for token in doc}
+        words_at = set(zip(*token_bounds(doc), strict=True))
         out = candidates(doc)
         taken = -1
         for _, cue_end, _ in self.cues.find(text):
