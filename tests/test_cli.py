@@ -73,3 +73,16 @@ def test_missing_model_is_one_line_and_leaves_earlier_output(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "kg setup" in err[0]
     assert out.read_text(encoding="utf-8") == "earlier run"
+
+
+@pytest.mark.parametrize("segmenter", ["jieba", "char"])
+def test_other_segmenters_run_the_same_pipeline(
+    segmenter: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(SEED_PAGE), "--segmenter", segmenter, "--format", "jsonl"]) == 0
+    names = {
+        e["name"]
+        for line in capsys.readouterr().out.splitlines()
+        for e in json.loads(line)["entities"]
+    }
+    assert "大兴区" in names and "新就业形态劳动者" in names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -125,12 +126,15 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
 
     ``divisions`` tells what a division mention's key stands for.
     """
-    mentions: list[Mention] = doc._.mentions or []
-    found = _name_structure(mentions, divisions)
-    top = [m for m in mentions if not m.nested]
+    mentions: list[Mention] = doc._.mentions or []  # in text order
+    starts = [m.start for m in mentions]
+    found: list[Relation] = []
     previous: Clause | None = None
     for sentence in doc.sents:
-        inside = [m for m in top if sentence.start_char <= m.start < sentence.end_char]
+        first = bisect_left(starts, sentence.start_char)
+        here = mentions[first : bisect_left(starts, sentence.end_char, first)]
+        found.extend(_name_structure(sentence, here, divisions))
+        inside = [m for m in here if not m.nested]
         clause = Clause(sentence, inside, _template(sentence, inside)) if inside else None
         if clause is not None:
             found.extend(_sentence_relations(clause, previous, rules))
@@ -148,7 +152,9 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
     return unique
 
 
-def _name_structure(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:
+def _name_structure(
+    sentence: Span, mentions: list[Mention], divisions: DivisionLookup
+) -> list[Relation]:
     found = []
     for outer in mentions:
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
@@ -162,7 +168,6 @@ def _name_structure(mentions: list[Mention], divisions: DivisionLookup) -> list[
             if m.start == position:
                 chain.append(m)
                 position = m.end
-        sentence = outer.span.sent
         pairs = [(child, parent) for parent, child in pairwise(chain)]
         # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
         innermost = divisions(chain[-1].key) if chain else None

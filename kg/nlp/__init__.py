@@ -25,6 +25,7 @@ from kg.nlp import (  # noqa: F401  (importing registers the factories)
     persons,
     quoted,
     sentences,
+    tokenizer,
 )
 from kg.nlp.mentions import Mention, register_extensions
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
@@ -68,19 +69,29 @@ class EntityCollector:
     def __call__(self, doc: Doc) -> Doc:
         chosen = select(doc._.kg_candidates or [])
         doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})
-        starts, ends = token_bounds(doc)
-        mentions = []
-        for cand, nested in chosen:
-            # Aligned above, so the offsets are token boundaries (cheaper than char_span).
-            first, last = bisect_left(starts, cand.start), bisect_left(ends, cand.end) + 1
-            span = Span(doc, first, last, label=cand.label, kb_id=cand.key)
-            mentions.append(
-                Mention(span, cand.label, cand.name, cand.source, cand.key, cand.short, nested)
-            )
-        doc._.mentions = mentions
+        doc._.mentions = [
+            Mention(c.start, c.end, c.label, c.name, c.source, c.key, c.short, nested)
+            for c, nested in chosen
+        ]
         doc._.kg_candidates = None
-        doc.ents = filter_spans([m.span for m in mentions if not m.nested])
+        _set_ents(doc, [c for c, nested in chosen if not nested])
         return doc
+
+
+def _set_ents(doc: Doc, top: list[Candidate]) -> None:
+    """doc.ents from the top-level mentions, written as arrays: building a Span
+    per mention costs as much as finding it."""
+    starts, ends = token_bounds(doc)
+    iob = numpy.full(len(doc), 2, dtype="uint64")  # O
+    label = numpy.zeros(len(doc), dtype="uint64")
+    kb_id = numpy.zeros(len(doc), dtype="uint64")
+    for cand in top:
+        first, last = bisect_left(starts, cand.start), bisect_left(ends, cand.end) + 1
+        iob[first] = 3  # B
+        iob[first + 1 : last] = 1  # I
+        label[first:last] = doc.vocab.strings.add(cand.label)
+        kb_id[first:last] = doc.vocab.strings.add(cand.key)
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], numpy.stack([iob, label, kb_id], axis=1))
 
 
 @Language.factory("kg_entities")

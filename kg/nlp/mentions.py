@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from kg.nlp.tokenizer import TEXT_KEY
 
 # Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
 # are not names (四项工程 is four programmes, 首家司机之家 the first of its kind).
@@ -36,21 +38,16 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Mention:
-    span: Span
+    """A chosen candidate; its offsets are token boundaries of the Doc."""
+
+    start: int
+    end: int
     label: str
     name: str
     source: str
     key: str = ""
     short: bool = False
     nested: bool = False  # inside another mention, e.g. 大兴区 in 大兴区总工会
-
-    @property
-    def start(self) -> int:
-        return self.span.start_char
-
-    @property
-    def end(self) -> int:
-        return self.span.end_char
 
 
 def register_extensions() -> None:
@@ -81,10 +78,11 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
-    text = doc.user_data.get("kg:text")
+    """``doc.text`` as the tokenizer left it (kg/nlp/tokenizer.py), else computed once:
+    spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["kg:text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

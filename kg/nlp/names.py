@@ -26,37 +26,20 @@ NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）(
 # things are not names.
 COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
-ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届期次季]|(?:19|20)\d\d年度?)$")
+NUMBER = "0-9一二三四五六七八九十百"
+ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
-EDITION = re.compile(r"^第?[0-9一二三四五六七八九十百]+[届期季]?$")
+EDITION = re.compile(rf"^第?[{NUMBER}]+[届期季]?$")
 EDITION_UNITS = ("届", "期", "季")
-NUMBERED = re.compile(r"第?[0-9一二三四五六七八九十百]+$")
-# An event head (大赛, 活动) names an event only after a division, a year or an
-# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
+NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
-REFERRING_WORDS = frozenset(
-    {
-        "该",
-        "本",
-        "此",
-        "这",
-        "这个",
-        "这家",
-        "这所",
-        "此次",
-        "本次",
-        "这次",
-        "本届",
-        "该项",
-        "上述",
-        "的",
-    }
-)
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2, "ceremony": 2}
+# An event head (大赛, 活动) names an event only after a division, a year or an
+# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
@@ -74,9 +57,8 @@ class HeadNameRecognizer:
         classes = word_classes()
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words
-        self.verbs = classes["verb"]
         self.dictionary = classes["word"]
-        self.stop_verbs = self.verbs - name_words
+        self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
@@ -236,7 +218,9 @@ class HeadNameRecognizer:
         if head.label in ("Facility", "Place") and COUNTED.match(preceding):
             return True
         return not modifier and (
-            preceding in REFERRING_WORDS or not preceding or not NAME_CHARS.match(preceding)
+            preceding in words("referring_words")
+            or not preceding
+            or not NAME_CHARS.match(preceding)
         )
 
     def _strip_location(
