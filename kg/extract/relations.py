@@ -18,11 +18,12 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.lexicons import words
 from kg.nlp.gazetteer import DivisionLookup
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, text_of
+from kg.nlp.sentences import sentence_bounds
 from kg.schema import RELATIONS, allows
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
@@ -74,7 +75,8 @@ class Rule:
 class Clause:
     """A sentence with its top-level mentions and its template (see module doc)."""
 
-    sentence: Span
+    start: int
+    end: int
     mentions: list[Mention]
     template: str
 
@@ -128,17 +130,18 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
     """
     mentions: list[Mention] = doc._.mentions or []  # in text order
     starts = [m.start for m in mentions]
+    text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
-    for sentence in doc.sents:
-        first = bisect_left(starts, sentence.start_char)
-        here = mentions[first : bisect_left(starts, sentence.end_char, first)]
-        found.extend(_name_structure(sentence, here, divisions))
+    for start, end in sentence_bounds(doc):
+        first = bisect_left(starts, start)
+        here = mentions[first : bisect_left(starts, end, first)]
+        found.extend(_name_structure(start, end, here, divisions))
         inside = [m for m in here if not m.nested]
-        clause = Clause(sentence, inside, _template(sentence, inside)) if inside else None
+        clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if clause is not None:
             found.extend(_sentence_relations(clause, previous, rules))
-        if "\n" in sentence.text:
+        if "\n" in text[start:end]:
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
             previous = clause
@@ -153,7 +156,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
 
 
 def _name_structure(
-    sentence: Span, mentions: list[Mention], divisions: DivisionLookup
+    start: int, end: int, mentions: list[Mention], divisions: DivisionLookup
 ) -> list[Relation]:
     found = []
     for outer in mentions:
@@ -174,17 +177,14 @@ def _name_structure(
         if innermost is not None and innermost.level in allowed:
             pairs.append((outer, chain[-1]))
         found.extend(
-            Relation(
-                inner, "locatedIn", place, "name-prefix", sentence.start_char, sentence.end_char
-            )
-            for inner, place in pairs
+            Relation(inner, "locatedIn", place, "name-prefix", start, end) for inner, place in pairs
         )
     return found
 
 
-def _template(sentence: Span, mentions: list[Mention]) -> str:
-    text = sentence.text
-    base = sentence.start_char
+def _template(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    text = text[start:end]
+    base = start
     parts = []
     position = 0
     for index, m in enumerate(mentions):
@@ -228,14 +228,14 @@ def _sentence_relations(
         for match in rule.pattern.finditer(clause.template):
             subjects = _slots(match.groupdict().get("s"), mentions)
             objects = _slots(match.groupdict().get("o"), mentions)
-            evidence_start = clause.sentence.start_char
+            evidence_start = clause.start
             if rule.topic:
                 topic = _topic(clause.template, mentions, match.start(), rule)
                 if topic is None and previous is not None:
                     end = len(previous.template)
                     topic = _topic(previous.template, previous.mentions, end, rule)
                     if topic is not None:
-                        evidence_start = previous.sentence.start_char
+                        evidence_start = previous.start
                 role = subjects if rule.topic == "subject" else objects
                 if topic is not None and topic not in role:
                     role.insert(0, topic)
@@ -250,7 +250,7 @@ def _sentence_relations(
                         obj,
                         rule.id,
                         evidence_start,
-                        clause.sentence.end_char,
+                        clause.end,
                     )
                     for subject in subjects
                     if subject is not obj and allows(predicate, subject.label, obj.label)

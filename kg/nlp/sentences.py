@@ -11,6 +11,8 @@ from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.mentions import token_bounds
+
 OPENING = ("“", "‘", "「", "『", "《", "（", "(")
 
 
@@ -41,6 +43,18 @@ class SentenceSplitter:
         # spaCy keeps the flags as uint64, -1 (not a start) wrapped round.
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
         return doc
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the Doc's sentences, read from its arrays
+    (``doc.sents`` builds a Span and its text token by token)."""
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START).astype("int64").tolist()
+    starts, ends = token_bounds(doc)
+    firsts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
+    lasts = [i - 1 for i in firsts[1:]] + [len(doc) - 1]
+    return [(starts[a], ends[b]) for a, b in zip(firsts, lasts, strict=True)]
 
 
 @Language.factory(
