@@ -22,42 +22,45 @@ class DivisionRecognizer:
     A short form is taken when it is a province or prefecture-level city (北京,
     长春) or when the article also names the division in full; anywhere else
     short forms are too often ordinary words (朝阳, 和平). Namesakes are told
-    apart from the other divisions the article names (see Gazetteer.choose).
+    apart from the other divisions the article names (see Gazetteer.chooser).
     """
 
     def __init__(self, gazetteer: Gazetteer, home_region: str) -> None:
         self.gazetteer = gazetteer
         self.home = gazetteer.home_id(home_region) if home_region else None
+        ordinary = words("not_divisions")
+        # Short forms that stand on their own (北京, 长春) are scanned for with the
+        # full names; the others are looked for only once their division is named.
+        self.alone = {
+            name: ids
+            for name, ids in gazetteer.short_names.items()
+            if name not in gazetteer.full_names
+            and name not in ordinary
+            and any(gazetteer.divisions[i].level in ("province", "city") for i in ids)
+        }
         self.scanner = Scanner(
             [(name, (ids, False)) for name, ids in gazetteer.full_names.items()]
-            + [
-                (name, (ids, True))
-                for name, ids in gazetteer.short_names.items()
-                if name not in gazetteer.full_names and name not in words("not_divisions")
-            ]
+            + [(name, (ids, True)) for name, ids in self.alone.items()]
         )
 
     def user_words(self) -> Iterable[str]:
         return self.gazetteer.names()
 
     def matches(self, text: str) -> list[Match]:
-        """Accepted matches, longest first where they overlap.
-
-        Acceptance comes before the choice among overlaps, so that a short form
-        that is not taken (在中, of 在中乡) cannot hide the name it overlaps
-        (在中关村街道).
-        """
+        """Full names, standing short forms, and the short forms of divisions the
+        article names in full (大兴 after 大兴区); leftmost, then longest, first."""
         found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find(text)]
-        named_in_full = {i for m in found if not m.short for i in m.ids}
-        accepted = [
-            m
-            for m in found
-            if not m.short
-            or any(i in named_in_full for i in m.ids)
-            or any(self.gazetteer.divisions[i].level in ("province", "city") for i in m.ids)
-        ]
+        named = {i for m in found if not m.short for i in m.ids}
+        for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
+            ids = self.gazetteer.short_names.get(short)
+            if ids is None or short in self.gazetteer.full_names:
+                continue
+            at = text.find(short)
+            while at >= 0:
+                found.append(Match(at, at + len(short), ids, True))
+                at = text.find(short, at + 1)
         chosen: list[Match] = []
-        for m in sorted(accepted, key=lambda m: (m.start, m.start - m.end)):
+        for m in sorted(found, key=lambda m: (m.start, m.start - m.end)):
             if not chosen or m.start >= chosen[-1].end:
                 chosen.append(m)
         return chosen
@@ -65,10 +68,10 @@ class DivisionRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = self.matches(text)
-        context = Counter(i for m in found for i in m.ids)
+        choose = self.gazetteer.chooser(Counter(i for m in found for i in m.ids), self.home)
         out = candidates(doc)
         for m in found:
-            chosen = self.gazetteer.choose(m.ids, context, self.home)
+            chosen = choose(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
             # A full name keeps the form the article uses (梨园镇 for 梨园地区); a

@@ -92,35 +92,38 @@ class Gazetteer:
             self._ancestors[division_id] = chain
         return chain
 
-    def choose(self, ids: Sequence[int], context: Counter[int], home: int | None) -> int | None:
-        """Pick the division meant among namesakes.
+    def chooser(
+        self, context: Counter[int], home: int | None
+    ) -> Callable[[Sequence[int]], int | None]:
+        """A function that picks the division meant among namesakes in one article.
 
-        Each candidate scores one point per mention in the article of one of its
-        ancestors or descendants (长春 or 长春市 elsewhere in the text picks
-        Changchun's 朝阳区). Namesakes count too: 通州区 (Beijing's or Nantong's)
-        and 梨园镇 together pick the pair in which one holds the other. With no
-        evidence the configured home region decides; failing that a name stays
-        unresolved rather than guessed.
+        ``context`` counts the divisions the article names. Each candidate scores
+        one point per mention of one of its ancestors or descendants (长春 or 长春市
+        elsewhere in the text picks Changchun's 朝阳区). Namesakes count too:
+        通州区 (Beijing's or Nantong's) and 梨园镇 together pick the pair in which
+        one holds the other. With no evidence the configured home region decides;
+        failing that a name stays unresolved rather than guessed.
         """
-        if len(ids) == 1:
-            return ids[0]
-        scores = {}
-        for candidate in ids:
-            related = set(self.ancestors(candidate))
-            scores[candidate] = sum(
-                count
-                for other, count in context.items()
-                if other != candidate and (other in related or candidate in self.ancestors(other))
-            )
-        best = max(scores.values())
-        leaders = [c for c, s in scores.items() if s == best]
-        if len(leaders) == 1 and best > 0:
-            return leaders[0]
-        if home is not None:
-            local = [c for c in leaders if home in self.ancestors(c) or c == home]
-            if len(local) == 1:
-                return local[0]
-        return None
+        below: Counter[int] = Counter()  # mentions of each division's descendants
+        for other, count in context.items():
+            for ancestor in self.ancestors(other):
+                below[ancestor] += count
+
+        def choose(ids: Sequence[int]) -> int | None:
+            if len(ids) == 1:
+                return ids[0]
+            scores = {c: below[c] + sum(context[a] for a in self.ancestors(c)) for c in ids}
+            best = max(scores.values())
+            leaders = [c for c, score in scores.items() if score == best]
+            if len(leaders) == 1 and best > 0:
+                return leaders[0]
+            if home is not None:
+                local = [c for c in leaders if home in self.ancestors(c) or c == home]
+                if len(local) == 1:
+                    return local[0]
+            return None
+
+        return choose
 
     def home_id(self, name: str) -> int | None:
         ids = self.full_names.get(name, ())
