@@ -6,11 +6,14 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.article import InputProblem
+
+if TYPE_CHECKING:
+    from kg.pipeline import Extractor
 
 DEFAULT_MAX_FILE_MB = 20
 
@@ -26,29 +29,30 @@ def _pipeline_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
-def _extract_records(args: argparse.Namespace, paths: Sequence[str]) -> tuple[list[dict], int]:
-    """Run the pipeline; report problems on stderr as they come. Returns records, problems."""
-    from kg.pipeline import Extractor, run
+def _load_extractor(args: argparse.Namespace) -> Extractor:
+    from kg.pipeline import Extractor
     from kg.resources import ResourceError
 
     try:
-        extractor = Extractor(_pipeline_overrides(args))
+        return Extractor(_pipeline_overrides(args))
     except ResourceError as error:
         raise Failure(str(error)) from None
-    records: list[dict] = []
-    problems = 0
-    for item in run(
-        paths,
-        extractor,
-        jobs=args.jobs,
-        max_file_bytes=int(args.max_file_size * 1_000_000),
-    ):
+
+
+def _records(
+    extractor: Extractor, args: argparse.Namespace, paths: Sequence[str], problems: list[str]
+) -> Iterator[dict[str, Any]]:
+    """Records as they are made (so output streams in bounded memory); problems are
+    reported on stderr as they come and collected in ``problems``."""
+    from kg.pipeline import run
+
+    max_file_bytes = int(args.max_file_size * 1_000_000)
+    for item in run(paths, extractor, jobs=args.jobs, max_file_bytes=max_file_bytes):
         if isinstance(item, InputProblem):
-            problems += 1
+            problems.append(str(item))
             print(f"kg: {item}", file=sys.stderr)
         else:
-            records.append(item)
-    return records, problems
+            yield item
 
 
 def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
@@ -79,7 +83,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.output import write_json, write_jsonl
 
-    records, problems = _extract_records(args, args.paths)
+    extractor = _load_extractor(args)
+    problems: list[str] = []
+    records = _records(extractor, args, args.paths, problems)
     writer = write_json if args.format == "json" else write_jsonl
     if args.output:
         _write_atomically(Path(args.output), lambda out: writer(records, out))
@@ -95,7 +101,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if isinstance(gold, InputProblem):
         raise Failure(str(gold))
     sources = sorted({str(article.source) for article in gold.articles})
-    records, problems = _extract_records(args, sources)
+    problems: list[str] = []
+    records = list(_records(_load_extractor(args), args, sources, problems))
     predicted = parse_document({"articles": records}, "the extraction")
     if isinstance(predicted, InputProblem):
         raise Failure(str(predicted))
