@@ -54,16 +54,17 @@ def _is_abbreviation(short: str, full: str) -> bool:
     return True
 
 
-def _is_informal_name(short: str, full: Mention) -> bool:
-    """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: an
-    organisation called by the core of its name and the last word of its kind."""
+def _is_informal_name(short: str, label: str, full: Mention) -> bool:
+    """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: a body
+    called by the core of its name and the last word of its kind; 助学活动 of 金秋助学:
+    a programme called by the core of its name and 活动."""
     core, kind = short[:-2], short[-2:]
     return (
-        full.label == "Organization"
-        and len(full.name) > len(short)
-        and len(core) >= 2
-        and full.name.endswith(kind)
+        full.label == label
+        and full.name != short
+        and len(full.name) > len(core) >= 2
         and core in full.name
+        and (full.name.endswith(kind) or (label == "Initiative" and kind == "活动"))
     )
 
 
@@ -97,8 +98,8 @@ class ArticleResolver:
                 and len(m.name) > len(mention.name)
                 and m.name.endswith(mention.name)
             ]
-            if not longer and mention.label == "Organization":
-                longer = [m for m in self.full if _is_informal_name(mention.name, m)]
+            if not longer and mention.label in ("Organization", "Initiative"):
+                longer = [m for m in self.full if _is_informal_name(mention.name, mention.label, m)]
             if longer:
                 mention = max(longer, key=lambda m: len(m.name))
         return f"{mention.label}:{mention.name}{self._located_suffix(mention)}", mention.name

@@ -41,6 +41,7 @@ FOUND = [
     ("由海淀区人力资源和社会保障局主办。", ("Organization", "海淀区人力资源和社会保障局")),
     # a generic "activity" after a quotation is no part of the name
     ("同时开展“送清凉”活动，为环卫工人发放物资。", ("Initiative", "送清凉")),
+    ("区总工会举行2025年「金秋助学」助学金发放仪式。", ("Initiative", "金秋助学")),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -79,7 +80,8 @@ NOT_FOUND = [
     ("今年将在商圈新建户外劳动者服务站点10个。", ("Facility", "新建户外劳动者服务站点")),
     ("今年将在社区（园区布点。", ("Place", "社区（园区")),
     ("顺义区首家网约车司机之家启用。", ("Facility", "首家网约车司机之家")),
-    # the words after a quotation do not run across a preposition
+    # the words after a quotation do not run across a preposition or 是
+    ("「金秋助学」是全国总工会开展的一项传统帮扶项目。", ("Union", "金秋助学是全国总工会")),
     ("“建设者之家”在宋庄镇副中心启用。", ("Facility", "建设者之家在宋庄镇副中心")),
     # a worker group named by standing only, with no service for it, is no node
     ("困难职工的获得感不断提升。", ("WorkerGroup", "困难职工")),

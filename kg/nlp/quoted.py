@@ -21,9 +21,12 @@ SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
 COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
-PREPOSITIONS = frozenset("的在于与和为由对向从到及")
-# Words after a quotation that only say it is an activity.
-GENERIC_EVENT = re.compile(r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$")
+PREPOSITIONS = frozenset("的在于与和为由对向从到及是将把被")
+# Words after a quotation that only say it is an activity, or an occasion of it
+# (“金秋助学”助学金发放仪式 is an occasion of 金秋助学).
+GENERIC_EVENT = re.compile(
+    r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
+)
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
