@@ -48,6 +48,7 @@ FOUND = [
     ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
     ("平谷区总工会党组书记、主席王海涛出席。", ("Person", "王海涛")),
     ("职工代表李静是一名护士。", ("Person", "李静")),
+    ("负责道路保洁的环卫工人王秀芝说。", ("Person", "王秀芝")),
     ("会上，顺义区总工会主席孙立军作工作报告。", ("Person", "孙立军")),
     ("本报讯（记者 赵明 通讯员 钱程）近日，丰台区总工会召开会议。", ("Person", "钱程")),
     # divisions, full and short; a short form of a county only with its full name around

@@ -28,7 +28,7 @@ FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有�
 
 class PersonRecognizer:
     def __init__(self) -> None:
-        cues = words("posts") | words("person_cues") | words("titles")
+        cues = words("posts") | words("person_cues") | words("titles") | words("worker_groups")
         self.cues = Scanner((cue, cue) for cue in cues)
         self.surnames = words("surnames")
         self.follows = words("name_follows")
