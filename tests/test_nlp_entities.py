@@ -42,6 +42,8 @@ FOUND = [
     # a generic "activity" after a quotation is no part of the name
     ("同时开展“送清凉”活动，为环卫工人发放物资。", ("Initiative", "送清凉")),
     ("区总工会举行2025年「金秋助学」助学金发放仪式。", ("Initiative", "金秋助学")),
+    # an event that opens with a named site is a named event
+    ("4月22日，房山工匠学院揭牌仪式在良乡高教园区举行。", ("Initiative", "房山工匠学院揭牌仪式")),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -76,6 +78,8 @@ NOT_FOUND = [
         "海淀区第十届职工职业技能大赛启动仪式在中关村软件园举行。",
         ("Initiative", "海淀区第十届职工职业技能大赛启动仪式"),
     ),
+    # a verb alone before a head names nothing
+    ("建设工匠学院是重要举措。", ("Facility", "建设工匠学院")),
     # the first of its kind is not a name; nor is a kind of union, or a building verb
     ("各企业的公司工会要积极参与。", ("Union", "公司工会")),
     ("今年将在商圈新建户外劳动者服务站点10个。", ("Facility", "新建户外劳动者服务站点")),

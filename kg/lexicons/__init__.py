@@ -81,7 +81,8 @@ PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
     """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time words such
-    as 正在, which bound names the way verbs do), every ``word``, the ``common`` words
+    as 正在, which bound names the way verbs do), ``verbal_noun`` s (建设, 服务), every
+    ``word``, the ``common`` words
     that are not personal names, and the ``proper`` names (万达, 望京).
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
@@ -91,7 +92,7 @@ def word_classes() -> dict[str, frozenset[str]]:
     import jieba  # its dictionary only; jieba segments only when configured to
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    closed, verbs, every, common, proper = set(), set(), set(), set(), set()
+    closed, verbs, verbal_nouns, every, common, proper = set(), set(), set(), set(), set(), set()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, _, tag = line.rstrip("\n").split(" ")
@@ -104,9 +105,12 @@ def word_classes() -> dict[str, frozenset[str]]:
                 closed.add(word)
             elif tag in ("v", "t"):
                 verbs.add(word)
+            elif tag == "vn":
+                verbal_nouns.add(word)
     return {
         "closed": frozenset(closed),
         "verb": frozenset(verbs),
+        "verbal_noun": frozenset(verbal_nouns),
         "word": frozenset(every),
         "common": frozenset(common),
         "proper": frozenset(proper),

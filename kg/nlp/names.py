@@ -58,6 +58,7 @@ class HeadNameRecognizer:
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words
         self.dictionary = classes["word"]
+        self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
         self.proper = classes["proper"]
@@ -79,6 +80,9 @@ class HeadNameRecognizer:
         found_before = candidates(doc)
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
         known = {c.name for c in found_before if not c.short}
+        # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
+        # because it opens with the name of one.
+        named_at = {c.start for c in found_before if c.label != "District" and not c.short}
         starts, ends = token_bounds(doc)
         out = candidates(doc)
         for end, (head_start, head) in sorted(longest.items()):
@@ -97,9 +101,13 @@ class HeadNameRecognizer:
             tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
             if self._continues(doc, ends, end):
                 continue
-            found = self._name(text, tokens, preceding, head_start, end, head, divisions, known)
+            found = self._name(
+                text, tokens, preceding, head_start, end, head, divisions, known | named_at
+            )
             if found is not None:
                 out.append(found)
+                if not found.short:
+                    named_at.add(found.start)
         return doc
 
     def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
@@ -170,8 +178,9 @@ class HeadNameRecognizer:
         end: int,
         head: Head,
         divisions: dict[int, Candidate],
-        known: set[str],
+        known: set[str | int],
     ) -> Candidate | None:
+        """``known`` holds the names found so far and the offsets where they start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
         if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
@@ -185,8 +194,8 @@ class HeadNameRecognizer:
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
-        if len(modifier) < MIN_MODIFIER[head.kind]:
-            return None
+        if len(modifier) < MIN_MODIFIER[head.kind] or modifier in self.verbal:
+            return None  # too short, or only a verb: 建设工匠学院 names no college
         opened = head_of(modifier) if head.kind == "ceremony" else None
         if opened is not None and opened.label == "Initiative":
             # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
@@ -197,6 +206,7 @@ class HeadNameRecognizer:
             and not ORDINAL.search(text[:left])
             and not text[:left].removesuffix("的").endswith(self.organising)
             and text[left:end] not in known
+            and left not in known
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
