@@ -62,7 +62,7 @@ def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     return (
         full.label == label
         and full.name != short
-        and len(full.name) > len(core) >= 2
+        and len(full.name) >= len(core) >= 2
         and core in full.name
         and (full.name.endswith(kind) or (label == "Initiative" and kind == "活动"))
     )

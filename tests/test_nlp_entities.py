@@ -44,6 +44,11 @@ FOUND = [
     ("区总工会举行2025年「金秋助学」助学金发放仪式。", ("Initiative", "金秋助学")),
     # an event that opens with a named site is a named event
     ("4月22日，房山工匠学院揭牌仪式在良乡高教园区举行。", ("Initiative", "房山工匠学院揭牌仪式")),
+    # a quoted slogan “X进Y” is a programme even where Y is a place
+    ("平谷区总工会开展“法律服务进工地”活动。", ("Initiative", "法律服务进工地")),
+    ("联合会将开展“名厨进社区”公益活动。", ("Initiative", "名厨进社区")),
+    # an initiative's name does not take in the union that runs it
+    ("今年东城区总工会送温暖活动共筹集资金860万元。", ("Initiative", "送温暖活动")),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -93,6 +98,11 @@ NOT_FOUND = [
     # a surname that is also a function word needs the segmenter's word
     ("驿站为快递员和环卫工人提供热水。", ("Person", "和环卫")),
     ("志愿者关心快递员的冷暖。", ("Person", "关心")),
+    # a word is not a name (权益), and 师傅 says who but not the name
+    ("切实维护农民工权益。", ("Person", "权益")),
+    ("快递员陈师傅说，驿站很暖和。", ("Person", "陈师傅")),
+    # divisions whose names are generic words
+    ("今年在物流园区新建服务站点。", ("District", "物流园区")),
     # a short form of a county without its full name stays a word
     ("朝阳初升，职工们开始一天的工作。", ("District", "朝阳区")),
 ]

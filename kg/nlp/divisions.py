@@ -39,7 +39,11 @@ class DivisionRecognizer:
             and any(gazetteer.divisions[i].level in ("province", "city") for i in ids)
         }
         self.scanner = Scanner(
-            [(name, (ids, False)) for name, ids in gazetteer.full_names.items()]
+            [
+                (name, (ids, False))
+                for name, ids in gazetteer.full_names.items()
+                if name not in ordinary
+            ]
             + [(name, (ids, True)) for name, ids in self.alone.items()]
         )
 

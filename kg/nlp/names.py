@@ -58,6 +58,9 @@ class HeadNameRecognizer:
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words
         self.dictionary = classes["word"]
+        # An initiative's name does not take in its organiser: in
+        # 东城区总工会送温暖活动 the union runs 送温暖活动.
+        self.union_heads = {h for h, head in self.heads.items() if head.label == "Union"}
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
@@ -141,7 +144,8 @@ class HeadNameRecognizer:
                     break  # an opening bracket with nothing closed after it
                 depth -= 1
             elif not depth and (
-                (
+                (head.label == "Initiative" and piece in self.union_heads)
+                or (
                     self._stops(piece)
                     and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
                 )

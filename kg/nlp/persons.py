@@ -23,6 +23,7 @@ NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》]|$")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Function characters that never stand in a given name; "林雪是" is 林雪 + 是.
 NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说")
+HONORIFICS = frozenset({"师傅", "老师", "同志", "先生", "女士", "阿姨", "大姐", "大爷", "师"})
 FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有上下中同时")
 
 
@@ -63,9 +64,11 @@ class PersonRecognizer:
             name = text[start:end]
             if len(name) != len(surname) + given or not HAN.match(name):
                 continue
-            if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]):
-                continue
-            if (start, end) in words_at and name not in self.common_words:
+            if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]) or name in self.common_words:
+                continue  # 林雪是 is 林雪 + 是; 权益 is a word, not 权 + 益
+            if name[len(surname) :] in HONORIFICS:
+                return None  # 陈师傅 says who, but not the name
+            if (start, end) in words_at:
                 return name
             if surname in FUNCTION_SURNAMES:
                 continue

@@ -22,6 +22,7 @@ COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
 PREPOSITIONS = frozenset("的在于与和为由对向从到及是将把被")
+SLOGAN = re.compile(r"^.+(?:进|走进|送到)\w{2,}$")
 # Words after a quotation that only say it is an activity, or an occasion of it
 # (“金秋助学”助学金发放仪式 is an occasion of 金秋助学).
 GENERIC_EVENT = re.compile(
@@ -65,7 +66,11 @@ class QuotedNameRecognizer:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         head = head_of(name)
         if head is not None and len(name) > len(head.text):
-            return Candidate(start, end, head.label, name, "quoted", PRIORITY)
+            # Divisions are not quoted, and “X进Y” is the shape of a programme's
+            # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
+            slogan = head.label == "District" or SLOGAN.match(name)
+            label = "Initiative" if slogan else head.label
+            return Candidate(start, end, label, name, "quoted", PRIORITY)
         suffix = SUFFIX.match(text, end)
         found = self._suffix_with_head(suffix.group()) if suffix else None
         if found is not None:
