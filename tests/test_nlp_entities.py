@@ -49,6 +49,10 @@ FOUND = [
     ("联合会将开展“名厨进社区”公益活动。", ("Initiative", "名厨进社区")),
     # an initiative's name does not take in the union that runs it
     ("今年东城区总工会送温暖活动共筹集资金860万元。", ("Initiative", "送温暖活动")),
+    (
+        "会议期间召开北京市产业工人队伍建设改革推进座谈会。",
+        ("Initiative", "北京市产业工人队伍建设改革推进座谈会"),
+    ),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
@@ -98,6 +102,11 @@ NOT_FOUND = [
     # a surname that is also a function word needs the segmenter's word
     ("驿站为快递员和环卫工人提供热水。", ("Person", "和环卫")),
     ("志愿者关心快递员的冷暖。", ("Person", "关心")),
+    # 运营方 (the operating party) is no part of the operator's name
+    (
+        "园区运营方杭州西溪数智产业园管理有限公司负责日常管理。",
+        ("Organization", "园区运营方杭州西溪数智产业园管理有限公司"),
+    ),
     # a word is not a name (权益), and 师傅 says who but not the name
     ("切实维护农民工权益。", ("Person", "权益")),
     ("快递员陈师傅说，驿站很暖和。", ("Person", "陈师傅")),

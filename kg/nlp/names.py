@@ -143,6 +143,8 @@ class HeadNameRecognizer:
                 if not depth:
                     break  # an opening bracket with nothing closed after it
                 depth -= 1
+            elif head.kind in EVENT_KINDS and not taken and piece in self.organising:
+                pass  # 推进座谈会, 启动会: an organising verb can open an event's head
             elif not depth and (
                 (head.label == "Initiative" and piece in self.union_heads)
                 or (
