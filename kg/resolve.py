@@ -140,14 +140,14 @@ class ArticleResolver:
         if mention.label == "District":
             info = self.divisions(mention.key)
             return self._division_entity(info) if info is not None else None
+        if mention.source == "reference":
+            return self._antecedent(mention)
         if mention.key:  # a known programme's short form (产改) or a single body's (全总)
             entity = next((e for e in self.entities.values() if e.name == mention.key), None)
             if entity is None:
                 entity = Entity(f"{mention.label}:{mention.key}", mention.key, mention.label)
                 self.entities[entity.id] = entity
             return entity
-        if mention.source == "reference":
-            return self._antecedent(mention)
         ending, _ = self.expansions.get(mention.name, (mention.name, ""))
         found = self._nearest(
             mention, lambda m: m.label == mention.label and m.name.endswith(ending)
@@ -157,14 +157,21 @@ class ArticleResolver:
         return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
 
     def _antecedent(self, mention: Mention) -> Entity | None:
-        """What 该驿站 or 活动 refers back to: the latest site with that head named
-        before it; for an event, failing that, the latest initiative."""
+        """What 该驿站 or 活动 refers back to: the latest site with that head (the
+        mention's key) named before it; for an event, failing that, the latest
+        initiative. A description with words of its own and nothing to refer to
+        (首家网约车司机之家) names a new one."""
         before = [m for m in self.full if m.end <= mention.start and m.label == mention.label]
-        same_head = [m for m in before if m.name.endswith(mention.name)]
+        same_head = [m for m in before if m.name.endswith(mention.key)]
         if same_head:
             return self.entity_of[id(same_head[-1])]
         if mention.label == "Initiative" and before:
             return self.entity_of[id(before[-1])]
+        if len(mention.name) > len(mention.key):
+            entity_id = f"{mention.label}:{mention.name}"
+            return self.entities.setdefault(
+                entity_id, Entity(entity_id, mention.name, mention.label)
+            )
         return None
 
     def _division_entity(self, info: DivisionInfo) -> Entity:

@@ -90,6 +90,16 @@ FOUND = [
         "房山工匠学院由房山区总工会建设，面向全区产业工人开展技能培训。",
         ("房山工匠学院", "serves", "产业工人"),
     ),
+    # a post inside the union's own committee still places the person in the union
+    (
+        "怀柔区总工会副主席、女职工委员会主任张丽萍介绍，区总工会将开展筛查。",
+        ("张丽萍", "memberOf", "怀柔区总工会"),
+    ),
+    # a counted description with nothing to refer back to names a new site
+    (
+        "由顺义区总工会与空港街道总工会共同打造的顺义区首家网约车司机之家正式启用。",
+        ("空港街道总工会", "operates", "网约车司机之家"),
+    ),
     # organisers listed clause by clause
     (
         "海淀区第十届职工职业技能大赛启动。本届大赛由海淀区总工会主办，中关村街道总工会承办。",

@@ -192,7 +192,10 @@ class HeadNameRecognizer:
         if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
-            return Candidate(left, end, head.label, head.text, "reference", PRIORITY, short=True)
+            # The key is the head the antecedent must share; the name is kept for
+            # a counted description that has none (顺义区首家网约车司机之家).
+            name = text[left:end]
+            return Candidate(left, end, head.label, name, "reference", PRIORITY, head.text, True)
         if head.label == "Union":
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
