@@ -12,6 +12,7 @@ from tests.conftest import SHARED
 
 SEED_GOLD = SHARED / "gold" / "seed.json"
 SEED_PAGE = SHARED / "corpus" / "seed"
+DEMO_GOLD = Path(__file__).resolve().parents[1] / "examples" / "gold.json"
 
 
 def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
@@ -19,6 +20,12 @@ def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]
     tail = capsys.readouterr().out.strip().splitlines()[-2:]
     assert status == 0, tail
     assert tail[0].startswith("entities") and tail[1].startswith("triples")
+
+
+def test_eval_on_the_demo_corpus_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["eval", str(DEMO_GOLD), "--min-entity-f1", "0.9", "--min-triple-f1", "0.8"])
+    tail = capsys.readouterr().out.strip().splitlines()[-2:]
+    assert status == 0, tail
 
 
 def test_eval_exits_non_zero_below_a_bar(capsys: pytest.CaptureFixture[str]) -> None:

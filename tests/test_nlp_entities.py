@@ -69,7 +69,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
-    # verbs and adverbs before a head are not part of a name
+    # verbs, adverbs and position words before a head are not part of a name
+    ("以前工地上没有休息的地方。", ("Place", "以前工地")),
     ("正在驿站休息的外卖配送员说。", ("Facility", "正在驿站")),
     ("我们要感谢工会的帮助。", ("Union", "感谢工会")),
     ("职工可以随时扫码进入驿站。", ("Facility", "扫码进入驿站")),

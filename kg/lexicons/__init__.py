@@ -80,10 +80,10 @@ PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time words such
-    as 正在, which bound names the way verbs do), ``verbal_noun`` s (建设, 服务), every
-    ``word``, the ``common`` words
-    that are not personal names, and the ``proper`` names (万达, 望京).
+    """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time and
+    position words such as 正在 and 以前, which bound names the way verbs do),
+    ``verbal_noun`` s (建设, 服务), every ``word``, the ``common`` words that are not
+    personal names, and the ``proper`` names (万达, 望京).
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -103,7 +103,7 @@ def word_classes() -> dict[str, frozenset[str]]:
                 proper.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
-            elif tag in ("v", "t"):
+            elif tag in ("v", "t", "f"):
                 verbs.add(word)
             elif tag == "vn":
                 verbal_nouns.add(word)
