@@ -118,6 +118,115 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if below or problems else 0
 
 
+DEMO_CORPUS = Path(__file__).resolve().parents[1] / "examples" / "articles"
+DEFAULT_OUTPUT = Path("output")
+
+
+def _report_problem(problem: InputProblem) -> None:
+    print(f"kg: {problem}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.graph.build import BuildError, build
+    from kg.pipeline import run
+
+    def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+        max_file_bytes = int(args.max_file_size * 1_000_000)
+        yield from run(files, _load_extractor(args), jobs=args.jobs, max_file_bytes=max_file_bytes)
+
+    paths = args.paths or [DEMO_CORPUS]
+    try:
+        report = build(
+            paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
+        )
+    except BuildError as error:
+        raise Failure(str(error)) from None
+    print(
+        f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
+        f"{report.triples} relations), {len(report.unchanged)} unchanged, "
+        f"{len(report.problems)} problem(s); graph in {args.output}",
+        file=sys.stderr,
+    )
+    return 1 if report.problems else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.graph.build import BuildError, remove
+
+    try:
+        removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
+    except BuildError as error:
+        raise Failure(str(error)) from None
+    for source in removed:
+        print(f"kg remove: removed {source}", file=sys.stderr)
+    return 0
+
+
+def _store_path(out_dir: Path) -> Path:
+    from kg.graph.build import current_store_path
+
+    path = current_store_path(out_dir)
+    if path is None:
+        raise Failure(f"{out_dir}: no graph built here yet (run `kg build -o {out_dir}`)")
+    return path
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise Failure(f"--param {pair!r}: expected NAME=VALUE")
+        params[name] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.graph.query import QueryError, check_names, named_queries, run_query
+    from kg.graph.results import format_result
+
+    queries = named_queries()
+    if args.list:
+        for query in queries.values():
+            params = "".join(f" --param {p.name}=…" for p in query.params)
+            print(f"{query.name}{params}\n    {query.title}")
+        return 0
+    if (args.sparql is None) == (args.name is None):
+        raise Failure("give either a SPARQL query or --name NAME (see --list)")
+    params = _parse_params(args.param)
+    if args.name is not None:
+        if args.name not in queries:
+            raise Failure(f"no named query {args.name!r}; known: {', '.join(queries)}")
+        sparql, bindings = queries[args.name].text, None
+        try:
+            bindings = queries[args.name].bindings(params)
+        except QueryError as error:
+            raise Failure(str(error)) from None
+    else:
+        if params:
+            raise Failure("--param goes with --name")
+        sparql, bindings = args.sparql, None
+    store = _store_path(Path(args.output))
+    try:
+        check_names(store, bindings or {}, timeout=args.timeout)
+        result = run_query(store, sparql, bindings, timeout=args.timeout)
+    except QueryError as error:
+        raise Failure(str(error)) from None
+    text = format_result(result, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _add_output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=str(DEFAULT_OUTPUT),
+        metavar="DIR",
+        help=f"folder of the graph (default {DEFAULT_OUTPUT}/)",
+    )
+
+
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     from kg.nlp import SEGMENTERS
 
@@ -160,6 +269,37 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min-triple-f1", type=float)
     _add_pipeline_options(evaluate)
     evaluate.set_defaults(run=cmd_eval)
+
+    build = commands.add_parser(
+        "build", help="add articles to the RDF graph (store, graph.ttl, graph.trig)"
+    )
+    build.add_argument(
+        "paths", nargs="*", help="files and folders (default: the bundled demo corpus)"
+    )
+    _add_output_option(build)
+    build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    _add_pipeline_options(build)
+    build.set_defaults(run=cmd_build)
+
+    remove = commands.add_parser("remove", help="remove articles of a source from the graph")
+    remove.add_argument("sources", nargs="+", help="source file paths (as built) or article IRIs")
+    _add_output_option(remove)
+    remove.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    remove.set_defaults(run=cmd_remove)
+
+    query = commands.add_parser("query", help="run a SPARQL query over the built graph")
+    query.add_argument("sparql", nargs="?", help="the SPARQL query")
+    query.add_argument("--name", help="a named query of ontology/queries (see --list)")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    query.add_argument("--list", action="store_true", help="list the named queries")
+    query.add_argument(
+        "--format", choices=("table", "csv", "tsv", "json", "turtle", "nt"), default="table"
+    )
+    query.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="stop after (default 30)"
+    )
+    _add_output_option(query)
+    query.set_defaults(run=cmd_query)
     return parser
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from kg.article import Article
+from kg.nlp.gazetteer import DivisionInfo
 from kg.resolve import Entity, Triple
 
 
@@ -18,11 +19,17 @@ def _entity_record(entity: Entity) -> dict[str, Any]:
         "aliases": sorted(entity.aliases - {entity.name}),
     }
     if entity.division is not None:
-        record["division"] = {
-            "level": entity.division.level,
-            "code": entity.division.code,
-            "path": entity.division.path,
-        }
+        record["division"] = _division_record(entity.division)
+    return record
+
+
+def _division_record(info: DivisionInfo) -> dict[str, Any]:
+    """The division with its coordinates (where known) and its parents up to the province."""
+    record: dict[str, Any] = {"level": info.level, "code": info.code, "path": info.path}
+    if info.lon is not None and info.lat is not None:
+        record["lon"], record["lat"] = info.lon, info.lat
+    if info.parent is not None:
+        record["parent"] = _division_record(info.parent)
     return record
 
 

@@ -17,7 +17,7 @@ from kg.ingest.html import read_html
 from kg.ingest.page import read_text
 from kg.ingest.records import read_records
 
-__all__ = ["read_paths"]
+__all__ = ["input_files", "read_file", "read_paths"]
 
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br)\b", re.I)
 # Markup, if any, shows within the first few kilobytes.
@@ -28,16 +28,24 @@ def read_paths(
     paths: Sequence[str | Path], *, max_file_bytes: int = 20_000_000
 ) -> Iterator[Article | InputProblem]:
     """Articles from files and folders (recursively, sorted, hidden files skipped)."""
+    for item in input_files(paths):
+        if isinstance(item, InputProblem):
+            yield item
+        else:
+            yield from read_file(item, max_file_bytes)
+
+
+def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
+    """The files that ``paths`` name, folders walked recursively in sorted order."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files = list(_files_in(path))
             if not files:
                 yield InputProblem(str(path), "empty folder (no readable file in it)")
-            for file in files:
-                yield from _read_file(file, max_file_bytes)
+            yield from files
         elif path.exists():
-            yield from _read_file(path, max_file_bytes)
+            yield path
         else:
             yield InputProblem(str(path), "no such file or folder")
 
@@ -53,7 +61,7 @@ def _files_in(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
+def read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
     source = str(path)
     try:
         size = path.stat().st_size

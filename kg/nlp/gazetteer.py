@@ -26,6 +26,9 @@ class DivisionInfo:
     level: str
     code: str  # division code; empty for towns and subdistricts, which have none
     path: str  # names from the province down, e.g. 北京市/朝阳区/建外街道
+    lon: float | None = None
+    lat: float | None = None
+    parent: DivisionInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,17 @@ class Gazetteer:
             return None
         if key not in self._info:
             division = self.divisions[int(key)]
-            chain = [self.divisions[i].name for i in reversed(self.ancestors(division.id))]
-            path = "/".join([*chain, division.name])
-            self._info[key] = DivisionInfo(division.name, division.level, division.code, path)
+            parent = None if division.parent_id is None else self.info(str(division.parent_id))
+            path = division.name if parent is None else f"{parent.path}/{division.name}"
+            self._info[key] = DivisionInfo(
+                division.name,
+                division.level,
+                division.code,
+                path,
+                division.lon,
+                division.lat,
+                parent,
+            )
         return self._info[key]
 
     def names(self) -> Iterable[str]:

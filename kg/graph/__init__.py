@@ -1,0 +1,23 @@
+"""The knowledge graph as RDF: ontology terms, article graphs, stores and queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.graph.build import current_store_path
+from kg.graph.store import OxigraphStore
+
+__all__ = ["load_graph"]
+
+
+def load_graph(out_dir: str | Path = "output") -> Dataset:
+    """The graph built in ``out_dir`` as an rdflib dataset: the merged graph is its
+    default graph, and each article's graph (and the ontology) a named graph."""
+    path = current_store_path(Path(out_dir))
+    if path is None:
+        raise FileNotFoundError(f"{out_dir}: no graph built here yet (run `kg build`)")
+    dataset = Dataset()
+    dataset.parse(data=OxigraphStore(path, read_only=True).nquads(), format="nquads")
+    return dataset

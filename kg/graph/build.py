@@ -1,0 +1,262 @@
+"""The output folder: a store in generations, and the files written from it.
+
+``DIR/store`` is a symbolic link to the current generation ``DIR/store.N``. A build
+or a removal works on a hard-linked copy (``Store.backup``), writes the new output
+files beside the old ones, renames them into place and only then points
+``store`` at the new generation. Killed at any point, the folder keeps a usable
+store and usable files; whatever a killed run left half-done is swept away by
+the next one, which redoes the work because the old store does not have it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import URIRef
+
+from kg.article import InputProblem
+from kg.graph.rdf import article_triples
+from kg.graph.store import OxigraphStore
+from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
+
+STORE_LINK = "store"
+TURTLE_FILE = "graph.ttl"
+TRIG_FILE = "graph.trig"
+JSONLD_FILE = "graph.jsonld"
+_GENERATION = re.compile(r"store\.(\d+)")
+
+Records = Callable[[Sequence[Path]], Iterable[dict[str, Any] | InputProblem]]
+
+
+class BuildError(Exception):
+    """A one-line reason the output folder cannot be used."""
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)  # sources read (new or changed)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    articles: int = 0
+    triples: int = 0
+
+
+def source_name(path: Path) -> str:
+    """How the store names a file: relative to the working folder when inside it."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def current_store_path(out_dir: Path) -> Path | None:
+    link = out_dir / STORE_LINK
+    return link.resolve() if link.exists() else None
+
+
+@contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / ".lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"{out_dir}: another kg build or remove is using it") from None
+        yield
+
+
+class _Generation:
+    """A new generation of the store, committed by ``commit`` or swept on failure."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.previous = current_store_path(out_dir)
+        self._sweep()
+        numbers = [
+            int(m.group(1)) for p in out_dir.iterdir() if (m := _GENERATION.fullmatch(p.name))
+        ]
+        self.path = out_dir / f"store.{max(numbers, default=0) + 1}"
+        if self.previous is not None:
+            OxigraphStore(self.previous, read_only=True).backup(self.path)
+        self.store = OxigraphStore(self.path)
+        self._written: list[tuple[Path, Path]] = []
+
+    def _sweep(self) -> None:
+        """Remove what an interrupted run left: generations and temporary files not in use."""
+        for child in self.out_dir.iterdir():
+            stale_store = _GENERATION.fullmatch(child.name) and child != self.previous
+            if stale_store:
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith(".") and child.name.endswith(".tmp"):
+                child.unlink(missing_ok=True)
+
+    def write_outputs(self, jsonld: bool) -> None:
+        self.store.flush()
+        write_outputs(self.store, self.out_dir, jsonld, self._written)
+
+    def commit(self) -> None:
+        for temporary, target in self._written:
+            os.replace(temporary, target)
+        del self.store
+        link = self.out_dir / f".{STORE_LINK}.tmp"
+        link.unlink(missing_ok=True)
+        link.symlink_to(self.path.name)
+        os.replace(link, self.out_dir / STORE_LINK)
+        if self.previous is not None and self.previous.parent == self.out_dir:
+            shutil.rmtree(self.previous, ignore_errors=True)
+
+    def abandon(self) -> None:
+        for temporary, _ in self._written:
+            temporary.unlink(missing_ok=True)
+        self.__dict__.pop("store", None)
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def write_outputs(
+    store: OxigraphStore, out_dir: Path, jsonld: bool, written: list[tuple[Path, Path]]
+) -> None:
+    """graph.ttl (the merged graph), graph.trig (a named graph per article) and, on
+    request, graph.jsonld, as temporary files listed in ``written`` for renaming."""
+
+    def temporary(name: str) -> Path:
+        path = out_dir / f".{name}.tmp"
+        written.append((path, out_dir / name))
+        return path
+
+    store.serialize_turtle(temporary(TURTLE_FILE))
+    articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
+    store.serialize_trig(temporary(TRIG_FILE), articles)
+    if jsonld:
+        store.serialize_jsonld(temporary(JSONLD_FILE))
+
+
+_SOURCES = """
+SELECT ?article ?source ?hash WHERE {
+  GRAPH ?article { ?article kgo:sourceFile ?source ; kgo:contentHash ?hash }
+}
+"""
+
+
+def stored_articles(store: OxigraphStore) -> dict[str, tuple[str, list[str]]]:
+    """source → (content hash, article graph IRIs)."""
+    sources: dict[str, tuple[str, list[str]]] = {}
+    for article, source, digest in store.query(_SOURCES).rows:
+        _, graphs = sources.setdefault(str(source), (str(digest), []))
+        graphs.append(str(article))
+    return sources
+
+
+def _replace_ontology(store: OxigraphStore) -> None:
+    store.clear_graph(ONTOLOGY_IRI)
+    store.add_graph(ONTOLOGY_IRI, load_ontology())
+
+
+def build(
+    paths: Sequence[str | Path],
+    out_dir: Path,
+    records: Records,
+    *,
+    jsonld: bool = False,
+    on_problem: Callable[[InputProblem], None] = lambda problem: None,
+) -> BuildReport:
+    """Add the articles of ``paths`` to the graph in ``out_dir``: new and changed files
+    are read (by ``records``), unchanged ones skipped, others already there kept."""
+    from kg.ingest import input_files
+
+    report = BuildReport()
+    with _locked(out_dir):
+        previous = current_store_path(out_dir)
+        stored = stored_articles(OxigraphStore(previous, read_only=True)) if previous else {}
+        to_read: dict[str, tuple[Path, str]] = {}  # path as the pipeline names it → (file, source)
+        hashes: dict[str, str] = {}
+        for item in input_files(paths):
+            if isinstance(item, InputProblem):
+                report.problems.append(item)
+                on_problem(item)
+                continue
+            source = source_name(item)
+            hashes[source] = file_hash(item)
+            if source in stored and stored[source][0] == hashes[source]:
+                report.unchanged.append(source)
+            elif str(item) not in to_read:
+                to_read[str(item)] = (item, source)
+        outputs_present = all((out_dir / name).exists() for name in (TURTLE_FILE, TRIG_FILE))
+        if not to_read and previous is not None and outputs_present and not jsonld:
+            return report
+
+        generation = _Generation(out_dir)
+        try:
+            _replace_ontology(generation.store)
+            replaced: set[str] = set()
+            files = [file for file, _ in to_read.values()]
+            for item in records(files) if files else ():
+                if isinstance(item, InputProblem):
+                    report.problems.append(item)
+                    on_problem(item)
+                    continue
+                _, source = to_read[item["source"]]
+                if source not in replaced:
+                    for graph in stored.get(source, ("", []))[1]:
+                        generation.store.remove_article(URIRef(graph))
+                    replaced.add(source)
+                    report.added.append(source)
+                triples = list(article_triples(item, source, hashes[source]))
+                generation.store.add_article(triples[0][0], triples)
+                report.articles += 1
+                report.triples += len(item["triples"])
+            generation.write_outputs(jsonld)
+            generation.commit()
+        except BaseException:
+            generation.abandon()
+            raise
+    return report
+
+
+def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> list[str]:
+    """Remove every article read from each of ``sources`` (file paths as given to
+    ``build``, or article IRIs); returns the sources removed."""
+    with _locked(out_dir):
+        previous = current_store_path(out_dir)
+        if previous is None:
+            raise BuildError(f"{out_dir}: no graph built here yet (run `kg build`)")
+        stored = stored_articles(OxigraphStore(previous, read_only=True))
+        by_article = {g: s for s, (_, graphs) in stored.items() for g in graphs}
+        targets: dict[str, list[str]] = {}
+        for given in sources:
+            name = source_name(Path(given))
+            if name in stored:
+                targets[name] = stored[name][1]
+            elif given in by_article:
+                targets[given] = [given]
+            else:
+                raise BuildError(f"{given}: no article from this source in {out_dir}")
+        generation = _Generation(out_dir)
+        try:
+            for graphs in targets.values():
+                for graph in graphs:
+                    generation.store.remove_article(URIRef(graph))
+            generation.write_outputs(jsonld)
+            generation.commit()
+        except BaseException:
+            generation.abandon()
+            raise
+    return list(targets)

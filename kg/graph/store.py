@@ -1,0 +1,293 @@
+"""Triple stores behind one small interface: Oxigraph (embedded, persistent) and
+rdflib's in-memory dataset.
+
+The default graph of a store holds the merged graph (what ``graph.ttl`` holds);
+each article also has a named graph of its own (what ``graph.trig`` holds), so one
+article can be removed without touching what other articles say about the same
+entities. Terms cross the interface as rdflib terms: rdflib is the Python API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.graph.rdf import RdfTriple
+from kg.graph.vocab import PREFIXES
+
+Quad = tuple[Node, Node, Node, URIRef | None]  # graph None: the default graph
+
+
+class QuerySyntaxError(ValueError):
+    """A malformed SPARQL query or update; the message gives the position."""
+
+
+@dataclass
+class QueryResult:
+    """A SELECT (``variables`` and ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE
+    (``triples``) result."""
+
+    kind: str  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+
+class GraphStore(Protocol):
+    def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        """Add one article's named graph, and its triples to the merged graph."""
+
+    def remove_article(self, graph: URIRef) -> None:
+        """Drop one article's named graph, and from the merged graph every triple
+        no other article's graph holds."""
+
+    def add_graph(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        """Add a named graph that is not merged (the ontology)."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
+        """Quads of one named graph, or of every graph with ``graph`` None."""
+
+    def load(self, path: Path, fmt: str) -> None:
+        """Bulk-load a Turtle/N-Triples file into the merged graph."""
+
+    def serialize_turtle(self, path: Path) -> None:
+        """The merged graph as Turtle, in the store's native way."""
+
+    def __len__(self) -> int: ...
+
+
+# --- Oxigraph ---------------------------------------------------------------
+
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+_XSD_STRING = str(XSD.string)
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else datatype)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class OxigraphStore:
+    """Oxigraph on disk (``path``) or in memory (``path`` None)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        if path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(path))
+        else:
+            self._store = ox.Store(str(path))
+
+    def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        name = to_ox(graph)
+        quads = []
+        for s, p, o in triples:
+            subject, predicate, obj = to_ox(s), to_ox(p), to_ox(o)
+            quads.append(ox.Quad(subject, predicate, obj, name))
+            quads.append(ox.Quad(subject, predicate, obj, ox.DefaultGraph()))
+        self._store.extend(quads)
+
+    def remove_article(self, graph: URIRef) -> None:
+        # Our IRIs are percent-escaped (kg.graph.rdf.iri_path): safe inside <…>.
+        self._store.update(_REMOVE_ARTICLE.replace("?g", f"<{graph}>"))
+
+    def add_graph(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        name = to_ox(graph)
+        self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples)
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
+        except SyntaxError as error:
+            raise QuerySyntaxError(str(error)) from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return QueryResult(
+                "graph",
+                triples=[
+                    (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result
+                ],
+            )
+        variables = [v.value for v in result.variables]
+        rows = [
+            tuple(None if solution[v] is None else from_ox(solution[v]) for v in variables)
+            for solution in result
+        ]
+        return QueryResult("select", variables, rows)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as error:
+            raise QuerySyntaxError(str(error)) from None
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
+        pattern_graph = None if graph is None else to_ox(graph)
+        for quad in self._store.quads_for_pattern(None, None, None, pattern_graph):
+            name = quad.graph_name
+            yield (
+                from_ox(quad.subject),
+                from_ox(quad.predicate),
+                from_ox(quad.object),
+                None if isinstance(name, ox.DefaultGraph) else URIRef(name.value),
+            )
+
+    def load(self, path: Path, fmt: str) -> None:
+        self._store.bulk_load(path=str(path), format=_OX_FORMATS[fmt], to_graph=ox.DefaultGraph())
+
+    def serialize_turtle(self, path: Path) -> None:
+        self._store.dump(
+            str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
+        )
+
+    def serialize_trig(self, path: Path, graphs: Iterable[URIRef]) -> None:
+        """The named ``graphs``, in the order given."""
+        names = [to_ox(g) for g in graphs]
+        with path.open("wb") as out:
+            ox.serialize(
+                (q for g in names for q in self._store.quads_for_pattern(None, None, None, g)),
+                out,
+                format=ox.RdfFormat.TRIG,
+                prefixes=PREFIXES,
+            )
+
+    def serialize_jsonld(self, path: Path) -> None:
+        self._store.dump(
+            str(path), format=ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
+        )
+
+    def nquads(self) -> bytes:
+        """Every quad of the store as N-Quads."""
+        return bytes(self._store.dump(format=ox.RdfFormat.N_QUADS))
+
+    def clear_graph(self, graph: URIRef) -> None:
+        self._store.clear_graph(to_ox(graph))
+
+    def named_graphs(self) -> list[URIRef]:
+        return [URIRef(g.value) for g in self._store.named_graphs()]
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def backup(self, target: Path) -> None:
+        self._store.backup(str(target))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+# A merged triple stays while another article's graph still holds it.
+_REMOVE_ARTICLE = """
+DELETE { ?s ?p ?o }
+WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != ?g) }
+} ;
+DROP SILENT GRAPH ?g
+"""
+
+
+# --- rdflib -------------------------------------------------------------------
+
+_RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads"}
+
+
+class MemoryStore:
+    """rdflib's in-memory dataset: the reference the benchmark compares Oxigraph with."""
+
+    def __init__(self) -> None:
+        self.dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace)
+
+    def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        named = self.dataset.graph(graph)
+        merged = self.dataset.default_graph
+        for triple in triples:
+            named.add(triple)
+            merged.add(triple)
+
+    def remove_article(self, graph: URIRef) -> None:
+        named = self.dataset.graph(graph)
+        others = [
+            g
+            for g in self.dataset.contexts()
+            if g.identifier not in (graph, DATASET_DEFAULT_GRAPH_ID)
+        ]
+        merged = self.dataset.default_graph
+        for triple in list(named):
+            if not any(triple in other for other in others):
+                merged.remove(triple)
+        self.dataset.remove_graph(named)
+
+    def add_graph(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
+        named = self.dataset.graph(graph)
+        for triple in triples:
+            named.add(triple)
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        from pyparsing import ParseException
+
+        try:
+            result = self.dataset.query(sparql, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        except ParseException as error:
+            raise QuerySyntaxError(f"error at {error.lineno}:{error.col}: {error.msg}") from None
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult("graph", triples=list(result.graph or []))
+        variables = [str(v) for v in result.vars or []]
+        return QueryResult("select", variables, [tuple(row) for row in result])
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
+        for s, p, o, g in self.dataset.quads((None, None, None, graph)):
+            name = getattr(g, "identifier", g)
+            yield s, p, o, None if name == DATASET_DEFAULT_GRAPH_ID else name
+
+    def load(self, path: Path, fmt: str) -> None:
+        self.dataset.default_graph.parse(str(path), format=_RDFLIB_FORMATS[fmt])
+
+    def serialize_turtle(self, path: Path) -> None:
+        self.dataset.default_graph.serialize(str(path), format="turtle", encoding="utf-8")
+
+    def __len__(self) -> int:
+        return len(self.dataset.default_graph)
