@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kg.article import Article
-from kg.pipeline import Extractor
+from kg.article import Article, InputProblem
+from kg.pipeline import Extractor, run
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+DEMO = REPO / "examples" / "articles"
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +36,34 @@ def extract(extractor: Extractor):
         return entities, triples
 
     return run
+
+
+Records = Callable[[Sequence[Path]], Iterator[dict[str, Any] | InputProblem]]
+
+
+@pytest.fixture(scope="session")
+def records(extractor: Extractor) -> Records:
+    def read(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+        return run(files, extractor, max_file_bytes=20_000_000)
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus in a session folder: one set of source paths for every test
+    that builds it. Do not change its files."""
+    target = tmp_path_factory.mktemp("corpus") / "articles"
+    shutil.copytree(DEMO, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_built(tmp_path_factory: pytest.TempPathFactory, records: Records, demo_copy: Path) -> Path:
+    """The graph of the demo corpus (``kg build`` into a session folder): do not change it,
+    copy it first."""
+    from kg.graph.build import build
+
+    out = tmp_path_factory.mktemp("demo") / "output"
+    build([demo_copy], out, records)
+    return out

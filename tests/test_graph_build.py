@@ -1,0 +1,168 @@
+"""``kg build`` / ``kg remove``: the store, graph.ttl and graph.trig, incremental and
+deterministic, and an interrupted run that loses nothing."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.article import InputProblem
+from kg.graph.build import BuildError, build, current_store_path, remove
+from kg.graph.store import OxigraphStore
+from kg.graph.vocab import KGO, ONTOLOGY_IRI
+from tests.conftest import DEMO, REPO, Records
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
+
+
+def _copy_output(out: Path, target: Path) -> Path:
+    shutil.copytree(out, target, symlinks=True, ignore=shutil.ignore_patterns(".lock"))
+    return target
+
+
+def test_build_writes_a_merged_graph_and_a_named_graph_per_article(demo_built: Path) -> None:
+    merged = Graph().parse(demo_built / "graph.ttl")
+    dataset = Dataset().parse(demo_built / "graph.trig", format="trig")
+    named = [g for g in dataset.graphs() if isinstance(g.identifier, URIRef)]
+    articles = set(merged.subjects(predicate=None, object=KGO.NewsArticle))
+    assert {g.identifier for g in named} - {dataset.default_graph.identifier} == articles
+    union = {t for g in named for t in g}
+    assert union == set(merged)
+
+
+def test_the_same_union_in_two_articles_is_one_node(demo_built: Path) -> None:
+    merged = Graph().parse(demo_built / "graph.ttl")
+    daxing = list(merged.subjects(SKOS.prefLabel, Literal("大兴区总工会", lang="zh")))
+    assert len(daxing) == 1
+    assert len(set(merged.subjects(KGO.mentions, daxing[0]))) >= 2
+
+
+def test_building_again_with_the_same_files_changes_nothing(
+    demo_built: Path, demo_copy: Path, records: Records
+) -> None:
+    before_store, before_files = current_store_path(demo_built), _files(demo_built)
+    calls: list[Sequence[Path]] = []
+
+    def counting(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+        calls.append(files)
+        return records(files)
+
+    report = build([demo_copy], demo_built, counting)
+    assert report.added == [] and len(report.unchanged) == len(list(demo_copy.iterdir()))
+    assert calls == []  # nothing was even read
+    assert current_store_path(demo_built) == before_store
+    assert _files(demo_built) == before_files
+
+
+def test_same_input_gives_byte_identical_files_in_any_order(
+    tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
+) -> None:
+    files = sorted(demo_copy.iterdir())
+    out = tmp_path / "out"
+    build(files[8:], out, records)
+    build(files[:8], out, records)
+    assert _files(out) == _files(demo_built)
+
+
+def test_remove_gives_the_graph_built_without_that_file(
+    tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
+) -> None:
+    files = sorted(demo_copy.iterdir())
+    gone = files[0]
+    out = _copy_output(demo_built, tmp_path / "removed")
+    assert remove([str(gone)], out) == [gone.absolute().as_posix()]
+    expected = tmp_path / "without"
+    build(files[1:], expected, records)
+    assert _files(out) == _files(expected)
+
+
+def test_remove_names_an_unknown_source(demo_built: Path, tmp_path: Path) -> None:
+    out = _copy_output(demo_built, tmp_path / "out")
+    with pytest.raises(BuildError, match=r"nowhere\.txt: no article from this source"):
+        remove(["nowhere.txt"], out)
+
+
+def test_a_changed_file_replaces_its_articles(
+    tmp_path: Path, demo_built: Path, records: Records
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text(
+        "大兴区总工会开展“送温暖”活动\n近日，大兴区总工会开展“送温暖”活动。\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    build([corpus], out, records)
+    article.write_text(
+        "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办职工技能大赛。\n", "utf-8"
+    )
+    report = build([corpus], out, records)
+    assert report.added == [article.absolute().as_posix()]
+    names = {str(o) for o in Graph().parse(out / "graph.ttl").objects(None, SKOS.prefLabel)}
+    assert "顺义区总工会" in names and "大兴区总工会" not in names
+
+
+def test_a_failed_file_keeps_what_was_read_from_it_before(tmp_path: Path, records: Records) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text(
+        "大兴区总工会开展“送温暖”活动\n近日，大兴区总工会开展“送温暖”活动。\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    build([corpus], out, records)
+    before = _files(out)
+    article.write_bytes(b"")
+    report = build([corpus], out, records)
+    assert [p.message for p in report.problems] == ["empty file"]
+    assert _files(out) == before
+
+
+def test_an_interrupted_build_leaves_the_earlier_graph_intact(
+    tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
+) -> None:
+    out = _copy_output(demo_built, tmp_path / "out")
+    before_store, before_files = current_store_path(out), _files(out)
+    extra = tmp_path / "extra"
+    shutil.copytree(REPO / "examples" / "articles", extra)
+
+    def interrupted(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+        for i, item in enumerate(records(files)):
+            if i == 3:
+                raise KeyboardInterrupt
+            yield item
+
+    with pytest.raises(KeyboardInterrupt):
+        build([extra], out, interrupted)
+    assert current_store_path(out) == before_store and _files(out) == before_files
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("store.")) == [
+        before_store.name
+    ]
+    report = build([extra], out, records)
+    assert len(report.added) == len(list(extra.iterdir()))
+
+
+def test_a_second_build_at_the_same_time_is_refused(tmp_path: Path, records: Records) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="another kg build or remove is using it"):
+            build([DEMO], out, records)
+
+
+def test_the_store_holds_the_ontology_and_the_merged_graph(demo_built: Path) -> None:
+    store = OxigraphStore(current_store_path(demo_built), read_only=True)
+    assert ONTOLOGY_IRI in store.named_graphs()
+    merged = Graph().parse(demo_built / "graph.ttl")
+    assert {(s, p, o) for s, p, o, g in store.quads() if g is None} == set(merged)

@@ -1,0 +1,64 @@
+"""A build killed at any moment (SIGKILL, no chance to clean up) leaves the earlier
+graph usable, and the next build completes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.graph.build import build, current_store_path
+from kg.graph.query import run_query
+from tests.conftest import DEMO, Records
+
+COUNT_ARTICLES = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
+
+
+def _articles(out: Path) -> int:
+    store = current_store_path(out)
+    assert store is not None
+    return int(run_query(store, COUNT_ARTICLES).rows[0][0])
+
+
+@pytest.mark.parametrize("delay", [0.3, 4.0, 7.0, 9.0])
+def test_a_killed_build_leaves_a_usable_graph(
+    delay: float, tmp_path: Path, demo_built: Path, records: Records
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(demo_built, out, symlinks=True, ignore=shutil.ignore_patterns(".lock"))
+    before_ttl = (out / "graph.ttl").read_bytes()
+    before = _articles(out)
+    extra = tmp_path / "extra"
+    shutil.copytree(DEMO, extra)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", str(extra), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    finished = process.poll() is not None
+    if not finished:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    # Whatever the moment, the folder holds one consistent graph: the old or the new.
+    after = _articles(out)
+    ttl = (out / "graph.ttl").read_bytes()
+    assert after in (before, 2 * before)
+    if after == before:
+        assert ttl == before_ttl
+    assert len(Graph().parse(data=ttl, format="turtle")) > 0
+
+    report = build([extra], out, records)
+    assert _articles(out) == 2 * before
+    assert not report.problems
+    generations = [p.name for p in out.iterdir() if p.name.startswith("store.")]
+    assert generations == [current_store_path(out).name]

@@ -1,0 +1,159 @@
+"""Named queries, SPARQL errors and time limits, ``kg query`` output formats, and the
+store plugins agreeing with each other."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+
+from kg.cli import main
+from kg.graph.build import current_store_path
+from kg.graph.query import QueryError, check_names, named_queries, run_query
+from kg.graph.store import MemoryStore, OxigraphStore
+
+NAME_PARAMS = {"name": "大兴区总工会"}
+
+
+def _bindings(query_name: str) -> dict:
+    query = named_queries()[query_name]
+    return query.bindings(NAME_PARAMS if query.params else {})
+
+
+@pytest.fixture(scope="module")
+def store_path(demo_built: Path) -> Path:
+    path = current_store_path(demo_built)
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="module")
+def memory(demo_built: Path) -> MemoryStore:
+    store = MemoryStore()
+    store.load(demo_built / "graph.ttl", "turtle")
+    return store
+
+
+def test_the_named_queries_cover_the_questions_users_ask() -> None:
+    assert {
+        "unions-per-district",
+        "facilities-and-worker-groups",
+        "initiatives-and-organisers",
+        "entity",
+        "counts-per-district-and-type",
+        "articles-mentioning",
+    } <= set(named_queries())
+    assert all(q.title for q in named_queries().values())
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_named_query_answers_the_same_on_both_stores(
+    name: str, store_path: Path, memory: MemoryStore
+) -> None:
+    query = named_queries()[name]
+    oxigraph = OxigraphStore(store_path, read_only=True).query(query.text, _bindings(name))
+    rdflib = memory.query(query.text, _bindings(name))
+    assert oxigraph.variables == rdflib.variables
+    assert oxigraph.rows, f"{name} found nothing in the demo graph"
+    # GROUP_CONCAT orders its parts as it meets them: compare those as sets.
+    normalise = lambda rows: sorted(  # noqa: E731
+        tuple(frozenset(str(v).split("、")) if v is not None else None for v in row) for row in rows
+    )
+    assert normalise(oxigraph.rows) == normalise(rdflib.rows)
+
+
+def test_entity_query_returns_the_source_sentence_of_every_edge(store_path: Path) -> None:
+    edges = run_query(
+        store_path,
+        """SELECT ?name ?sentence WHERE {
+             ?st a kgo:ExtractedStatement ; rdf:subject ?s ;
+                 kgo:hasEvidence/kgo:sentence ?sentence .
+             ?s skos:prefLabel ?name }""",
+    ).rows
+    assert edges
+    answers = run_query(store_path, named_queries()["entity"].text, _bindings("entity")).rows
+    sentences = {str(row[6]) for row in answers}
+    expected = {str(s) for name, s in edges if str(name) == "大兴区总工会"}
+    assert expected and expected <= sentences
+
+
+def test_a_malformed_query_gets_its_position(store_path: Path) -> None:
+    with pytest.raises(QueryError, match=r"malformed SPARQL: error at 1:2\d"):
+        run_query(store_path, "SELECT ?x WHERE { ?x ?p }")
+
+
+def test_a_slow_query_is_stopped(store_path: Path) -> None:
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(QueryError, match=r"time limit of 0\.5 s"):
+        run_query(store_path, cross, timeout=0.5)
+
+
+def test_an_unknown_entity_is_named(store_path: Path) -> None:
+    with pytest.raises(QueryError, match="no entity named 不存在的工会"):
+        check_names(store_path, {"name": Literal("不存在的工会", lang="zh")}, timeout=10)
+    check_names(store_path, {"name": Literal("区总工会", lang="zh")}, timeout=10)
+
+
+def test_a_named_query_asks_for_its_parameter() -> None:
+    with pytest.raises(QueryError, match="needs --param name="):
+        named_queries()["entity"].bindings({})
+
+
+def _query(capsys: pytest.CaptureFixture[str], out: Path, *args: str) -> tuple[int, str, str]:
+    status = main(["query", "-o", str(out), *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_kg_query_prints_csv_tsv_and_json(
+    demo_built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, text, _ = _query(capsys, demo_built, "--name", "unions-per-district", "--format", "csv")
+    assert status == 0
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["district", "districtName", "code", "unions", "names"]
+    _, text, _ = _query(capsys, demo_built, "--name", "unions-per-district", "--format", "json")
+    document = json.loads(text)
+    assert document["head"]["vars"] == rows[0]
+    assert len(document["results"]["bindings"]) == len(rows) - 1
+    _, text, _ = _query(capsys, demo_built, "--name", "unions-per-district", "--format", "tsv")
+    lines = text.splitlines()
+    assert lines[0].split("\t")[0] == "?district" and len(lines) == len(rows)
+    assert '"北京市"@zh' in text or "@zh" in text
+
+
+def test_kg_query_errors_are_one_line(
+    demo_built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args, message in [
+        (("SELECT ?x WHERE { ?x ?p }",), "malformed SPARQL: error at 1:"),
+        (("--name", "entity", "--param", "name=没有这个"), "no entity named 没有这个"),
+        (("--name", "nothing"), "no named query 'nothing'"),
+    ]:
+        status, _, err = _query(capsys, demo_built, *args)
+        assert status == 2 and err.startswith("kg: error: ") and message in err
+        assert len(err.strip().splitlines()) == 1
+    status, _, err = _query(capsys, tmp_path, "SELECT * WHERE { ?s ?p ?o }")
+    assert status == 2 and "no graph built here yet" in err
+
+
+def test_kg_build_then_query_the_seed_page_for_its_source_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import SHARED
+
+    out = tmp_path / "out"
+    assert main(["build", str(SHARED / "corpus" / "seed"), "-o", str(out)]) == 0
+    assert "5 articles" in capsys.readouterr().err
+    status, text, _ = _query(
+        capsys, out, "--name", "entity", "--param", "name=大兴区总工会", "--format", "json"
+    )
+    assert status == 0
+    rows = json.loads(text)["results"]["bindings"]
+    located = [r for r in rows if r["relation"]["value"].endswith("#locatedIn")]
+    assert located and all("大兴区总工会" in r["sentence"]["value"] for r in located)
+    assert {r["otherName"]["value"] for r in located} == {"大兴区"}
