@@ -90,9 +90,8 @@ def test_remove_names_an_unknown_source(demo_built: Path, tmp_path: Path) -> Non
         remove(["nowhere.txt"], out)
 
 
-def test_a_changed_file_replaces_its_articles(
-    tmp_path: Path, demo_built: Path, records: Records
-) -> None:
+def _one_article_built(tmp_path: Path, records: Records) -> tuple[Path, Path, Path]:
+    """(corpus folder, its one article, output folder) after a first build."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     article = corpus / "a.txt"
@@ -101,6 +100,11 @@ def test_a_changed_file_replaces_its_articles(
     )
     out = tmp_path / "out"
     build([corpus], out, records)
+    return corpus, article, out
+
+
+def test_a_changed_file_replaces_its_articles(tmp_path: Path, records: Records) -> None:
+    corpus, article, out = _one_article_built(tmp_path, records)
     article.write_text(
         "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办职工技能大赛。\n", "utf-8"
     )
@@ -111,14 +115,7 @@ def test_a_changed_file_replaces_its_articles(
 
 
 def test_a_failed_file_keeps_what_was_read_from_it_before(tmp_path: Path, records: Records) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    article = corpus / "a.txt"
-    article.write_text(
-        "大兴区总工会开展“送温暖”活动\n近日，大兴区总工会开展“送温暖”活动。\n", "utf-8"
-    )
-    out = tmp_path / "out"
-    build([corpus], out, records)
+    corpus, article, out = _one_article_built(tmp_path, records)
     before = _files(out)
     article.write_bytes(b"")
     report = build([corpus], out, records)
