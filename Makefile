@@ -19,8 +19,7 @@ setup: $(STAMP)
 	$(BIN)/kg setup
 
 demo: setup
-	$(BIN)/kg extract examples/articles --format json -o output/demo.json
-	@echo "wrote output/demo.json"
+	$(BIN)/kg build examples/articles -o output
 
 test: setup
 	$(BIN)/ruff check kg tests benchmarks
