@@ -163,3 +163,25 @@ def test_the_store_holds_the_ontology_and_the_merged_graph(demo_built: Path) -> 
     assert ONTOLOGY_IRI in store.named_graphs()
     merged = Graph().parse(demo_built / "graph.ttl")
     assert {(s, p, o) for s, p, o, g in store.quads() if g is None} == set(merged)
+
+
+def test_bad_input_is_reported_and_leaves_no_graph_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "nowhere"), str(empty), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"kg: {tmp_path / 'nowhere'}: no such file or folder" in err
+    assert f"kg: {empty}: empty file" in err
+    assert current_store_path(out) is None and not (out / "graph.ttl").exists()
+
+
+def test_jsonld_on_request_holds_the_merged_graph(tmp_path: Path, demo_built: Path) -> None:
+    out = _copy_output(demo_built, tmp_path / "out")
+    build([], out, lambda files: iter(()), jsonld=True)
+    merged = Graph().parse(out / "graph.ttl")
+    assert set(Graph().parse(out / "graph.jsonld", format="json-ld")) == set(merged)

@@ -24,7 +24,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.article import InputProblem
-from kg.graph.rdf import article_triples
+from kg.graph.rdf import article_iri, article_triples
 from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
 
@@ -219,10 +219,15 @@ def build(
                         generation.store.remove_article(URIRef(graph))
                     replaced.add(source)
                     report.added.append(source)
-                triples = list(article_triples(item, source, hashes[source]))
-                generation.store.add_article(triples[0][0], triples)
+                generation.store.add_article(
+                    article_iri(source, item["index"]),
+                    article_triples(item, source, hashes[source]),
+                )
                 report.articles += 1
                 report.triples += len(item["triples"])
+            if not report.articles and (previous is None or (outputs_present and not jsonld)):
+                generation.abandon()  # nothing was read: what is there stays as it is
+                return report
             generation.write_outputs(jsonld)
             generation.commit()
         except BaseException:
