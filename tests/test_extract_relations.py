@@ -160,6 +160,11 @@ FOUND = [
         "怀柔区总工会召开会议。会上，区总工会启动“暖心驿站行动”。",
         ("怀柔区总工会", "organizes", "暖心驿站行动"),
     ),
+    # a clause without an agent of its own continues the sentence's union
+    (
+        "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",
+        ("延庆区总工会", "organizes", "冬送温暖"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -177,6 +182,11 @@ NOT_FOUND = [
     ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
     # a short form with nothing to stand for in the article is dropped, not guessed
     ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
+    # …but a district leading the sentence is where things happen, not who does them
+    (
+        "2024年，怀柔区各项工作顺利推进，2025年将实施《怀柔区职工服务体系建设方案》。",
+        ("怀柔区", "organizes", "怀柔区职工服务体系建设方案"),
+    ),
 ]
 
 

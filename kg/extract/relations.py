@@ -59,6 +59,7 @@ class Rule:
     pattern: re.Pattern[str]
     predicates: dict[str, str]  # object type -> predicate; "*" for any type
     topic: str  # "subject" or "object": the role the clause's topic takes; "" for none
+    topic_types: frozenset[str] = frozenset()  # the types a topic may have; empty for any
 
     @property
     def subject_types(self) -> set[str]:
@@ -108,6 +109,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 re.compile(_expand(entry["pattern"], macros)),
                 predicates,
                 entry.get("topic", ""),
+                frozenset(entry.get("topic_types", ())),
             )
         )
     return tuple(rules)
@@ -208,6 +210,8 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> M
     """
     as_subject = rule.topic == "subject"
     wanted = rule.subject_types if as_subject else rule.object_types
+    if rule.topic_types:
+        wanted &= rule.topic_types
     for match in SLOT.finditer(template[:before]):
         if NOT_TOPIC_BEFORE.search(template[: match.start()]):
             continue
