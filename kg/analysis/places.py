@@ -1,0 +1,78 @@
+"""Where things are: facilities and initiatives per district.
+
+An entity counts for every district it lies in, directly or through a place
+(``locatedIn`` followed as far as it goes), and for every district above those
+on the ``parent`` chain: a facility in 望京街道 counts for 望京街道, 朝阳区 and
+北京市. An initiative counts where it is held (``heldAt`` a facility or place,
+then as that one) and, separately, where its organisers are (an organiser that is
+itself a district counts for that district).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.analysis.edges import sources, targets
+
+
+def _ancestors_or_self(graph: nx.MultiDiGraph, district: str) -> Iterable[str]:
+    seen = set()
+    while district is not None and district in graph and district not in seen:
+        seen.add(district)
+        yield district
+        district = graph.nodes[district].get("parent")
+
+
+def districts_of(graph: nx.MultiDiGraph, starts: Iterable[str]) -> set[str]:
+    """The districts that ``starts`` are, or lie in through ``locatedIn`` (followed
+    transitively), with all their ancestors on the ``parent`` chain."""
+    reached = set(starts)
+    frontier = list(reached)
+    while frontier:
+        node = frontier.pop()
+        for _, target, key in graph.out_edges(node, keys=True):
+            if key == "locatedIn" and target not in reached:
+                reached.add(target)
+                frontier.append(target)
+    return {
+        district
+        for node in reached
+        if graph.nodes[node]["type"] == "District"
+        for district in _ancestors_or_self(graph, node)
+    }
+
+
+@dataclass
+class DistrictCounts:
+    district: str
+    facilities: list[str] = field(default_factory=list)  # located in it
+    initiatives_held: list[str] = field(default_factory=list)  # held at a site in it
+    initiatives_organised: list[str] = field(default_factory=list)  # by a body in it
+
+
+def per_district(graph: nx.MultiDiGraph) -> list[DistrictCounts]:
+    """Every district with at least one facility or initiative, in the order of its
+    path (so a district comes right before its subdistricts); each list sorted."""
+    counts: dict[str, DistrictCounts] = {}
+
+    def count(node: str, starts: Iterable[str], attribute: str) -> None:
+        for district in districts_of(graph, starts):
+            getattr(counts.setdefault(district, DistrictCounts(district)), attribute).append(node)
+
+    for node, data in graph.nodes(data=True):
+        if data["type"] == "Facility":
+            count(node, targets(graph, node, "locatedIn"), "facilities")
+        elif data["type"] == "Initiative":
+            count(node, targets(graph, node, "heldAt"), "initiatives_held")
+            organisers = sources(graph, node, "organizes")
+            count(node, organisers, "initiatives_organised")
+    for row in counts.values():
+        row.facilities.sort()
+        row.initiatives_held.sort()
+        row.initiatives_organised.sort()
+    return sorted(
+        counts.values(), key=lambda r: (graph.nodes[r.district].get("path") or "", r.district)
+    )
