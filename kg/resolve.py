@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.relations import Relation
-from kg.lexicons import table
+from kg.lexicons import expand_abbreviation, table
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention
 
@@ -91,12 +91,13 @@ class ArticleResolver:
             return f"District:{info.path}", mention.name
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
         if mention.label != "District":
+            expanded = expand_abbreviation(mention.name)
             longer = [
                 m
                 for m in self.full
                 if m.label == mention.label
                 and len(m.name) > len(mention.name)
-                and m.name.endswith(mention.name)
+                and (m.name.endswith(mention.name) or m.name.endswith(expanded))
             ]
             if not longer and mention.label in ("Organization", "Initiative"):
                 longer = [m for m in self.full if _is_informal_name(mention.name, mention.label, m)]
@@ -148,7 +149,7 @@ class ArticleResolver:
                 entity = Entity(f"{mention.label}:{mention.key}", mention.key, mention.label)
                 self.entities[entity.id] = entity
             return entity
-        ending, _ = self.expansions.get(mention.name, (mention.name, ""))
+        ending, _ = self.expansions.get(mention.name, (expand_abbreviation(mention.name), ""))
         found = self._nearest(
             mention, lambda m: m.label == mention.label and m.name.endswith(ending)
         )

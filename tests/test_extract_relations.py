@@ -160,6 +160,15 @@ FOUND = [
         "怀柔区总工会召开会议。会上，区总工会启动“暖心驿站行动”。",
         ("怀柔区总工会", "organizes", "暖心驿站行动"),
     ),
+    # a government body called by its abbreviation is the body the article names
+    (
+        "昌平区总工会与昌平区住房和城乡建设委员会召开联席会。会后，区总工会将联合区住建委开展安全生产月活动。",
+        ("昌平区住房和城乡建设委员会", "organizes", "安全生产月活动"),
+    ),
+    (
+        "昌平区住房和城乡建设委员会召开会议。昌平区住建委启动“工地夜校”项目。",
+        ("昌平区住房和城乡建设委员会", "organizes", "工地夜校项目"),
+    ),
     # a clause without an agent of its own continues the sentence's union
     (
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",

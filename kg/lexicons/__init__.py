@@ -37,7 +37,24 @@ class Head:
 
 @cache
 def heads() -> dict[str, Head]:
-    return {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
+    found = {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
+    for abbreviation in body_abbreviations():
+        found.setdefault(abbreviation, Head(abbreviation, "Organization", "name"))
+    return found
+
+
+@cache
+def body_abbreviations() -> dict[str, str]:
+    """人社局 -> 人力资源和社会保障局: the bodies news calls by a short name."""
+    return {row["abbreviation"]: row["full"] for row in table("body_abbreviations")}
+
+
+def expand_abbreviation(name: str) -> str:
+    """区人社局 -> 区人力资源和社会保障局; other names as they are."""
+    for abbreviation, full in body_abbreviations().items():
+        if name.endswith(abbreviation):
+            return name[: -len(abbreviation)] + full
+    return name
 
 
 def head_of(name: str) -> Head | None:

@@ -163,6 +163,13 @@ class HeadNameRecognizer:
         taken.reverse()
         while taken and taken[0][1] in self.stop_verbs:
             piece = taken.pop(0)[1]
+        if taken:
+            # The segmenter glues a verb to a level word (联合|区 → 联合区人社局).
+            offset, first = taken[0]
+            verb, level = first[:-1], first[-1]
+            if level in LEVEL_WORDS and verb in self.stop_verbs:
+                taken[0] = (offset + len(verb), level)
+                piece = verb
         return taken, piece
 
     def _stops(self, token: str) -> bool:
