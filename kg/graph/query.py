@@ -28,6 +28,14 @@ class QueryError(Exception):
     """A query that cannot be answered: malformed, too slow, or naming nothing."""
 
 
+class MalformedQuery(QueryError):
+    """Not SPARQL query syntax; the message gives the position."""
+
+
+class QueryTimeout(QueryError):
+    """Stopped at its time limit."""
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -121,7 +129,7 @@ def run_query(
     send.close()
     try:
         if not receive.poll(timeout):
-            raise QueryError(f"query stopped after the time limit of {timeout:g} s")
+            raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s")
         result = receive.recv()
     except EOFError:
         raise QueryError("the query process died without an answer") from None
@@ -131,7 +139,7 @@ def run_query(
         child.join()
         receive.close()
     if isinstance(result, QuerySyntaxError):
-        raise QueryError(f"malformed SPARQL: {result}")
+        raise MalformedQuery(f"malformed SPARQL: {result}")
     if isinstance(result, Exception):
         raise QueryError(str(result))
     return result

@@ -1,5 +1,5 @@
 """Query results as text: an aligned table for people; CSV, TSV and the SPARQL 1.1
-JSON results format for programs; Turtle or N-Triples for CONSTRUCT and DESCRIBE."""
+JSON and XML results formats for programs; Turtle or N-Triples for CONSTRUCT and DESCRIBE."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import unicodedata
+import xml.etree.ElementTree as ET
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -15,11 +16,12 @@ from rdflib.term import Node
 from kg.graph.store import QueryResult
 from kg.graph.vocab import PREFIXES
 
-SELECT_FORMATS = ("table", "csv", "tsv", "json")
+SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt")
 
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
@@ -108,6 +110,43 @@ def _json(result: QueryResult) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1)
 
 
+_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _xml_term(parent: ET.Element, term: Node) -> None:
+    if isinstance(term, URIRef):
+        ET.SubElement(parent, "uri").text = str(term)
+    elif isinstance(term, BNode):
+        ET.SubElement(parent, "bnode").text = str(term)
+    else:
+        assert isinstance(term, Literal)
+        attributes = {}
+        if term.language:
+            attributes[_XML_LANG] = term.language
+        elif term.datatype is not None:
+            attributes["datatype"] = str(term.datatype)
+        ET.SubElement(parent, "literal", attributes).text = str(term)
+
+
+def _xml(result: QueryResult) -> str:
+    """The SPARQL Query Results XML Format: what many clients ask for by default."""
+    document = ET.Element("sparql", xmlns=_RESULTS_NS)
+    head = ET.SubElement(document, "head")
+    if result.kind == "ask":
+        ET.SubElement(document, "boolean").text = "true" if result.boolean else "false"
+    else:
+        for variable in result.variables:
+            ET.SubElement(head, "variable", name=variable)
+        results = ET.SubElement(document, "results")
+        for row in result.rows:
+            solution = ET.SubElement(results, "result")
+            for variable, term in zip(result.variables, row, strict=True):
+                if term is not None:
+                    _xml_term(ET.SubElement(solution, "binding", name=variable), term)
+    return ET.tostring(document, encoding="unicode", xml_declaration=True)
+
+
 def _graph(result: QueryResult, fmt: str) -> str:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -128,4 +167,6 @@ def format_result(result: QueryResult, fmt: str) -> str:
         if result.kind == "ask":
             return f"{'true' if result.boolean else 'false'}\n"
         return _delimited(result, fmt == "tsv")
+    if fmt == "xml":
+        return _xml(result)
     return _json(result)
