@@ -217,6 +217,40 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.graph.server import SparqlServer
+
+    out_dir = Path(args.output)
+    _store_path(out_dir)  # a graph must be there before anyone is told to ask
+    try:
+        server = SparqlServer(out_dir, (args.host, args.port), timeout=args.timeout)
+    except (OSError, OverflowError) as error:  # OverflowError: a port above 65535
+        reason = getattr(error, "strerror", None) or error
+        raise Failure(f"cannot listen on {args.host}:{args.port}: {reason}") from None
+    print(f"kg serve: SPARQL endpoint at {server.url} (graph in {out_dir})", file=sys.stderr)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        print("kg serve: stopped", file=sys.stderr)
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.graph.push import PushError, push
+
+    try:
+        report = push(_store_path(Path(args.output)), args.endpoint, timeout=args.timeout)
+    except PushError as error:
+        raise Failure(str(error)) from None
+    print(
+        f"kg push: {report.graphs} named graphs ({report.triples} triples) and the merged "
+        f"graph ({report.merged} triples) to {args.endpoint}; "
+        f"{len(report.deleted)} graph(s) of removed articles deleted",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _add_output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
@@ -300,6 +334,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_option(query)
     query.set_defaults(run=cmd_query)
+
+    serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over the graph")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=7878, help="0: a free port (default 7878)")
+    serve.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per query (default 30)"
+    )
+    _add_output_option(serve)
+    serve.set_defaults(run=cmd_serve)
+
+    push = commands.add_parser(
+        "push", help="put the graph into a SPARQL Graph Store Protocol server"
+    )
+    push.add_argument(
+        "--endpoint", required=True, metavar="URL", help="e.g. Oxigraph's http://host:port/store"
+    )
+    push.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS", help="per request (default 60)"
+    )
+    _add_output_option(push)
+    push.set_defaults(run=cmd_push)
     return parser
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -194,6 +194,11 @@ class OxigraphStore:
         self._store.dump(
             str(path), format=ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
         )
+
+    def write_ntriples(self, out: BinaryIO, graph: URIRef | None = None) -> None:
+        """One named graph, or the merged graph with ``graph`` None, as N-Triples."""
+        name = ox.DefaultGraph() if graph is None else to_ox(graph)
+        self._store.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=name)
 
     def nquads(self) -> bytes:
         """Every quad of the store as N-Quads."""

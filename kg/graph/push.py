@@ -1,0 +1,159 @@
+"""Mirror the built graph into a SPARQL 1.1 Graph Store Protocol server.
+
+Every named graph of the store (one per article, and the ontology) replaces the
+server's graph of the same IRI (HTTP PUT). Article graphs an earlier push left on
+the server whose articles are gone here (found as articles in the server's default
+graph) are deleted, and the merged graph replaces the server's default graph last,
+so that plain queries on the server see what ``kg query`` sees. The local store is
+only read.
+"""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.client import HTTPResponse
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote, urlsplit
+from urllib.request import Request, urlopen
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from kg.graph.store import OxigraphStore
+from kg.graph.vocab import KGO
+
+DEFAULT_TIMEOUT_S = 60.0
+_NTRIPLES = "application/n-triples"
+
+Answer = TypeVar("Answer")
+
+
+class PushError(Exception):
+    """The server cannot be reached or refused a request; one line for the user."""
+
+
+@dataclass
+class PushReport:
+    graphs: int = 0  # named graphs put
+    triples: int = 0  # in those graphs
+    merged: int = 0  # triples of the default graph
+    deleted: list[str] = field(default_factory=list)  # graphs of articles removed here
+
+
+class _GraphStoreClient:
+    def __init__(self, endpoint: str, timeout: float) -> None:
+        if urlsplit(endpoint).scheme not in ("http", "https"):
+            raise PushError(f"{endpoint}: not an http:// or https:// URL")
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.written = 0  # graphs put or deleted, for the message when a request fails
+
+    def _url(self, graph: str | None) -> str:
+        joiner = "&" if "?" in self.endpoint else "?"
+        target = "default" if graph is None else f"graph={quote(graph, safe='')}"
+        return f"{self.endpoint}{joiner}{target}"
+
+    def _send(self, request: Request, read: Callable[[HTTPResponse], Answer]) -> Answer | None:
+        """``read``'s answer to the response; None for a graph to delete that is not there."""
+        try:
+            with urlopen(request, timeout=self.timeout) as response:
+                answer = read(response)
+        except HTTPError as error:
+            if request.get_method() == "DELETE" and error.code == 404:
+                return None
+            raise PushError(self._failure(_http_status(error))) from None
+        except (URLError, OSError) as error:
+            raise PushError(self._failure(self._reason(error))) from None
+        if request.get_method() != "GET":
+            self.written += 1
+        return answer
+
+    def _failure(self, why: str) -> str:
+        partial = f" (after {self.written} graphs written: the server holds part of this push)"
+        partial = partial if self.written else ""
+        return f"cannot push to {self.endpoint}: {why}{partial}"
+
+    def _reason(self, error: OSError) -> str:
+        reason = error.reason if isinstance(error, URLError) else error
+        if isinstance(reason, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(reason, TimeoutError):
+            return f"no answer within {self.timeout:g} s"
+        if isinstance(reason, socket.gaierror):
+            return f"unknown host {urlsplit(self.endpoint).hostname}"
+        return str(getattr(reason, "strerror", None) or reason)
+
+    def articles_in_default_graph(self) -> set[str]:
+        """The articles of the server's default graph: what an earlier push put there."""
+        article_type, is_a = ox.NamedNode(str(KGO.NewsArticle)), ox.NamedNode(str(RDF.type))
+
+        def articles(response: HTTPResponse) -> set[str]:
+            media_type = response.headers.get_content_type()
+            fmt = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.N_TRIPLES
+            triples = ox.parse(response, format=fmt)
+            return {
+                t.subject.value for t in triples if t.predicate == is_a and t.object == article_type
+            }
+
+        try:
+            found = self._send(Request(self._url(None), headers={"Accept": _NTRIPLES}), articles)
+        except SyntaxError as error:
+            raise PushError(self._failure(f"its default graph does not parse ({error})")) from None
+        return found or set()
+
+    def put(self, graph: str | None, body: BinaryIO, size: int) -> None:
+        headers = {"Content-Type": _NTRIPLES, "Content-Length": str(size)}
+        self._send(Request(self._url(graph), data=body, headers=headers, method="PUT"), _ignore)
+
+    def delete(self, graph: str) -> None:
+        self._send(Request(self._url(graph), method="DELETE"), _ignore)
+
+
+def _ignore(response: HTTPResponse) -> None:
+    response.read()
+
+
+def _http_status(error: HTTPError) -> str:
+    detail = error.read(300).decode("utf-8", "replace").strip()
+    return f"HTTP {error.code} {error.reason}" + (
+        f" ({' '.join(detail.split())})" if detail else ""
+    )
+
+
+def _put_graph(client: _GraphStoreClient, store: OxigraphStore, graph: URIRef | None) -> int:
+    """Put one graph (the merged graph with ``graph`` None); its number of triples."""
+    with tempfile.TemporaryFile() as body:
+        store.write_ntriples(body, graph)
+        size = body.tell()
+        body.seek(0)
+        # N-Triples: one triple a line (newlines in literals are escaped).
+        triples = sum(block.count(b"\n") for block in iter(lambda: body.read(1 << 20), b""))
+        body.seek(0)
+        client.put(None if graph is None else str(graph), body, size)
+    return triples
+
+
+def push(store_path: Path, endpoint: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> PushReport:
+    """Put the graph of the store at ``store_path`` into the Graph Store Protocol
+    ``endpoint`` (for Oxigraph: http://host:port/store)."""
+    client = _GraphStoreClient(endpoint, timeout)
+    # One read-only handle for the whole push: a build that replaces the store
+    # meanwhile does not mix two versions into what is sent.
+    store = OxigraphStore(store_path, read_only=True)
+    report = PushReport()
+    earlier = client.articles_in_default_graph()
+    graphs = store.named_graphs()
+    for graph in graphs:
+        report.triples += _put_graph(client, store, graph)
+        report.graphs += 1
+    for article in sorted(earlier - {str(g) for g in graphs}):
+        client.delete(article)
+        report.deleted.append(article)
+    report.merged = _put_graph(client, store, None)
+    return report

@@ -1,0 +1,277 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the graph built in a folder.
+
+Each request looks up the folder's current store afresh, so a build or removal
+while the server runs is seen by the next request, and runs its query through
+``run_query``: in a child process that opens the store read-only and is killed at
+the time limit. Nothing here writes: updates are refused before anything runs.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from kg.graph.build import current_store_path
+from kg.graph.query import MalformedQuery, QueryError, QueryTimeout, run_query
+from kg.graph.results import MEDIA_TYPES, format_result
+from kg.graph.vocab import PREFIXES
+
+ENDPOINT_PATH = "/sparql"
+MAX_BODY_BYTES = 1_000_000
+
+# The formats served for each kind of result, the default first.
+OFFERS = {"solutions": ("json", "xml", "csv", "tsv"), "graph": ("turtle", "nt")}
+_TEXT = "text/plain"
+# Other names clients use for the same media types.
+_ALIASES = {
+    "application/json": "json",
+    "application/turtle": "turtle",
+    "application/x-turtle": "turtle",
+}
+_FORMAT_OF_MEDIA_TYPE = {MEDIA_TYPES[f]: f for offer in OFFERS.values() for f in offer} | _ALIASES
+
+# An update names its operation first, after the prologue (comments, BASE, PREFIX).
+# Possessive repetition: a long prologue cannot make the match backtrack.
+_UPDATE = re.compile(
+    r"(?:\s|#[^\n]*\n|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*+"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+_READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+
+
+class HttpError(Exception):
+    def __init__(self, status: HTTPStatus, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+Response = tuple[HTTPStatus, str, str]  # status, media type, body
+
+
+def _offers(kind: str) -> tuple[str, ...]:
+    """The formats for a ``kind`` of result ("select", "ask" or "graph")."""
+    return OFFERS["graph" if kind == "graph" else "solutions"]
+
+
+def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
+    """The quality the most specific matching range of an Accept header gives."""
+    major = media_type.split("/")[0]
+    matches = [
+        (specificity, quality)
+        for media_range, quality in ranges
+        for specificity, pattern in ((2, media_type), (1, f"{major}/*"), (0, "*/*"))
+        if media_range == pattern
+    ]
+    return max(matches)[1] if matches else 0.0
+
+
+def negotiate(kind: str, accept: str, format_values: list[str]) -> str | None:
+    """The format to answer a ``kind`` of result in: the first ``format`` parameter that
+    names a format served for it, else the best match for the Accept header (ties go to
+    the earlier offer); None when nothing acceptable is served."""
+    offers = _offers(kind)
+    for value in format_values:
+        name = _FORMAT_OF_MEDIA_TYPE.get(value.split(";")[0].strip().lower(), value)
+        if name in offers:
+            return name
+    if not accept.strip():
+        return offers[0]
+    ranges = []
+    for item in accept.split(","):
+        media_range, *params = (part.strip().lower() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranges.append((media_range, quality))
+    qualities = {
+        name: max(_quality(m, ranges) for m, n in _FORMAT_OF_MEDIA_TYPE.items() if n == name)
+        for name in offers
+    }
+    best = max(offers, key=lambda name: qualities[name])  # the first of the best
+    return best if qualities[best] > 0 else None
+
+
+def describe(out_dir: Path, timeout: float) -> str:
+    """What ``/`` answers: how to use the endpoint."""
+    kinds = {"solutions": "SELECT and ASK", "graph": "CONSTRUCT and DESCRIBE"}
+    lines = [
+        f"kg: a read-only SPARQL 1.1 endpoint over the graph built in {out_dir}",
+        f"Query: GET {ENDPOINT_PATH}?query=…, or POST {ENDPOINT_PATH} with "
+        "application/x-www-form-urlencoded (query=…) or application/sparql-query.",
+    ]
+    for kind, offer in OFFERS.items():
+        types = ", ".join(f"{MEDIA_TYPES[name]} (format={name})" for name in offer)
+        lines.append(
+            f"{kinds[kind]} results by Accept or format: {types}; the first is the default."
+        )
+    lines += [
+        f"Prefixes known without PREFIX: {', '.join(f'{p}:' for p in PREFIXES)}.",
+        f"Each query is stopped after {timeout:g} s. Updates are refused.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, out_dir: Path, address: tuple[str, int], *, timeout: float) -> None:
+        self.out_dir = out_dir
+        self.query_timeout = timeout
+        super().__init__(address, _Handler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{ENDPOINT_PATH}"
+
+    def run(self) -> None:
+        """Answer requests until Ctrl-C or SIGTERM (both raise KeyboardInterrupt)."""
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        with self:
+            self.serve_forever()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    server_version = "kg-serve"
+
+    def do_GET(self) -> None:
+        self._respond(self._get)
+
+    def do_POST(self) -> None:
+        self._respond(self._post)
+
+    def do_PUT(self) -> None:
+        self._respond(self._not_allowed)
+
+    do_DELETE = do_PATCH = do_PUT
+
+    def _respond(self, answer: Callable[[], Response]) -> None:
+        try:
+            status, content_type, body = answer()
+        except HttpError as error:
+            status, content_type = error.status, _TEXT
+            body = " ".join(str(error).split()) + "\n"
+        data = body.encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Vary", "Accept")
+            if status == HTTPStatus.METHOD_NOT_ALLOWED:
+                self.send_header("Allow", "GET, POST")
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client left; nothing to tell it
+
+    def _path(self) -> str:
+        path = urlsplit(self.path).path
+        if path not in ("/", ENDPOINT_PATH):
+            raise HttpError(
+                HTTPStatus.NOT_FOUND, f"no {path} here: the endpoint is {ENDPOINT_PATH}"
+            )
+        return path
+
+    def _not_allowed(self) -> Response:
+        self._path()
+        raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{self.command}: {_READ_ONLY}")
+
+    def _get(self) -> Response:
+        if self._path() == "/":
+            return HTTPStatus.OK, _TEXT, describe(self.server.out_dir, self.server.query_timeout)
+        return self._query(_parameters(urlsplit(self.path).query))
+
+    def _post(self) -> Response:
+        if self._path() == "/":
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"POST queries to {ENDPOINT_PATH}")
+        params = _parameters(urlsplit(self.path).query)
+        content_type = self.headers.get_content_type()
+        if content_type == "application/sparql-update":
+            raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
+        body = self._body()
+        if content_type == "application/x-www-form-urlencoded":
+            for name, values in _parameters(body).items():
+                params.setdefault(name, []).extend(values)
+        elif content_type == "application/sparql-query":
+            params.setdefault("query", []).append(body)
+        else:
+            raise HttpError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"POST {content_type}: send application/x-www-form-urlencoded "
+                "or application/sparql-query",
+            )
+        return self._query(params)
+
+    def _body(self) -> str:
+        length = self.headers.get("Content-Length")
+        if length is None or not length.isdigit():
+            raise HttpError(HTTPStatus.LENGTH_REQUIRED, "POST needs a Content-Length")
+        if int(length) > MAX_BODY_BYTES:
+            raise HttpError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"request of {length} bytes: at most {MAX_BODY_BYTES} are read",
+            )
+        charset = self.headers.get_content_charset("utf-8")
+        try:
+            return self.rfile.read(int(length)).decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"the body is not {charset} text") from None
+
+    def _query(self, params: Mapping[str, list[str]]) -> Response:
+        if "update" in params:
+            raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            raise HttpError(
+                HTTPStatus.BAD_REQUEST,
+                f"give one query parameter, not {len(queries)} (see / for how to ask)",
+            )
+        sparql = queries[0]
+        if _UPDATE.match(sparql):
+            raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise HttpError(
+                HTTPStatus.BAD_REQUEST,
+                "default-graph-uri and named-graph-uri are not supported: "
+                "use FROM or GRAPH in the query",
+            )
+        store = current_store_path(self.server.out_dir)
+        if store is None:
+            raise HttpError(
+                HTTPStatus.SERVICE_UNAVAILABLE, f"no graph built in {self.server.out_dir}"
+            )
+        try:
+            result = run_query(store, sparql, timeout=self.server.query_timeout)
+        except MalformedQuery as error:
+            raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from None
+        except QueryTimeout as error:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, str(error)) from None
+        except QueryError as error:
+            raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, str(error)) from None
+        fmt = negotiate(result.kind, self.headers.get("Accept", ""), params.get("format", []))
+        if fmt is None:
+            served = ", ".join(MEDIA_TYPES[f] for f in _offers(result.kind))
+            raise HttpError(
+                HTTPStatus.NOT_ACCEPTABLE,
+                f"cannot answer in {self.headers.get('Accept')}: this result is served as {served}",
+            )
+        return HTTPStatus.OK, MEDIA_TYPES[fmt], format_result(result, fmt)
+
+
+def _parameters(encoded: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(encoded, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise HttpError(HTTPStatus.BAD_REQUEST, "parameters are not UTF-8") from None

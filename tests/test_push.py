@@ -1,0 +1,222 @@
+"""``kg push`` into a real Oxigraph server (the ``oxigraph`` binary from PyPI) started on
+a free local port: the server's graphs, read back, must be the local ones."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.error import URLError
+from urllib.parse import quote
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from kg.cli import main
+from kg.graph.build import build, current_store_path
+from kg.graph.store import OxigraphStore
+from kg.graph.vocab import ONTOLOGY_IRI
+from tests.conftest import Records
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+REPORT = re.compile(
+    r"kg push: (\d+) named graphs \((\d+) triples\) and the merged graph \((\d+) triples\) "
+    r"to (\S+); (\d+) graph\(s\) of removed articles deleted"
+)
+Triple = tuple[Node, Node, Node]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def _oxigraph(tmp_path: Path, *command: str) -> Iterator[str]:
+    """Oxigraph ``command`` on a free port while the block runs: its base URL."""
+    port = _free_port()
+    log = tmp_path / f"oxigraph-{port}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(OXIGRAPH), *command, "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=out
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/", timeout=5):
+                    break
+            except (URLError, ConnectionError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph did not start: {log.read_text()}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def oxigraph(tmp_path: Path) -> Iterator[str]:
+    """A fresh read-write Oxigraph server with its data in ``tmp_path``."""
+    with _oxigraph(tmp_path, "serve", "--location", str(tmp_path / "oxigraph-data")) as base:
+        yield base
+
+
+@pytest.fixture
+def out(demo_built: Path, tmp_path: Path) -> Path:
+    """A copy of the demo graph's folder that a test may change."""
+    target = tmp_path / "output"
+    shutil.copytree(demo_built, target, symlinks=True)
+    return target
+
+
+def _local(out: Path) -> OxigraphStore:
+    path = current_store_path(out)
+    assert path is not None
+    return OxigraphStore(path, read_only=True)
+
+
+def _local_triples(out: Path, graph: URIRef | None) -> set[Triple]:
+    return {(s, p, o) for s, p, o, g in _local(out).quads(graph) if g == graph}
+
+
+def _server_triples(base: str, graph: URIRef | None) -> set[Triple]:
+    target = "default" if graph is None else f"graph={quote(str(graph), safe='')}"
+    request = urllib.request.Request(
+        f"{base}/store?{target}", headers={"Accept": "application/n-triples"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return set(Graph().parse(data=response.read(), format="nt"))
+
+
+def _server_graphs(base: str) -> set[URIRef]:
+    client = SPARQLWrapper(f"{base}/query", returnFormat=JSON)
+    client.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    answer = client.queryAndConvert()
+    assert isinstance(answer, dict)
+    return {URIRef(b["g"]["value"]) for b in answer["results"]["bindings"]}
+
+
+def _assert_mirrors(base: str, out: Path) -> None:
+    """The server holds the local named graphs, and the merged graph as its default."""
+    graphs = set(_local(out).named_graphs())
+    assert _server_graphs(base) == graphs
+    for graph in [*sorted(graphs), None]:
+        assert _server_triples(base, graph) == _local_triples(out, graph), graph
+
+
+def _push(capsys: pytest.CaptureFixture[str], endpoint: str, out: Path) -> tuple[int, str]:
+    status = main(["push", "--endpoint", endpoint, "-o", str(out)])
+    return status, capsys.readouterr().err
+
+
+def test_push_puts_every_article_graph_and_the_merged_graph(
+    oxigraph: str, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, stderr = _push(capsys, f"{oxigraph}/store", out)
+    assert status == 0
+    _assert_mirrors(oxigraph, out)
+    report = REPORT.fullmatch(stderr.strip())
+    assert report, stderr
+    graphs = _local(out).named_graphs()
+    local_triples = sum(len(_local_triples(out, g)) for g in graphs)
+    merged = len(_local_triples(out, None))
+    assert report.groups() == tuple(
+        str(n) for n in (len(graphs), local_triples, merged, f"{oxigraph}/store", 0)
+    )
+
+
+def _article_graph(out: Path) -> URIRef:
+    return min(g for g in _local(out).named_graphs() if g != ONTOLOGY_IRI)
+
+
+def test_a_second_push_replaces_what_the_server_holds(
+    oxigraph: str, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _push(capsys, f"{oxigraph}/store", out)[0] == 0
+    stray = b'<urn:kg:stray> <urn:kg:says> "left over" .\n'
+    article = quote(str(_article_graph(out)), safe="")
+    for target in (f"graph={article}", "default"):
+        request = urllib.request.Request(  # Graph Store POST adds to a graph
+            f"{oxigraph}/store?{target}",
+            data=stray,
+            headers={"Content-Type": "application/n-triples"},
+            method="POST",
+        )
+        urllib.request.urlopen(request, timeout=60).close()
+    assert _server_graphs(oxigraph) == set(_local(out).named_graphs())
+    assert _server_triples(oxigraph, None) != _local_triples(out, None)
+
+    assert _push(capsys, f"{oxigraph}/store", out)[0] == 0
+    _assert_mirrors(oxigraph, out)
+
+
+def test_after_remove_and_rebuild_the_server_follows(
+    oxigraph: str, out: Path, records: Records, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _push(capsys, f"{oxigraph}/store", out)[0] == 0
+    articles_of: dict[str, set[URIRef]] = {}
+    sparql = "SELECT ?a ?source WHERE { GRAPH ?a { ?a kgo:sourceFile ?source } }"
+    for article, source in _local(out).query(sparql).rows:
+        articles_of.setdefault(str(source), set()).add(URIRef(str(article)))
+    source_file = min(articles_of)
+    removed = articles_of[source_file]
+
+    assert main(["remove", source_file, "-o", str(out)]) == 0
+    capsys.readouterr()
+    status, stderr = _push(capsys, f"{oxigraph}/store", out)
+    assert status == 0
+    report = REPORT.fullmatch(stderr.strip())
+    assert report and int(report.group(5)) == len(removed)
+    assert not removed & _server_graphs(oxigraph)
+    _assert_mirrors(oxigraph, out)
+
+    build([Path(source_file)], out, records)
+    assert removed <= set(_local(out).named_graphs())
+    assert _push(capsys, f"{oxigraph}/store", out)[0] == 0
+    _assert_mirrors(oxigraph, out)
+
+
+def _snapshot(out: Path) -> tuple[bytes, list[tuple[str, bytes]]]:
+    files = sorted(p for p in out.rglob("*") if p.is_file())
+    return _local(out).nquads(), [(str(p), p.read_bytes()) for p in files]
+
+
+def test_nothing_listening_is_one_line_and_leaves_the_store_alone(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _snapshot(out)
+    endpoint = f"http://127.0.0.1:{_free_port()}/store"
+    status, stderr = _push(capsys, endpoint, out)
+    assert status != 0
+    assert stderr == f"kg: error: cannot push to {endpoint}: connection refused\n"
+    assert _snapshot(out) == before
+
+
+def test_a_refusing_server_is_one_line_with_its_status(
+    out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = current_store_path(out)
+    assert store is not None
+    served = tmp_path / "served"
+    shutil.copytree(store, served)
+    before = _snapshot(out)
+    with _oxigraph(tmp_path, "serve-read-only", "--location", str(served)) as base:
+        for endpoint, status_line in ((f"{base}/store", "HTTP 403"), (f"{base}/no", "HTTP 404")):
+            status, stderr = _push(capsys, endpoint, out)
+            assert status != 0
+            assert stderr.startswith(f"kg: error: cannot push to {endpoint}: {status_line} ")
+            assert stderr.count("\n") == 1
+    assert _snapshot(out) == before

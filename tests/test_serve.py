@@ -1,0 +1,365 @@
+"""``kg serve``: a real server process queried by real SPARQL clients (SPARQLWrapper and
+rdflib's SPARQLStore), whose answers must be those of ``run_query`` on the same store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
+from rdflib.term import Node
+from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, SPARQLWrapper
+
+from kg.cli import main
+from kg.graph.build import current_store_path
+from kg.graph.query import QueryError, named_queries, run_query
+from kg.graph.store import OxigraphStore
+from tests.conftest import REPO
+
+LISTENING = re.compile(r"kg serve: SPARQL endpoint at (http://\S+/sparql) \(graph in ")
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+LOCATED = "CONSTRUCT { ?s kgo:locatedIn ?o } WHERE { ?s kgo:locatedIn ?o }"
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self, how: signal.Signals = signal.SIGTERM) -> tuple[int, str]:
+        """Exit status and standard error of the stopped server."""
+        if self.process.poll() is None:
+            self.process.send_signal(how)
+            self.process.wait(timeout=30)
+        return self.process.returncode, self.log.read_text(encoding="utf-8")
+
+
+@contextmanager
+def serving(out: Path, log: Path, *options: str) -> Iterator[Server]:
+    """``kg serve --port 0`` on the graph in ``out``, until the block ends."""
+    command = [sys.executable, "-m", "kg.cli", "serve", "--port", "0", "-o", str(out), *options]
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr)
+    server = None
+    try:
+        deadline = time.monotonic() + 120
+        while server is None:
+            found = LISTENING.search(log.read_text(encoding="utf-8"))
+            if found:
+                server = Server(found.group(1), process, log)
+            elif process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"kg serve did not start: {log.read_text(encoding='utf-8')}")
+            else:
+                time.sleep(0.1)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _current_store(out: Path) -> Path:
+    path = current_store_path(out)
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="module")
+def served_store(demo_built: Path) -> Path:
+    return _current_store(demo_built)
+
+
+@pytest.fixture(scope="module")
+def endpoint(demo_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("serve") / "stderr.log"
+    with serving(demo_built, log) as server:
+        yield server.url
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def some_name(served_store: Path) -> str:
+    """A union's name, for the named queries that take one."""
+    sparql = "SELECT ?name WHERE { ?u a kgo:Union ; skos:prefLabel ?name } ORDER BY ?name LIMIT 1"
+    return str(run_query(served_store, sparql).rows[0][0])
+
+
+def _bound(name: str, some_name: str) -> tuple[str, dict[str, Node]]:
+    """A named query's text and its bindings (a name for those that take one)."""
+    query = named_queries()[name]
+    return query.text, query.bindings({"name": some_name} if query.params else {})
+
+
+def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """The bindings as a trailing VALUES clause: how a protocol client passes them."""
+    if not bindings:
+        return sparql
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(v.n3() for v in bindings.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
+
+
+def _json_term(value: Mapping[str, str]) -> Node:
+    if value["type"] == "uri":
+        return URIRef(value["value"])
+    if value["type"] == "bnode":
+        return BNode(value["value"])
+    return Literal(value["value"], lang=value.get("xml:lang"), datatype=value.get("datatype"))
+
+
+def _wrapper(url: str, sparql: str, fmt: str, method: str | None = None) -> SPARQLWrapper:
+    client = SPARQLWrapper(url, returnFormat=fmt)
+    client.setQuery(sparql)
+    if method in (POST, POSTDIRECTLY):
+        client.setMethod(POST)
+        client.setRequestMethod(POSTDIRECTLY if method == POSTDIRECTLY else "urlencoded")
+    return client
+
+
+def _rows_by_client(
+    client: str, url: str, sparql: str, bindings: Mapping[str, Node]
+) -> tuple[list[str], list[tuple[Node | None, ...]]]:
+    """Variables and rows of a SELECT answered by the endpoint, read by ``client``."""
+    if client.startswith("sparqlstore"):
+        fmt = client.partition("-")[2]
+        result = SPARQLStore(url, returnFormat=fmt).query(sparql, initBindings=bindings)
+        return [str(v) for v in result.vars or []], [tuple(row) for row in result]
+    method = client.partition("-")[2] or None
+    answer = _wrapper(url, _with_values(sparql, bindings), JSON, method).queryAndConvert()
+    assert isinstance(answer, dict)
+    variables = answer["head"]["vars"]
+    rows = [
+        tuple(_json_term(b[v]) if v in b else None for v in variables)
+        for b in answer["results"]["bindings"]
+    ]
+    return variables, rows
+
+
+CLIENTS = [
+    "sparqlwrapper",  # GET, JSON
+    f"sparqlwrapper-{POST}",  # form POST, JSON
+    f"sparqlwrapper-{POSTDIRECTLY}",  # application/sparql-query, JSON
+    "sparqlstore-xml",  # rdflib's default: GET, SPARQL results XML
+    "sparqlstore-json",
+]
+
+
+@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_queries_answer_as_run_query_does(
+    name: str, client: str, endpoint: str, served_store: Path, some_name: str
+) -> None:
+    sparql, bindings = _bound(name, some_name)
+    expected = run_query(served_store, sparql, bindings)
+    assert expected.rows, f"{name} finds nothing in the demo graph"
+    variables, rows = _rows_by_client(client, endpoint, sparql, bindings)
+    assert variables == expected.variables
+    assert Counter(rows) == Counter(expected.rows)
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_csv_and_tsv_answers_hold_the_same_rows(
+    name: str, endpoint: str, served_store: Path, some_name: str
+) -> None:
+    sparql, bindings = _bound(name, some_name)
+    expected = run_query(served_store, sparql, bindings)
+    text = _wrapper(endpoint, _with_values(sparql, bindings), CSV).query().convert()
+    header, *lines = csv.reader(io.StringIO(text.decode("utf-8")))
+    assert header == expected.variables
+    plain = [tuple("" if t is None else str(t) for t in row) for row in expected.rows]
+    assert Counter(map(tuple, lines)) == Counter(plain)
+
+    text = _wrapper(endpoint, _with_values(sparql, bindings), TSV).query().convert()
+    result = Result.parse(io.BytesIO(text), format="tsv")
+    assert [str(v) for v in result.vars or []] == expected.variables
+    assert Counter(tuple(row) for row in result) == Counter(expected.rows)
+
+
+def test_construct_answers_turtle_or_n_triples(endpoint: str, served_store: Path) -> None:
+    expected = set(run_query(served_store, LOCATED).triples)
+    assert expected
+    turtle = _wrapper(endpoint, LOCATED, TURTLE).query().convert()
+    assert set(Graph().parse(data=turtle, format="turtle")) == expected
+
+    status, media_type, body = _ask(endpoint, LOCATED, accept="application/n-triples")
+    assert (status, media_type) == (200, "application/n-triples")
+    assert set(Graph().parse(data=body, format="nt")) == expected
+
+
+def test_describe_follows_the_format_parameter(endpoint: str, served_store: Path) -> None:
+    sparql = "DESCRIBE ?u WHERE { ?u a kgo:Union } LIMIT 1"
+    expected = set(run_query(served_store, sparql).triples)
+    assert expected
+    status, media_type, body = _ask(endpoint, sparql, accept="text/turtle", fmt="nt")
+    assert (status, media_type) == (200, "application/n-triples")
+    assert set(Graph().parse(data=body, format="nt")) == expected
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_ask_answers_in_json_and_xml(endpoint: str, answer: bool) -> None:
+    sparql = "ASK { ?u a kgo:Union }" if answer else "ASK { ?u a kgo:NoSuchClass }"
+    assert _wrapper(endpoint, sparql, JSON).queryAndConvert() == {"head": {}, "boolean": answer}
+    assert SPARQLStore(endpoint).query(sparql).askAnswer is answer
+
+
+def _ask(
+    url: str,
+    sparql: str,
+    *,
+    accept: str | None = None,
+    fmt: str | None = None,
+    method: str = "GET",
+    content_type: str = "application/x-www-form-urlencoded",
+    field: str = "query",
+) -> tuple[int, str, str]:
+    """Status, media type and body of one request made by hand."""
+    params = {field: sparql} | ({"format": fmt} if fmt else {})
+    headers = {"Accept": accept} if accept else {}
+    if method == "GET":
+        request = urllib.request.Request(f"{url}?{urlencode(params)}", headers=headers)
+    else:
+        body = urlencode(params) if content_type.endswith("urlencoded") else sparql
+        headers["Content-Type"] = content_type
+        request = urllib.request.Request(url, body.encode(), headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.headers.get_content_type(), response.read().decode()
+    except HTTPError as error:
+        return error.code, error.headers.get_content_type(), error.read().decode()
+
+
+def test_content_negotiation(endpoint: str) -> None:
+    sparql = "SELECT ?u WHERE { ?u a kgo:Union } LIMIT 1"
+    assert _ask(endpoint, sparql)[1] == "application/sparql-results+json"
+    assert _ask(endpoint, sparql, accept="*/*")[1] == "application/sparql-results+json"
+    assert _ask(endpoint, sparql, accept="text/*")[1] == "text/csv"
+    preferred = "text/csv;q=0.5, text/tab-separated-values"
+    assert _ask(endpoint, sparql, accept=preferred)[1] == "text/tab-separated-values"
+    assert _ask(endpoint, sparql, accept="text/csv", fmt="tsv")[1] == "text/tab-separated-values"
+    assert _ask(endpoint, LOCATED, accept="*/*")[1] == "text/turtle"
+    status, _, message = _ask(endpoint, sparql, accept="image/png")
+    assert status == 406 and "application/sparql-results+json" in message
+    assert _ask(endpoint, LOCATED, accept="text/csv")[0] == 406
+
+
+INSERT = "INSERT DATA { <urn:kg:test> <urn:kg:says> 'written' }"
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"method": "POST", "field": "update"},
+        {"method": "POST", "content_type": "application/sparql-update"},
+        {"method": "GET"},  # an update sent as a query
+        {"method": "POST", "content_type": "application/sparql-query"},
+    ],
+)
+def test_updates_are_refused_and_change_nothing(
+    how: dict[str, str], endpoint: str, served_store: Path
+) -> None:
+    before = OxigraphStore(served_store, read_only=True).nquads()
+    status, _, message = _ask(endpoint, f"# a comment\nPREFIX ex: <urn:ex#>\n{INSERT}", **how)
+    assert status == 403
+    assert message.strip() == "this endpoint is read-only: SPARQL updates are refused"
+    assert OxigraphStore(served_store, read_only=True).nquads() == before
+
+
+def test_a_malformed_query_is_400_with_its_position(endpoint: str, served_store: Path) -> None:
+    sparql = "SELECT ?x WHERE { ?x ?p }"
+    with pytest.raises(QueryError) as expected:
+        run_query(served_store, sparql)
+    status, media_type, message = _ask(endpoint, sparql)
+    assert (status, media_type) == (400, "text/plain")
+    assert message.strip() == str(expected.value)
+    assert re.match(r"malformed SPARQL: error at 1:\d+: ", message)
+
+
+def test_paths_and_methods(endpoint: str) -> None:
+    root = endpoint.removesuffix("/sparql")
+    with urllib.request.urlopen(f"{root}/", timeout=60) as response:
+        assert "/sparql" in response.read().decode()
+    assert _ask(f"{root}/nothing", "ASK {}")[0] == 404
+    assert _ask(endpoint, "ASK {}", method="PUT", content_type="text/turtle")[0] == 405
+    assert _ask(endpoint, "ASK {}", method="POST", content_type="text/plain")[0] == 415
+    status, _, message = _ask(endpoint, "", field="nothing")
+    assert status == 400 and "query" in message
+
+
+def _children(pid: int) -> list[str]:
+    tasks = Path(f"/proc/{pid}/task")
+    return [c for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def test_a_slow_query_is_stopped(demo_built: Path, tmp_path: Path) -> None:
+    with serving(demo_built, tmp_path / "stderr.log", "--timeout", "1") as server:
+        status, _, message = _ask(server.url, CROSS_PRODUCT)
+        assert status == 503
+        assert message.strip() == "query stopped after the time limit of 1 s"
+        assert _children(server.process.pid) == []  # the query process was killed
+        assert _ask(server.url, "ASK { ?s ?p ?o }")[0] == 200
+
+
+def test_a_rebuild_while_serving_is_seen(demo_built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    shutil.copytree(demo_built, out, symlinks=True)
+    count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
+    source = "SELECT ?source WHERE { ?a kgo:sourceFile ?source } ORDER BY ?source LIMIT 1"
+    with serving(out, tmp_path / "stderr.log") as server:
+        before = _wrapper(server.url, count, JSON).queryAndConvert()
+        assert main(["remove", str(_store_rows(out, source)[0][0]), "-o", str(out)]) == 0
+        after = _wrapper(server.url, count, JSON).queryAndConvert()
+    assert isinstance(before, dict) and isinstance(after, dict)
+    served = [int(a["results"]["bindings"][0]["n"]["value"]) for a in (before, after)]
+    assert served[1] < served[0]
+    assert served[1] == int(_store_rows(out, count)[0][0])
+
+
+def _store_rows(out: Path, sparql: str) -> list[tuple[Node | None, ...]]:
+    return run_query(_current_store(out), sparql).rows
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_stop_it_cleanly(
+    how: signal.Signals, demo_built: Path, tmp_path: Path
+) -> None:
+    with serving(demo_built, tmp_path / "stderr.log") as server:
+        assert _ask(server.url, "ASK {}")[0] == 200
+        status, stderr = server.stop(how)
+    assert status == 0
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[-1] == "kg serve: stopped"
+
+
+def test_no_graph_or_a_busy_port_is_one_line(
+    endpoint: str, demo_built: Path, tmp_path: Path
+) -> None:
+    port = endpoint.rsplit(":", 1)[1].split("/")[0]
+    for options in (["-o", str(tmp_path)], ["--port", port, "-o", str(demo_built)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve", *options],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("kg: error: ")
+    assert "Address already in use" in done.stderr
