@@ -169,6 +169,11 @@ FOUND = [
         "昌平区住房和城乡建设委员会召开会议。昌平区住建委启动“工地夜校”项目。",
         ("昌平区住房和城乡建设委员会", "organizes", "工地夜校项目"),
     ),
+    # a union's own programme, named right after it, is what the clause is about
+    (
+        "今年朝阳区总工会送温暖活动共筹集资金500万元，将慰问困难职工、环卫工人等群体。",
+        ("送温暖活动", "serves", "环卫工人"),
+    ),
     # a clause without an agent of its own continues the sentence's union
     (
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",

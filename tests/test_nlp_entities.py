@@ -57,6 +57,8 @@ FOUND = [
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
     # worker groups from the lexicon; people from the words around them
     ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
+    # a narrowing word makes a group of its own
+    ("驿站为困难农民工提供法律援助。", ("WorkerGroup", "困难农民工")),
     ("平谷区总工会党组书记、主席王海涛出席。", ("Person", "王海涛")),
     ("职工代表李静是一名护士。", ("Person", "李静")),
     ("负责道路保洁的环卫工人王秀芝说。", ("Person", "王秀芝")),
@@ -100,6 +102,8 @@ NOT_FOUND = [
     ("“建设者之家”在宋庄镇副中心启用。", ("Facility", "建设者之家在宋庄镇副中心")),
     # a worker group named by standing only, with no service for it, is no node
     ("困难职工的获得感不断提升。", ("WorkerGroup", "困难职工")),
+    # …but only a whole word narrows it (妇女 is no 女)
+    ("驿站为妇女快递员提供热水。", ("WorkerGroup", "女快递员")),
     # a surname that is also a function word needs the segmenter's word
     ("驿站为快递员和环卫工人提供热水。", ("Person", "和环卫")),
     ("志愿者关心快递员的冷暖。", ("Person", "关心")),

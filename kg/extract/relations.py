@@ -212,13 +212,20 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> M
     wanted = rule.subject_types if as_subject else rule.object_types
     if rule.topic_types:
         wanted &= rule.topic_types
-    for match in SLOT.finditer(template[:before]):
+    slots = list(SLOT.finditer(template[:before]))
+    for position, match in enumerate(slots):
         if NOT_TOPIC_BEFORE.search(template[: match.start()]):
             continue
         mention = mentions[int(match.group(1))]
         if mention.label in wanted:
             return mention
         if as_subject and mention.label in AGENT_TYPES:
+            # 东城区总工会送温暖活动…: the body's own programme, named right after it.
+            after = slots[position + 1] if position + 1 < len(slots) else None
+            if after is not None and after.start() == match.end():
+                owned = mentions[int(after.group(1))]
+                if owned.label in wanted:
+                    return owned
             return None
     return None
 

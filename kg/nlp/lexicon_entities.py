@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import known_initiatives, table, words
-from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 35
 STATUS = "status"  # marks groups kept only as the object of a relation
@@ -29,17 +29,32 @@ class LexiconRecognizer:
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
         self.scanner = Scanner(entries)
         self.user_dictionary = [word for word, _ in entries]
+        self.group_modifiers = sorted(words("worker_group_modifiers"), key=len, reverse=True)
 
     def user_words(self) -> Iterable[str]:
         return self.user_dictionary
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        for start, end, (label, name, key, short) in self.scanner.find_longest(text_of(doc)):
+        text = text_of(doc)
+        word_starts = set(token_bounds(doc)[0])
+        for start, end, (label, name, key, short) in self.scanner.find_longest(text):
             source = "lexicon-status" if key == STATUS else "lexicon"
             key = "" if key == STATUS else key
+            if label == "WorkerGroup":
+                start = self._modified_start(text, start, word_starts)
+                name = text[start:end]
             out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))
         return doc
+
+
+    def _modified_start(self, text: str, start: int, word_starts: set[int]) -> int:
+        """Where a group named with a narrowing word begins (困难|农民工, not 妇|女…)."""
+        for modifier in self.group_modifiers:
+            begin = start - len(modifier)
+            if begin in word_starts and text.startswith(modifier, begin):
+                return begin
+        return start
 
 
 @Language.factory("kg_lexicon")
