@@ -174,6 +174,16 @@ FOUND = [
         "今年朝阳区总工会送温暖活动共筹集资金500万元，将慰问困难职工、环卫工人等群体。",
         ("送温暖活动", "serves", "环卫工人"),
     ),
+    # the place of an event may be named through its owner and district
+    (
+        "首钢集团举办“焊工技能竞赛”。竞赛在该公司位于石景山区的首钢实训基地举行。",
+        ("焊工技能竞赛", "heldAt", "首钢实训基地"),
+    ),
+    # a site located through a chain of divisions is in the place that ends it
+    (
+        "近日，西单工会驿站正式启用。驿站位于西城区西长安街街道的西单文化广场东侧。",
+        ("西单工会驿站", "locatedIn", "西单文化广场"),
+    ),
     # a clause without an agent of its own continues the sentence's union
     (
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",
@@ -196,6 +206,11 @@ NOT_FOUND = [
     ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
     # a short form with nothing to stand for in the article is dropped, not guessed
     ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
+    # 位于D的F: the district locates the site that follows, not the body before
+    (
+        "首钢集团举办“焊工技能竞赛”。竞赛在该公司位于石景山区的首钢实训基地举行。",
+        ("首钢集团", "locatedIn", "石景山区"),
+    ),
     # …but a district leading the sentence is where things happen, not who does them
     (
         "2024年，怀柔区各项工作顺利推进，2025年将实施《怀柔区职工服务体系建设方案》。",
