@@ -282,6 +282,25 @@ def test_updates_are_refused_and_change_nothing(
     assert OxigraphStore(served_store, read_only=True).nquads() == before
 
 
+@pytest.mark.parametrize(
+    "sparql, refused",
+    [
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", True),
+        ("select * { service silent <http://127.0.0.1:9/> { ?s ?p ?o } }", True),
+        ('ASK { ?s ?p "SERVICE" } # SERVICE in a comment', False),
+    ],
+)
+def test_federated_queries_are_refused(endpoint: str, sparql: str, refused: bool) -> None:
+    status, _, message = _ask(endpoint, sparql)
+    if refused:
+        assert (status, message.strip()) == (
+            403,
+            "this endpoint does not run federated queries (SERVICE)",
+        )
+    else:
+        assert status == 200
+
+
 def test_a_malformed_query_is_400_with_its_position(endpoint: str, served_store: Path) -> None:
     sparql = "SELECT ?x WHERE { ?x ?p }"
     with pytest.raises(QueryError) as expected:

@@ -43,6 +43,12 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+# A federated query would make this server fetch from other hosts on a client's behalf.
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_LITERALS_IRIS_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
+)
+_NO_SERVICE = "this endpoint does not run federated queries (SERVICE)"
 
 
 class HttpError(Exception):
@@ -241,6 +247,8 @@ class _Handler(BaseHTTPRequestHandler):
         sparql = queries[0]
         if _UPDATE.match(sparql):
             raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
+        if _SERVICE.search(_LITERALS_IRIS_COMMENTS.sub(" ", sparql)):
+            raise HttpError(HTTPStatus.FORBIDDEN, _NO_SERVICE)
         if "default-graph-uri" in params or "named-graph-uri" in params:
             raise HttpError(
                 HTTPStatus.BAD_REQUEST,
