@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint bench
+.PHONY: demo test setup lint bench browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/kg build examples/articles -o output
 
-test: setup
+# The page tests drive Debian's chromium through Playwright (never `playwright install`,
+# which downloads a browser); a CJK font so that pages and screenshots show Chinese.
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver fonts-wqy-microhei)
+
+test: setup browser
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/pytest -q
 

@@ -217,6 +217,32 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.graph.network import to_networkx
+    from kg.graph.store import OxigraphStore
+    from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
+
+    if args.depth < 0:
+        raise Failure(f"--depth {args.depth}: must be 0 or more")
+    out_dir = Path(args.output)
+    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    try:
+        centre = find_entity(graph, args.entity)
+    except NoSuchEntity as error:
+        raise Failure(f"{out_dir}: {error}") from None
+    name = graph.nodes[centre]["name"]
+    around = neighbourhood(graph, centre, args.depth)
+    target = Path(args.out) if args.out else out_dir / page_file_name(name)
+    page = graph_page(around, title=f"{name}（{args.depth} 步以内）", focus=centre)
+    _write_atomically(target, lambda out: out.write(page))
+    print(
+        f"kg view: {around.number_of_nodes()} entities, {around.number_of_edges()} relations "
+        f"in {target}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.graph.server import SparqlServer
 
@@ -334,6 +360,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_option(query)
     query.set_defaults(run=cmd_query)
+
+    view = commands.add_parser("view", help="a graph page centred on one entity")
+    view.add_argument("entity", help="name, alias or IRI of the entity")
+    view.add_argument(
+        "--depth", type=int, default=2, help="relations away from it to show (default 2)"
+    )
+    view.add_argument("--out", metavar="FILE", help="page to write (default DIR/view-NAME.html)")
+    _add_output_option(view)
+    view.set_defaults(run=cmd_view)
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over the graph")
     serve.add_argument("--host", default="127.0.0.1")

@@ -32,6 +32,8 @@ STORE_LINK = "store"
 TURTLE_FILE = "graph.ttl"
 TRIG_FILE = "graph.trig"
 JSONLD_FILE = "graph.jsonld"
+PAGE_FILE = "graph.html"
+PAGE_TITLE = "工会新闻知识图谱"
 _GENERATION = re.compile(r"store\.(\d+)")
 
 Records = Callable[[Sequence[Path]], Iterable[dict[str, Any] | InputProblem]]
@@ -134,8 +136,11 @@ class _Generation:
 def write_outputs(
     store: OxigraphStore, out_dir: Path, jsonld: bool, written: list[tuple[Path, Path]]
 ) -> None:
-    """graph.ttl (the merged graph), graph.trig (a named graph per article) and, on
-    request, graph.jsonld, as temporary files listed in ``written`` for renaming."""
+    """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
+    (the interactive page) and, on request, graph.jsonld, as temporary files listed in
+    ``written`` for renaming."""
+    from kg.graph.network import to_networkx
+    from kg.page import graph_page
 
     def temporary(name: str) -> Path:
         path = out_dir / f".{name}.tmp"
@@ -145,6 +150,8 @@ def write_outputs(
     store.serialize_turtle(temporary(TURTLE_FILE))
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
     store.serialize_trig(temporary(TRIG_FILE), articles)
+    page = graph_page(to_networkx(store), title=PAGE_TITLE)
+    temporary(PAGE_FILE).write_text(page, encoding="utf-8")
     if jsonld:
         store.serialize_jsonld(temporary(JSONLD_FILE))
 
@@ -199,7 +206,9 @@ def build(
                 report.unchanged.append(source)
             elif str(item) not in to_read:
                 to_read[str(item)] = (item, source)
-        outputs_present = all((out_dir / name).exists() for name in (TURTLE_FILE, TRIG_FILE))
+        outputs_present = all(
+            (out_dir / name).exists() for name in (TURTLE_FILE, TRIG_FILE, PAGE_FILE)
+        )
         if not to_read and previous is not None and outputs_present and not jsonld:
             return report
 
