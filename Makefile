@@ -32,3 +32,10 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
+
+# `kg report` labels its charts in Chinese: a font with CJK glyphs (kg/report/charts.py).
+.PHONY: cjk-font
+cjk-font:
+	command -v fc-list >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update && apt-get install -y fontconfig fonts-wqy-microhei)
+
+test: cjk-font

@@ -61,6 +61,10 @@ def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
+    # mkstemp makes the file private (0600); the output gets the permissions of any new file.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             write(out)
@@ -169,6 +173,45 @@ def _store_path(out_dir: Path) -> Path:
     if path is None:
         raise Failure(f"{out_dir}: no graph built here yet (run `kg build -o {out_dir}`)")
     return path
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kg.graph.network import to_networkx
+    from kg.graph.store import OxigraphStore
+    from kg.report import render_report
+
+    out_dir = Path(args.output)
+    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    html, markdown = render_report(
+        graph,
+        title=f"工会新闻知识图谱 · report on {out_dir}",
+        warn=lambda message: print(f"kg report: warning: {message}", file=sys.stderr),
+    )
+    for name, text in (("report.html", html), ("report.md", markdown)):
+        _write_atomically(out_dir / name, lambda out, text=text: out.write(text))
+    print(f"kg report: wrote report.html and report.md in {out_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg import export
+    from kg.graph.network import to_networkx
+    from kg.graph.store import OxigraphStore
+
+    out_dir = Path(args.output)
+    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    writers: dict[str, Callable[[Any], None]] = {
+        "graph.graphml": lambda out: out.write(export.graphml_text(graph)),
+        "graph.gexf": lambda out: out.write(export.gexf_text(graph)),
+        "nodes.csv": lambda out: export.write_neo4j_nodes(graph, out),
+        "edges.csv": lambda out: export.write_neo4j_edges(graph, out),
+    }
+    formats = [args.format] if args.format else export.FORMATS
+    names = [name for fmt in formats for name in export.FILES[fmt]]
+    for name in names:
+        _write_atomically(out_dir / name, writers[name])
+    print(f"kg export: wrote {', '.join(names)} in {out_dir}", file=sys.stderr)
+    return 0
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -346,6 +389,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_option(remove)
     remove.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
     remove.set_defaults(run=cmd_remove)
+
+    report = commands.add_parser(
+        "report", help="a report on the built graph: DIR/report.html and DIR/report.md"
+    )
+    _add_output_option(report)
+    report.set_defaults(run=cmd_report)
+
+    export = commands.add_parser(
+        "export", help="the graph as GraphML, GEXF (Gephi) or CSV for Neo4j's import"
+    )
+    export.add_argument(
+        "--format",
+        choices=("graphml", "gexf", "csv"),
+        help="graph.graphml, graph.gexf or nodes.csv + edges.csv (default: all)",
+    )
+    _add_output_option(export)
+    export.set_defaults(run=cmd_export)
 
     query = commands.add_parser("query", help="run a SPARQL query over the built graph")
     query.add_argument("sparql", nargs="?", help="the SPARQL query")

@@ -88,7 +88,8 @@ def make_graph(
         attributes: dict = {"name": name, "type": kind, "aliases": [], "articles": [*mentioned_in]}
         if kind == "District":
             paths[name] = f"{paths[parent]}/{name}" if parent else name
-            attributes.update(code="", level="", path=paths[name], lat=None, lon=None)
+            level = ("province", "county", "town")[paths[name].count("/")]
+            attributes.update(code="", level=level, path=paths[name], lat=None, lon=None)
             attributes["parent"] = parent
         graph.add_node(name, **attributes)
     for subject, relation, obj, read_in in relations:

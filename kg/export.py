@@ -1,0 +1,113 @@
+"""The networkx graph in the formats other tools read: GraphML and GEXF (Gephi, yEd,
+Cytoscape) and CSV node and edge lists in the layout of Neo4j's bulk import
+(``neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv``).
+
+These formats hold flat values only: lists become strings joined with ``;`` (Neo4j's
+array separator), absent values are left out, and each relation's evidence is
+summed up as the number of sentences, the articles and the rules behind it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, TextIO
+
+import networkx as nx
+
+FORMATS = ("graphml", "gexf", "csv")
+FILES = {"graphml": ("graph.graphml",), "gexf": ("graph.gexf",), "csv": ("nodes.csv", "edges.csv")}
+SEPARATOR = ";"
+
+# Node properties in export order, with their Neo4j header types ("" for string).
+_NODE_FIELDS = {
+    "name": "",
+    "aliases": "string[]",
+    "articles": "string[]",
+    "code": "",
+    "level": "",
+    "path": "",
+    "lat": "float",
+    "lon": "float",
+    "parent": "",
+}
+_EDGE_FIELDS = {"evidence": "int", "articles": "string[]", "rules": "string[]"}
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def _node_properties(data: dict[str, Any]) -> dict[str, Any]:
+    properties = {field: _flat(data.get(field)) for field in _NODE_FIELDS}
+    return {k: v for k, v in properties.items() if v is not None and v != ""}
+
+
+def _edge_properties(data: dict[str, Any]) -> dict[str, Any]:
+    evidence = data["evidence"]
+    return {
+        "evidence": len(evidence),
+        "articles": _flat(sorted({e["article"] for e in evidence})),
+        "rules": _flat(sorted({e["rule"] for e in evidence})),
+    }
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    return sorted(graph.edges(keys=True, data=True), key=lambda edge: edge[:3])
+
+
+def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy holding only strings and numbers: nodes with ``label`` (the name, which
+    Gephi shows), ``type`` and the flattened properties; edges keyed ``e0``, ``e1``…
+    (ids unique in the file) with ``label`` and ``relation`` (the relation) and the
+    evidence summed up. Nodes and edges in a fixed order, so the same graph gives
+    the same file."""
+    flat = nx.MultiDiGraph()
+    for node in sorted(graph):
+        data = graph.nodes[node]
+        flat.add_node(node, label=data["name"], type=data["type"], **_node_properties(data))
+    for i, (subject, obj, relation, data) in enumerate(_sorted_edges(graph)):
+        flat.add_edge(
+            subject, obj, key=f"e{i}", label=relation, relation=relation, **_edge_properties(data)
+        )
+    return flat
+
+
+def graphml_text(graph: nx.MultiDiGraph) -> str:
+    # Written as bytes: networkx's text generators turn every CJK character into &#…;.
+    out = io.BytesIO()
+    nx.write_graphml(flat_graph(graph), out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
+def gexf_text(graph: nx.MultiDiGraph) -> str:
+    out = io.BytesIO()
+    nx.write_gexf(flat_graph(graph), out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
+def _header(name: str, kind: str) -> str:
+    return f"{name}:{kind}" if kind else name
+
+
+def write_neo4j_nodes(graph: nx.MultiDiGraph, out: TextIO) -> None:
+    """``id:ID``, ``:LABEL`` (the entity type) and the properties, one node a row."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id:ID", ":LABEL", *(_header(f, k) for f, k in _NODE_FIELDS.items())])
+    for node in sorted(graph):
+        data = graph.nodes[node]
+        properties = _node_properties(data)
+        writer.writerow([node, data["type"], *(properties.get(f, "") for f in _NODE_FIELDS)])
+
+
+def write_neo4j_edges(graph: nx.MultiDiGraph, out: TextIO) -> None:
+    """``:START_ID``, ``:END_ID``, ``:TYPE`` (the relation) and the evidence summed up."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [":START_ID", ":END_ID", ":TYPE", *(_header(f, k) for f, k in _EDGE_FIELDS.items())]
+    )
+    for subject, obj, relation, data in _sorted_edges(graph):
+        properties = _edge_properties(data)
+        writer.writerow([subject, obj, relation, *(properties[f] for f in _EDGE_FIELDS)])

@@ -1,0 +1,368 @@
+"""What the report says, as data: sections of tables whose cells name entities by
+reference, so that the HTML and the Markdown render the same content.
+
+Every count is a ``Count``: the number and the entities (or articles) behind it.
+Every section names the query of ``ontology/queries`` that reproduces its table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg import analysis
+from kg.schema import ENTITY_TYPES, RELATIONS
+
+TOP_ACTIVE = 15
+TOP_CENTRAL = 5
+MIN_COMMUNITY = 3
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to an entry of the report: an entity, an article or a type."""
+
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number and what it counts."""
+
+    refs: tuple[Ref, ...]
+
+    @property
+    def number(self) -> int:
+        return len(self.refs)
+
+
+Cell = str | int | float | Ref | Count | tuple[Ref, ...]
+
+
+@dataclass
+class Section:
+    anchor: str
+    title: str
+    intro: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    query: str  # the named query that reproduces the table
+    query_note: str = ""  # how the query relates to the table, when it is not the table itself
+    chart: str = ""  # which chart goes with it (see charts.py)
+
+
+@dataclass
+class Relation:
+    label: str  # "organizes →" or "← organizes"
+    other: Ref
+    sentences: list[tuple[str, Ref]]  # (sentence, article)
+
+
+@dataclass
+class Entry:
+    ref: Ref
+    type: str
+    aliases: list[str]
+    path: str | None
+    articles: list[Ref]
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class ArticleEntry:
+    ref: Ref
+    date: str | None
+    source: str
+    url: str | None  # only http(s) addresses
+    mentions: int
+
+
+@dataclass
+class Report:
+    sections: list[Section]
+    entries: dict[str, list[Entry]]  # by type, in ENTITY_TYPES order
+    articles: list[ArticleEntry]
+    summary: dict[str, int]  # articles, entities, relations
+
+
+def _anchor(prefix: str, key: str) -> str:
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def entity_ref(graph: nx.MultiDiGraph, node: str) -> Ref:
+    return Ref(graph.nodes[node]["name"], _anchor("e", node))
+
+
+def article_ref(graph: nx.MultiDiGraph, article: str) -> Ref:
+    data = graph.graph["articles"].get(article)
+    return Ref(data["headline"] if data else article, _anchor("a", article))
+
+
+def type_ref(kind: str) -> Ref:
+    return Ref(kind, f"t-{kind}")
+
+
+def _entities(graph: nx.MultiDiGraph, nodes: list[str] | tuple[str, ...]) -> Count:
+    return Count(tuple(entity_ref(graph, n) for n in nodes))
+
+
+def _articles(graph: nx.MultiDiGraph, articles: list[str] | tuple[str, ...]) -> Count:
+    return Count(tuple(article_ref(graph, a) for a in articles))
+
+
+def _overview(graph: nx.MultiDiGraph) -> Section:
+    by_type: dict[str, list[str]] = {kind: [] for kind in ENTITY_TYPES}
+    for node, kind in graph.nodes(data="type"):
+        by_type[kind].append(node)
+    relations = {name: 0 for name in RELATIONS}
+    for _, _, key in graph.edges(keys=True):
+        relations[key] += 1
+    rows: list[list[Cell]] = [["entities", type_ref(k), len(v)] for k, v in by_type.items()]
+    rows += [["relations", name, n] for name, n in relations.items()]
+    rows.append(["articles", Ref("NewsArticle", "articles"), len(graph.graph["articles"])])
+    return Section(
+        "overview",
+        "What the graph holds",
+        "Entities of each type (each links to its entries below), relations of each "
+        "kind, and the articles they were read in.",
+        ["", "what", "count"],
+        rows,
+        "entities-per-type",
+    )
+
+
+def _activity(graph: nx.MultiDiGraph) -> Section:
+    rows: list[list[Cell]] = [
+        [
+            entity_ref(graph, a.entity),
+            a.type,
+            _entities(graph, a.initiatives),
+            _entities(graph, a.facilities),
+            _articles(graph, a.articles),
+        ]
+        for a in analysis.most_active(graph, top=TOP_ACTIVE)
+    ]
+    return Section(
+        "most-active",
+        "Most active unions and organisations",
+        f"The {TOP_ACTIVE} that organise or operate the most: initiatives organised plus "
+        "facilities operated, then the number of articles that mention them.",
+        ["name", "type", "initiatives organised", "facilities operated", "articles"],
+        rows,
+        "most-active-organisers",
+    )
+
+
+def _districts(graph: nx.MultiDiGraph) -> Section:
+    rows: list[list[Cell]] = [
+        [
+            Ref(
+                graph.nodes[r.district].get("path") or graph.nodes[r.district]["name"],
+                entity_ref(graph, r.district).anchor,
+            ),
+            graph.nodes[r.district].get("level") or "",
+            _entities(graph, r.facilities),
+            _entities(graph, r.initiatives_held),
+            _entities(graph, r.initiatives_organised),
+        ]
+        for r in analysis.per_district(graph)
+    ]
+    return Section(
+        "districts",
+        "Facilities and initiatives per district",
+        "A district counts what lies in it or in any of its subdistricts (through "
+        "locatedIn, places included, and the chain of parent divisions). Initiatives "
+        "count where they are held (heldAt a facility or place in the district) and, "
+        "separately, where their organisers are.",
+        ["district", "level", "facilities", "initiatives held", "initiatives organised"],
+        rows,
+        "facilities-and-initiatives-per-district",
+        chart="districts",
+    )
+
+
+def _worker_groups(graph: nx.MultiDiGraph) -> Section:
+    rows: list[list[Cell]] = [
+        [
+            entity_ref(graph, s.worker_group),
+            entity_ref(graph, s.served_by),
+            graph.nodes[s.served_by]["type"],
+            tuple(entity_ref(graph, p) for p in s.providers),
+        ]
+        for s in analysis.worker_groups_served(graph)
+    ]
+    return Section(
+        "worker-groups",
+        "Worker groups served, and by whom",
+        "Each facility or initiative said to serve a worker group, with who operates "
+        "the facility or organises the initiative.",
+        ["worker group", "served by", "type", "operated or organised by"],
+        rows,
+        "worker-groups-served",
+    )
+
+
+def _co_organisers(graph: nx.MultiDiGraph, network: nx.Graph) -> Section:
+    edges = sorted(
+        network.edges(data=True),
+        key=lambda e: (
+            -e[2]["weight"],
+            *sorted((graph.nodes[e[0]]["name"], graph.nodes[e[1]]["name"])),
+        ),
+    )
+    rows: list[list[Cell]] = []
+    for u, v, data in edges:
+        first, second = sorted((u, v), key=lambda n: (graph.nodes[n]["name"], n))
+        rows.append(
+            [
+                entity_ref(graph, first),
+                entity_ref(graph, second),
+                _entities(graph, data["initiatives"]),
+            ]
+        )
+    return Section(
+        "co-organisers",
+        "Who organises with whom",
+        "Pairs of organisers of the same initiative, by the number of initiatives they "
+        "share. The picture draws each organiser as a dot (colour: its type) and each "
+        "pair as a line, thicker for more shared initiatives.",
+        ["organiser", "with", "initiatives shared"],
+        rows,
+        "co-organisers",
+        chart="co-organisers",
+    )
+
+
+def _centrality(graph: nx.MultiDiGraph) -> Section:
+    rows: list[list[Cell]] = []
+    for kind, ranked in analysis.centrality_by_type(graph, top=TOP_CENTRAL).items():
+        for c in ranked:
+            rows.append(
+                [type_ref(kind), entity_ref(graph, c.entity), c.degree, round(c.betweenness, 4)]
+            )
+    return Section(
+        "centrality",
+        "Central entities of each type",
+        f"The {TOP_CENTRAL} of each type with the highest betweenness (how often an entity "
+        "lies on the shortest path between two others, the relations taken both ways), "
+        "and their degree (how many entities they are related to). Computed by networkx.",
+        ["type", "entity", "degree", "betweenness"],
+        rows,
+        "relations",
+        "computed from these relations (each pair of related entities once, either direction)",
+    )
+
+
+def _communities(graph: nx.MultiDiGraph) -> Section:
+    found = [c for c in analysis.communities(graph) if len(c) >= MIN_COMMUNITY]
+    rows: list[list[Cell]] = [
+        [
+            i,
+            _entities(
+                graph, sorted(c, key=lambda n: (graph.nodes[n]["type"], graph.nodes[n]["name"]))
+            ),
+        ]
+        for i, c in enumerate(found, 1)
+    ]
+    return Section(
+        "communities",
+        "Communities",
+        f"Groups of entities more related among themselves than to the rest (Louvain "
+        f"modularity, networkx, fixed seed), with at least {MIN_COMMUNITY} members, "
+        "largest first.",
+        ["community", "members"],
+        rows,
+        "relations",
+        "computed from these relations, a pair weighted by the number of relations between them",
+    )
+
+
+def _timeline(graph: nx.MultiDiGraph) -> Section:
+    rows: list[list[Cell]] = [
+        [m.month, _articles(graph, m.articles), _entities(graph, m.new_entities), len(m.relations)]
+        for m in analysis.monthly_counts(graph)
+    ]
+    return Section(
+        "timeline",
+        "Over time",
+        "Per month of the articles' dates: the articles, the entities first mentioned "
+        "that month, and the relations read in that month's articles. Undated articles "
+        "are left out.",
+        ["month", "articles", "new entities", "relations read"],
+        rows,
+        "activity-per-month",
+        chart="timeline",
+    )
+
+
+def _entry(graph: nx.MultiDiGraph, node: str) -> Entry:
+    data = graph.nodes[node]
+    relations = []
+    for edges, arrow in (
+        (graph.out_edges(node, keys=True, data=True), "out"),
+        (graph.in_edges(node, keys=True, data=True), "in"),
+    ):
+        for subject, obj, key, edge in sorted(edges, key=lambda e: (e[2], e[0], e[1])):
+            other = obj if arrow == "out" else subject
+            label = f"{key} →" if arrow == "out" else f"← {key}"
+            sentences = [
+                (e["sentence"], article_ref(graph, e["article"])) for e in edge["evidence"]
+            ]
+            relations.append(Relation(label, entity_ref(graph, other), sentences))
+    return Entry(
+        entity_ref(graph, node),
+        data["type"],
+        list(data["aliases"]),
+        data.get("path"),
+        [article_ref(graph, a) for a in data["articles"]],
+        relations,
+    )
+
+
+def _article_entries(graph: nx.MultiDiGraph) -> list[ArticleEntry]:
+    mentions: dict[str, int] = {}
+    for _, articles in graph.nodes(data="articles"):
+        for article in articles:
+            mentions[article] = mentions.get(article, 0) + 1
+    entries = []
+    for article, data in graph.graph["articles"].items():
+        url = (
+            data["url"] if data["url"] and data["url"].startswith(("http://", "https://")) else None
+        )
+        entries.append(
+            ArticleEntry(
+                article_ref(graph, article),
+                data["date"],
+                data["source"],
+                url,
+                mentions.get(article, 0),
+            )
+        )
+    return sorted(entries, key=lambda e: (e.date or "", e.source, e.ref.text))
+
+
+def report_content(graph: nx.MultiDiGraph) -> tuple[Report, nx.Graph]:
+    """The report's content, and the co-organiser network its picture draws."""
+    network = analysis.co_organisers(graph)
+    sections = [
+        _overview(graph),
+        _activity(graph),
+        _districts(graph),
+        _worker_groups(graph),
+        _co_organisers(graph, network),
+        _centrality(graph),
+        _communities(graph),
+        _timeline(graph),
+    ]
+    entries: dict[str, list[Entry]] = {kind: [] for kind in ENTITY_TYPES}
+    for node in sorted(graph, key=lambda n: (graph.nodes[n]["name"], n)):
+        entries[graph.nodes[node]["type"]].append(_entry(graph, node))
+    summary = {
+        "articles": len(graph.graph["articles"]),
+        "entities": graph.number_of_nodes(),
+        "relations": graph.number_of_edges(),
+    }
+    return Report(sections, entries, _article_entries(graph), summary), network
