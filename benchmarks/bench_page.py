@@ -35,17 +35,8 @@ from kg.graph.build import current_store_path
 from kg.graph.network import to_networkx
 from kg.graph.store import OxigraphStore
 from kg.page import SUMMARY_ABOVE, graph_page
+from kg.page.browser import launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 LONG_TASKS = """
 window.longestTask = 0;
 new PerformanceObserver((list) => {
@@ -108,10 +99,13 @@ def measure(browser, path: Path, summary: bool) -> dict[str, float]:
             """() => new Promise((done) => {
             const groups = kgPage.data.groups;
             let largest = 0;
-            groups.forEach((g, k) => { if (g.members.length > groups[largest].members.length) largest = k; });
+            groups.forEach((g, k) => {
+                if (g.members.length > groups[largest].members.length) largest = k;
+            });
             const start = performance.now();
             kgPage.expand(largest);
-            requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+            const drawn = () => done(performance.now() - start);
+            requestAnimationFrame(() => requestAnimationFrame(drawn));
         })"""
         )
     page.close()
@@ -132,7 +126,7 @@ def main() -> None:
         if args.full:
             runs += [(size, 10**9) for size in args.sizes if size > SUMMARY_ABOVE]
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for size, summary_above in runs:
                 graph = copies(demo, size)
                 start = time.perf_counter()

@@ -1,0 +1,340 @@
+"""The graph page in a real browser: Debian's headless Chromium driven by Playwright
+(the Makefile's `browser` target installs it; nothing is downloaded)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from kg.graph.build import build, current_store_path
+from kg.graph.network import to_networkx
+from kg.graph.store import OxigraphStore
+from kg.page import graph_page
+from kg.page.browser import launch_chromium
+from tests.conftest import REPO, SHARED
+
+SEED_UNION = "大兴区总工会"
+SCREENSHOT = REPO / "docs" / "demo-graph.png"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def seed_built(tmp_path_factory: pytest.TempPathFactory, records) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "output"
+    build([SHARED / "corpus" / "seed"], out, records)
+    return out
+
+
+def _graph(out: Path) -> nx.MultiDiGraph:
+    return to_networkx(OxigraphStore(current_store_path(out), read_only=True))
+
+
+@dataclass
+class Opened:
+    page: Page
+    url: str
+    console: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def drawn_names(self) -> list[str]:
+        return sorted(self.page.evaluate("kgPage.nodes.get().map((n) => n.label)"))
+
+    def index_of(self, name: str) -> int:
+        return self.page.evaluate(
+            "(name) => kgPage.data.entities.findIndex((e) => e.name === name)", name
+        )
+
+    def click_node(self, node: int | str) -> None:
+        x, y = self.page.evaluate(
+            """(id) => {
+            const network = kgPage.network;
+            const box = document.getElementById('network').getBoundingClientRect();
+            const p = network.canvasToDOM(network.getPosition(id));
+            return [box.left + p.x, box.top + p.y];
+        }""",
+            node,
+        )
+        clicks = self.page.evaluate("kgPage.clicks")
+        self.page.mouse.click(x, y)
+        self.page.wait_for_function(f"kgPage.clicks > {clicks}")
+
+
+def _open(browser: Browser, path: Path) -> Opened:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    opened = Opened(page, path.as_uri())
+    page.on(
+        "console",
+        lambda m: (
+            opened.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
+        ),
+    )
+    page.on("pageerror", lambda error: opened.console.append(f"pageerror: {error}"))
+    page.on("request", lambda request: opened.requests.append(request.url))
+    page.goto(opened.url)
+    page.wait_for_function("window.kgPage && kgPage.firstDraw !== null")
+    return opened
+
+
+def _search(opened: Opened, text: str, pick: str) -> None:
+    page = opened.page
+    page.fill("#search-input", text)
+    option = page.locator("#suggestions li", has_text=pick).first
+    option.wait_for()
+    option.dispatch_event("mousedown")
+    page.wait_for_function("!document.getElementById('panel').hidden")
+
+
+def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
+    browser: Browser, demo_built: Path
+) -> None:
+    graph = _graph(demo_built)
+    opened = _open(browser, demo_built / "graph.html")
+    assert opened.console == []
+    assert opened.requests == [opened.url]
+    assert opened.page.evaluate("kgPage.nodes.length") == graph.number_of_nodes()
+    assert opened.page.evaluate("kgPage.edges.length") == graph.number_of_edges()
+    assert opened.drawn_names() == sorted(name for _, name in graph.nodes(data="name"))
+    drawn_pairs = opened.page.evaluate(
+        """kgPage.edges.get().map((e) => [kgPage.nodes.get(e.from).label,
+                                          kgPage.nodes.get(e.to).label])"""
+    )
+    names = dict(graph.nodes(data="name"))
+    assert sorted(map(tuple, drawn_pairs)) == sorted((names[s], names[o]) for s, o in graph.edges())
+    opened.page.close()
+
+
+def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(
+    browser: Browser, demo_built: Path
+) -> None:
+    opened = _open(browser, demo_built / "graph.html")
+    _search(opened, SEED_UNION, SEED_UNION)
+    opened.page.wait_for_timeout(600)  # the focus animation
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    opened.page.screenshot(path=SCREENSHOT)
+    assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "docs/demo-graph.png" in (REPO / "README.md").read_text(encoding="utf-8")
+    opened.page.close()
+
+
+def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
+    browser: Browser, seed_built: Path
+) -> None:
+    graph = _graph(seed_built)
+    (union,) = [n for n, name in graph.nodes(data="name") if name == SEED_UNION]
+    opened = _open(browser, seed_built / "graph.html")
+    page = opened.page
+    _search(opened, "大兴区总", SEED_UNION)
+    index = opened.index_of(SEED_UNION)
+    assert page.locator("#panel h2").inner_text().strip().endswith(SEED_UNION)
+    assert page.evaluate("kgPage.network.getSelectedNodes()") == [index]
+    page.wait_for_timeout(600)  # the focus animation
+    centre = page.evaluate("kgPage.network.getViewPosition()")
+    position = page.evaluate(f"kgPage.network.getPosition({index})")
+    assert abs(centre["x"] - position["x"]) < 1 and abs(centre["y"] - position["y"]) < 1
+    neighbours = {opened.index_of(graph.nodes[n]["name"]) for n in nx.all_neighbors(graph, union)}
+    bright = set(
+        page.evaluate("kgPage.nodes.get().filter((n) => n.opacity === 1).map((n) => n.id)")
+    )
+    assert bright == {index} | neighbours
+
+    page.click("#panel-close")
+    opened.click_node(index)
+    panel = page.locator("#panel").inner_text()
+    assert SEED_UNION in panel
+    sentences = {
+        e["sentence"] for _, _, data in graph.edges(union, data=True) for e in data["evidence"]
+    } | {e["sentence"] for _, _, data in graph.in_edges(union, data=True) for e in data["evidence"]}
+    assert sentences and all(sentence in panel for sentence in sentences)
+    headlines = {graph.graph["articles"][a]["headline"] for a in graph.nodes[union]["articles"]}
+    assert all(headline in panel for headline in headlines)
+    assert opened.console == []
+    page.close()
+
+
+def test_filters_hide_types_relations_and_what_is_outside_a_district(
+    browser: Browser, seed_built: Path
+) -> None:
+    graph = _graph(seed_built)
+    opened = _open(browser, seed_built / "graph.html")
+    page = opened.page
+    names = dict(graph.nodes(data="name"))
+    people = {n for n, kind in graph.nodes(data="type") if kind == "Person"}
+    assert people
+
+    page.uncheck("input[data-type=Person]")
+    assert opened.drawn_names() == sorted(names[n] for n in graph if n not in people)
+    assert page.evaluate("kgPage.edges.length") == sum(
+        1 for s, o in graph.edges() if s not in people and o not in people
+    )
+    page.check("input[data-type=Person]")
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes()
+
+    located = sum(1 for _, _, key in graph.edges(keys=True) if key == "locatedIn")
+    page.uncheck("input[data-relation=locatedIn]")
+    assert page.evaluate("kgPage.edges.length") == graph.number_of_edges() - located
+    page.check("input[data-relation=locatedIn]")
+
+    (daxing,) = [n for n, d in graph.nodes(data=True) if d.get("path") == "北京市/大兴区"]
+    within = nx.DiGraph(
+        [(s, o) for s, o, key in graph.edges(keys=True) if key == "locatedIn"]
+        + [(n, d["parent"]) for n, d in graph.nodes(data=True) if d.get("parent") in graph]
+    )
+    inside = {daxing} | {n for n in within if daxing in nx.descendants(within, n)}
+    expected = inside | {m for n in inside for m in nx.all_neighbors(graph, n)}
+    page.select_option("#district-filter", label="北京市/大兴区")
+    assert opened.drawn_names() == sorted(names[n] for n in expected)
+    assert SEED_UNION in opened.drawn_names()
+    assert "顺义区总工会" not in opened.drawn_names()
+    page.click("#reset")
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes()
+    assert opened.console == []
+    page.close()
+
+
+def test_physics_moves_nodes_only_when_switched_on(browser: Browser, seed_built: Path) -> None:
+    opened = _open(browser, seed_built / "graph.html")
+    page = opened.page
+    positions = "JSON.stringify(kgPage.network.getPositions())"
+    before = page.evaluate(positions)
+    page.wait_for_timeout(500)
+    assert page.evaluate(positions) == before
+    page.check("#physics")
+    page.wait_for_timeout(1000)
+    assert page.evaluate(positions) != before
+    page.uncheck("#physics")
+    page.wait_for_timeout(200)
+    settled = page.evaluate(positions)
+    page.wait_for_timeout(500)
+    assert page.evaluate(positions) == settled
+    page.close()
+
+
+HOSTILE = [
+    "<script>window.pwned = 'script'</script>",
+    "<img src=x onerror=\"window.pwned = 'img'\">",
+    "\"'><svg onload=\"window.pwned = 'svg'\">",
+    "</script><script>window.pwned = 'breakout'</script><!--",
+]
+
+
+def test_names_and_sentences_with_markup_are_shown_as_text(
+    browser: Browser, tmp_path: Path
+) -> None:
+    graph = nx.MultiDiGraph()
+    article = "https://w3id.org/union-kg/id/article/x"
+    graph.graph["articles"] = {
+        article: {"headline": HOSTILE[1] + "标题", "date": "2025-01-01", "source": "s", "url": None}
+    }
+    for k, text in enumerate(HOSTILE):
+        graph.add_node(
+            f"n{k}", name=f"工会{k}{text}", type="Union", aliases=[text], articles=[article]
+        )
+    graph.add_node(
+        "d",
+        name="大兴区",
+        type="District",
+        aliases=[],
+        articles=[],
+        code="110115",
+        level="county",
+        path="北京市/大兴区",
+        lat=None,
+        lon=None,
+        parent=None,
+    )
+    for k, text in enumerate(HOSTILE):
+        evidence = {
+            "sentence": f"句子{k}{text}\u2028",
+            "start": 0,
+            "end": 1,
+            "rule": text,
+            "article": article,
+        }
+        graph.add_edge(f"n{k}", "d", key="locatedIn", relation="locatedIn", evidence=[evidence])
+    path = tmp_path / "hostile.html"
+    path.write_text(graph_page(graph, title=HOSTILE[0]), encoding="utf-8")
+
+    opened = _open(browser, path)
+    page = opened.page
+    assert page.evaluate("kgPage.nodes.length") == len(HOSTILE) + 1
+    assert page.title() == HOSTILE[0]
+    for k, text in enumerate(HOSTILE):
+        _search(opened, text[:6], f"工会{k}")
+        assert page.locator("#panel h2").inner_text().strip().endswith(f"工会{k}{text}")
+        assert f"句子{k}{text}" in page.locator("#panel").inner_text()
+    opened.click_node(opened.index_of("大兴区"))
+    assert all(f"句子{k}{t}" in page.locator("#panel").inner_text() for k, t in enumerate(HOSTILE))
+    page.hover("#network", position={"x": 5, "y": 5})
+    assert page.evaluate("window.pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, svg, iframe').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    assert opened.console == []
+    assert opened.requests == [opened.url]
+    page.close()
+
+
+def test_a_large_graph_opens_on_groups_that_expand(browser: Browser, demo_built: Path) -> None:
+    graph = _graph(demo_built)
+    path = demo_built.parent / "summary.html"
+    path.write_text(graph_page(graph, title="summary", summary_above=50), encoding="utf-8")
+    opened = _open(browser, path)
+    page = opened.page
+    drawn = page.evaluate("kgPage.nodes.get().map((n) => n.id)")
+    groups = [d for d in drawn if isinstance(d, str)]
+    assert groups and len(drawn) < graph.number_of_nodes()
+    members = page.evaluate(
+        """kgPage.nodes.get().filter((n) => typeof n.id === 'string')
+            .map((n) => Number(n.label.split('\\n').pop()))"""
+    )
+    assert sum(members) + len(drawn) - len(groups) == graph.number_of_nodes()
+
+    largest = max(range(len(groups)), key=lambda k: (members[k], -k))
+    group = groups[largest]
+    page.evaluate(
+        f"kgPage.network.moveTo({{position: kgPage.network.getPosition('{group}'), scale: 1}})"
+    )
+    position = page.evaluate(
+        f"""(() => {{ const box = document.getElementById('network').getBoundingClientRect();
+        const p = kgPage.network.canvasToDOM(kgPage.network.getPosition('{group}'));
+        return [box.left + p.x, box.top + p.y]; }})()"""
+    )
+    page.mouse.dblclick(*position)
+    page.wait_for_function(f"kgPage.nodes.get('{group}') === null")
+    expanded = page.evaluate(f"kgPage.data.groups[{group[1:]}].members")
+    assert len(expanded) == members[largest]
+    assert all(page.evaluate(f"kgPage.nodes.get({i}) !== null") for i in expanded)
+
+    page.click("#collapse")
+    assert page.evaluate("kgPage.nodes.length") == len(drawn)
+    _search(opened, SEED_UNION, SEED_UNION)
+    assert page.evaluate(f"kgPage.nodes.get({opened.index_of(SEED_UNION)}) !== null")
+    assert opened.console == []
+    page.close()
+
+
+def test_kg_view_opens_focused_on_its_entity(browser: Browser, seed_built: Path) -> None:
+    from kg.cli import main
+
+    target = seed_built.parent / "view.html"
+    assert (
+        main(["view", SEED_UNION, "--depth", "1", "-o", str(seed_built), "--out", str(target)]) == 0
+    )
+    opened = _open(browser, target)
+    page = opened.page
+    page.wait_for_function("!document.getElementById('panel').hidden")
+    assert page.locator("#panel h2").inner_text().strip().endswith(SEED_UNION)
+    assert page.evaluate("kgPage.network.getSelectedNodes()") == [opened.index_of(SEED_UNION)]
+    assert opened.console == []
+    page.close()
