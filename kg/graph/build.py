@@ -90,7 +90,9 @@ class _Generation:
     """A new generation of the store, committed by ``commit`` or swept on failure."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
+        # Resolved as the store link's target is: with a relative folder (`-o output`)
+        # the current generation would otherwise look stale and be swept away.
+        self.out_dir = out_dir = out_dir.resolve()
         self.previous = current_store_path(out_dir)
         self._sweep()
         numbers = [
