@@ -18,9 +18,46 @@ TEXT_KEY = "kg:text"
 
 class TextKeepingTokenizer(ChineseTokenizer):
     def __call__(self, text: str) -> Doc:
-        doc = super().__call__(text)
+        if self.segmenter == Segmenter.pkuseg and self.pkuseg_seg is not None:
+            words, spaces = words_and_spaces(self.pkuseg_seg.cut(text), text)
+            doc = Doc(self.vocab, words=words, spaces=spaces)
+        else:
+            doc = super().__call__(text)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """The Doc's words and spaces for segmenter ``words`` that dropped white space.
+
+    spaCy's ``get_words_and_spaces`` does the same but copies the rest of the text
+    for every word, which costs as much as a tenth of segmentation on long articles.
+    """
+    out_words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for word in words:
+        start = text.index(word, position)
+        if start > position:  # white space the segmenter dropped
+            gap = text[position:start]
+            if out_words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                out_words.append(gap)
+                spaces.append(False)
+        out_words.append(word)
+        spaces.append(False)
+        position = start + len(word)
+    if position < len(text):
+        gap = text[position:]
+        if out_words and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            out_words.append(gap)
+            spaces.append(False)
+    return out_words, spaces
 
 
 @registry.tokenizers("kg.ChineseTokenizer.v1")
