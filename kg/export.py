@@ -76,6 +76,7 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
+    """The graph as GraphML (UTF-8 text), attributes as ``flat_graph`` makes them."""
     # Written as bytes: networkx's text generators turn every CJK character into &#…;.
     out = io.BytesIO()
     nx.write_graphml(flat_graph(graph), out, encoding="utf-8")
@@ -83,6 +84,8 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
 
 
 def gexf_text(graph: nx.MultiDiGraph) -> str:
+    """The graph as GEXF 1.2 for Gephi (UTF-8 text): nodes labelled by name, edges by
+    relation."""
     out = io.BytesIO()
     nx.write_gexf(flat_graph(graph), out, encoding="utf-8")
     return out.getvalue().decode("utf-8")

@@ -75,6 +75,7 @@ def _style() -> Iterator[None]:
 
 
 def png(figure: Figure) -> bytes:
+    """The figure drawn as PNG on the Agg canvas (in the report's font)."""
     out = io.BytesIO()
     with _style():
         FigureCanvasAgg(figure).print_png(out)

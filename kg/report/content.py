@@ -93,15 +93,18 @@ def _anchor(prefix: str, key: str) -> str:
 
 
 def entity_ref(graph: nx.MultiDiGraph, node: str) -> Ref:
+    """A link to the entity's entry; anchors are hashes of the IRI (stable, plain ASCII)."""
     return Ref(graph.nodes[node]["name"], _anchor("e", node))
 
 
 def article_ref(graph: nx.MultiDiGraph, article: str) -> Ref:
+    """A link to the article's row under Articles, shown by its headline."""
     data = graph.graph["articles"].get(article)
     return Ref(data["headline"] if data else article, _anchor("a", article))
 
 
 def type_ref(kind: str) -> Ref:
+    """A link to the entries of one entity type."""
     return Ref(kind, f"t-{kind}")
 
 
