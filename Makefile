@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint bench browser
+.PHONY: demo test setup lint bench bench-store browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
+
+# Oxigraph against rdflib at 100 k and 1 M triples: a few GB and the best part of an hour.
+bench-store: setup
+	$(BIN)/python benchmarks/bench_store.py
 
 # `kg report` labels its charts in Chinese: a font with CJK glyphs (kg/report/charts.py).
 .PHONY: cjk-font
