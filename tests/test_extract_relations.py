@@ -206,6 +206,11 @@ NOT_FOUND = [
     ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
     # a short form with nothing to stand for in the article is dropped, not guessed
     ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
+    # a street named only to find the building is not where the site is
+    (
+        "近日，望京街道工会驿站正式启用。该驿站位于阜通东大街与广顺北大街交叉口附近的融科资讯中心一层。",
+        ("望京街道工会驿站", "locatedIn", "阜通东大街"),
+    ),
     # 位于D的F: the district locates the site that follows, not the body before
     (
         "首钢集团举办“焊工技能竞赛”。竞赛在该公司位于石景山区的首钢实训基地举行。",
