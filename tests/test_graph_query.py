@@ -157,3 +157,10 @@ def test_kg_build_then_query_the_seed_page_for_its_source_sentence(
     located = [r for r in rows if r["relation"]["value"].endswith("#locatedIn")]
     assert located and all("大兴区总工会" in r["sentence"]["value"] for r in located)
     assert {r["otherName"]["value"] for r in located} == {"大兴区"}
+
+
+def test_kg_query_offers_every_result_format() -> None:
+    from kg.cli import QUERY_FORMATS
+    from kg.graph.results import GRAPH_FORMATS, SELECT_FORMATS
+
+    assert set(QUERY_FORMATS) == set(SELECT_FORMATS) | set(GRAPH_FORMATS)
