@@ -56,16 +56,22 @@ class Opened:
             "(name) => kgPage.data.entities.findIndex((e) => e.name === name)", name
         )
 
-    def click_node(self, node: int | str) -> None:
+    def point_at(self, node: int | str) -> tuple[float, float]:
+        """Centre the view on a node; where it is on the screen."""
         x, y = self.page.evaluate(
             """(id) => {
             const network = kgPage.network;
+            network.moveTo({position: network.getPosition(id)});
             const box = document.getElementById('network').getBoundingClientRect();
             const p = network.canvasToDOM(network.getPosition(id));
             return [box.left + p.x, box.top + p.y];
         }""",
             node,
         )
+        return x, y
+
+    def click_node(self, node: int | str) -> None:
+        x, y = self.point_at(node)
         clicks = self.page.evaluate("kgPage.clicks")
         self.page.mouse.click(x, y)
         self.page.wait_for_function(f"kgPage.clicks > {clicks}")
@@ -276,7 +282,16 @@ def test_names_and_sentences_with_markup_are_shown_as_text(
         assert f"句子{k}{text}" in page.locator("#panel").inner_text()
     opened.click_node(opened.index_of("大兴区"))
     assert all(f"句子{k}{t}" in page.locator("#panel").inner_text() for k, t in enumerate(HOSTILE))
-    page.hover("#network", position={"x": 5, "y": 5})
+    page.click("#panel-close")
+    for k, text in enumerate(HOSTILE):  # vis-network's tooltip shows the title as text
+        x, y = opened.point_at(opened.index_of(f"工会{k}{text}"))
+        page.mouse.move(x - 4, y - 4)
+        page.mouse.move(x, y, steps=3)  # vis-network starts its tooltip on moves over a node
+        page.wait_for_function(
+            "(text) => document.querySelector('.vis-tooltip')?.textContent.includes(text)",
+            arg=text,
+        )
+        assert page.evaluate("document.querySelector('.vis-tooltip').childElementCount") == 0
     assert page.evaluate("window.pwned") is None
     assert page.evaluate("document.querySelectorAll('img, svg, iframe').length") == 0
     assert page.evaluate("document.scripts.length") == 3

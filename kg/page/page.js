@@ -227,13 +227,21 @@
       to);
   }
 
+  // The panel takes width from the canvas: resize it now rather than at vis-network's
+  // next periodic size check (up to a second later, with clicks landing off target).
+  function setPanelHidden(hidden) {
+    if ($("panel").hidden === hidden) return;
+    $("panel").hidden = hidden;
+    if (page.network) page.network.setSize("100%", "100%");
+  }
+
   function showPanel(...children) {
     $("panel-body").replaceChildren(...children);
-    $("panel").hidden = false;
+    setPanelHidden(false);
   }
 
   function hidePanel() {
-    $("panel").hidden = true;
+    setPanelHidden(true);
   }
 
   function facts(pairs) {
