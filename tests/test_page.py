@@ -165,6 +165,29 @@ def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     assert sentences and all(sentence in panel for sentence in sentences)
     headlines = {graph.graph["articles"][a]["headline"] for a in graph.nodes[union]["articles"]}
     assert all(headline in panel for headline in headlines)
+
+    (district,) = [o for _, o, key in graph.out_edges(union, keys=True) if key == "locatedIn"]
+    edge = page.evaluate(
+        "([a, b]) => kgPage.edges.get().find((e) => e.from === a && e.to === b).id",
+        [index, opened.index_of(graph.nodes[district]["name"])],
+    )
+    x, y = page.evaluate(
+        """(id) => {
+        const network = kgPage.network;
+        const edge = kgPage.edges.get(id);
+        const [a, b] = [network.getPosition(edge.from), network.getPosition(edge.to)];
+        const middle = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+        network.moveTo({position: middle, scale: 1.5});
+        const box = document.getElementById('network').getBoundingClientRect();
+        const p = network.canvasToDOM(middle);
+        return [box.left + p.x, box.top + p.y];
+    }""",
+        edge,
+    )
+    page.mouse.click(x, y)
+    page.wait_for_function("document.querySelector('#panel h2').textContent === '位于'")
+    evidence = graph.edges[union, district, "locatedIn"]["evidence"]
+    assert all(e["sentence"] in page.locator("#panel").inner_text() for e in evidence)
     assert opened.console == []
     page.close()
 
