@@ -3,7 +3,9 @@ lookup, `kg build` writing graph.html and `kg view`."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -16,7 +18,8 @@ from kg.graph.build import current_store_path
 from kg.graph.network import to_networkx
 from kg.graph.store import OxigraphStore
 from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
-from kg.page.data import district_membership
+from kg.page.data import district_membership, page_data
+from kg.page.layout import FORCE_LAYOUT_LIMIT
 from kg.page.render import script_json
 
 SEED_UNION = "大兴区总工会"
@@ -150,3 +153,29 @@ def test_the_page_of_a_graph_without_relations_or_articles_renders() -> None:
     graph.add_node("x", name="孤立工会", type="Union", aliases=[], articles=[])
     html = graph_page(graph, title="空")
     assert "孤立工会" in html
+
+
+def test_a_component_too_large_for_the_force_layout_still_gets_its_own_places() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node(
+        "d",
+        name="大兴区",
+        type="District",
+        aliases=[],
+        articles=[],
+        code="110115",
+        level="county",
+        path="北京市/大兴区",
+        lat=None,
+        lon=None,
+        parent=None,
+    )
+    for k in range(FORCE_LAYOUT_LIMIT + 100):
+        kind = ("Union", "Facility", "Organization")[k % 3]
+        graph.add_node(f"n{k}", name=f"单位{k}", type=kind, aliases=[], articles=[])
+        graph.add_edge(f"n{k}", "d", key="locatedIn", relation="locatedIn", evidence=[])
+    data = page_data(graph, title="t")
+    positions = [(node["x"], node["y"]) for node in data["visNodes"]]
+    assert len(positions) == graph.number_of_nodes()
+    closest = min(math.dist(a, b) for a, b in itertools.combinations(positions, 2))
+    assert closest > 30  # no two nodes drawn on top of each other
