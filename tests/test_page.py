@@ -17,6 +17,7 @@ from kg.graph.store import OxigraphStore
 from kg.page import graph_page
 from kg.page.browser import launch_chromium
 from tests.conftest import REPO, SHARED
+from tests.test_page_data import add_daxing
 
 SEED_UNION = "大兴区总工会"
 SCREENSHOT = REPO / "docs" / "demo-graph.png"
@@ -270,19 +271,7 @@ def test_names_and_sentences_with_markup_are_shown_as_text(
         graph.add_node(
             f"n{k}", name=f"工会{k}{text}", type="Union", aliases=[text], articles=[article]
         )
-    graph.add_node(
-        "d",
-        name="大兴区",
-        type="District",
-        aliases=[],
-        articles=[],
-        code="110115",
-        level="county",
-        path="北京市/大兴区",
-        lat=None,
-        lon=None,
-        parent=None,
-    )
+    add_daxing(graph, "d")
     for k, text in enumerate(HOSTILE):
         evidence = {
             "sentence": f"句子{k}{text}\u2028",

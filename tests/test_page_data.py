@@ -29,6 +29,23 @@ def _graph(out: Path) -> nx.MultiDiGraph:
     return to_networkx(OxigraphStore(current_store_path(out), read_only=True))
 
 
+def add_daxing(graph: nx.MultiDiGraph, node: str) -> None:
+    """大兴区 as to_networkx gives a district: for graphs made up in tests."""
+    graph.add_node(
+        node,
+        name="大兴区",
+        type="District",
+        aliases=[],
+        articles=[],
+        code="110115",
+        level="county",
+        path="北京市/大兴区",
+        lat=None,
+        lon=None,
+        parent=None,
+    )
+
+
 def _named(graph: nx.MultiDiGraph, name: str) -> str:
     (node,) = [n for n, value in graph.nodes(data="name") if value == name]
     return node
@@ -157,19 +174,7 @@ def test_the_page_of_a_graph_without_relations_or_articles_renders() -> None:
 
 def test_a_component_too_large_for_the_force_layout_still_gets_its_own_places() -> None:
     graph = nx.MultiDiGraph()
-    graph.add_node(
-        "d",
-        name="大兴区",
-        type="District",
-        aliases=[],
-        articles=[],
-        code="110115",
-        level="county",
-        path="北京市/大兴区",
-        lat=None,
-        lon=None,
-        parent=None,
-    )
+    add_daxing(graph, "d")
     for k in range(FORCE_LAYOUT_LIMIT + 100):
         kind = ("Union", "Facility", "Organization")[k % 3]
         graph.add_node(f"n{k}", name=f"单位{k}", type=kind, aliases=[], articles=[])
