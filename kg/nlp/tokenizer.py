@@ -35,28 +35,24 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     """
     out_words: list[str] = []
     spaces: list[bool] = []
-    position = 0
-    for word in words:
-        start = text.index(word, position)
-        if start > position:  # white space the segmenter dropped
-            gap = text[position:start]
-            if out_words and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                out_words.append(gap)
-                spaces.append(False)
-        out_words.append(word)
-        spaces.append(False)
-        position = start + len(word)
-    if position < len(text):
-        gap = text[position:]
-        if out_words and gap[0] == " ":
+
+    def white(gap: str) -> None:
+        """White space the segmenter dropped: one space trails the word before it."""
+        if out_words and gap[:1] == " ":
             spaces[-1] = True
             gap = gap[1:]
         if gap:
             out_words.append(gap)
             spaces.append(False)
+
+    position = 0
+    for word in words:
+        start = text.index(word, position)
+        white(text[position:start])
+        out_words.append(word)
+        spaces.append(False)
+        position = start + len(word)
+    white(text[position:])
     return out_words, spaces
 
 
