@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint bench bench-store browser
+.PHONY: demo test setup lint bench bench-store bench-page browser cjk-font
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,16 @@ demo: setup
 	$(BIN)/kg build examples/articles -o output
 
 # The page tests drive Debian's chromium through Playwright (never `playwright install`,
-# which downloads a browser); a CJK font so that pages and screenshots show Chinese.
+# which downloads a browser).
 browser:
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver fonts-wqy-microhei)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
 
-test: setup browser
+# A font with CJK glyphs, for the report's charts (kg/report/charts.py) and the
+# page screenshots.
+cjk-font:
+	command -v fc-list >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update && apt-get install -y fontconfig fonts-wqy-microhei)
+
+test: setup browser cjk-font
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/pytest -q
 
@@ -37,9 +42,6 @@ bench: setup
 bench-store: setup
 	$(BIN)/python benchmarks/bench_store.py
 
-# `kg report` labels its charts in Chinese: a font with CJK glyphs (kg/report/charts.py).
-.PHONY: cjk-font
-cjk-font:
-	command -v fc-list >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update && apt-get install -y fontconfig fonts-wqy-microhei)
-
-test: cjk-font
+# Time to first draw and to interactive of graph pages of 500, 2,000 and 10,000 entities.
+bench-page: setup browser
+	$(BIN)/python benchmarks/bench_page.py
