@@ -47,7 +47,6 @@ class LexiconRecognizer:
             out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))
         return doc
 
-
     def _modified_start(self, text: str, start: int, word_starts: set[int]) -> int:
         """Where a group named with a narrowing word begins (困难|农民工, not 妇|女…)."""
         for modifier in self.group_modifiers:
