@@ -184,6 +184,11 @@ FOUND = [
         "近日，西单工会驿站正式启用。驿站位于西城区西长安街街道的西单文化广场东侧。",
         ("西单工会驿站", "locatedIn", "西单文化广场"),
     ),
+    # a union convenes or holds a named event
+    (
+        "5月7日，海淀区中关村街道总工会在中关村街道工会驿站举行快递员集中入会仪式。",
+        ("海淀区中关村街道总工会", "organizes", "快递员集中入会仪式"),
+    ),
     # a clause without an agent of its own continues the sentence's union
     (
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",
@@ -215,6 +220,11 @@ NOT_FOUND = [
     (
         "首钢集团举办“焊工技能竞赛”。竞赛在该公司位于石景山区的首钢实训基地举行。",
         ("首钢集团", "locatedIn", "石景山区"),
+    ),
+    # a district right after 在 is where the event is, not who holds it
+    (
+        "成都市总工会8月5日在成华区东郊记忆举行“暖心驿站行动”启动仪式。",
+        ("成华区", "organizes", "暖心驿站行动"),
     ),
     # …but a district leading the sentence is where things happen, not who does them
     (
