@@ -185,3 +185,22 @@ def test_jsonld_on_request_holds_the_merged_graph(tmp_path: Path, demo_built: Pa
     build([], out, lambda files: iter(()), jsonld=True)
     merged = Graph().parse(out / "graph.ttl")
     assert set(Graph().parse(out / "graph.jsonld", format="json-ld")) == set(merged)
+
+
+def test_load_graph_gives_the_built_graph_as_an_rdflib_dataset(demo_built: Path) -> None:
+    import kg
+
+    dataset = kg.load_graph(demo_built)
+    assert isinstance(dataset, Dataset)
+    merged = Graph().parse(demo_built / "graph.ttl")
+    assert set(dataset.default_graph) == set(merged)
+    named = {g.identifier for g in dataset.graphs()} - {dataset.default_graph.identifier}
+    articles = set(merged.subjects(predicate=None, object=KGO.NewsArticle))
+    assert named == articles | {ONTOLOGY_IRI}
+
+
+def test_load_graph_names_a_folder_without_a_graph(tmp_path: Path) -> None:
+    import kg
+
+    with pytest.raises(FileNotFoundError, match="no graph built here yet"):
+        kg.load_graph(tmp_path)
