@@ -37,6 +37,11 @@ class Triple:
     evidence: tuple[tuple[int, int, str], ...]  # (start, end, rule id) in the article
 
 
+# A body named with a bare level word (区教育委员会, 区人社局) belongs to the district the
+# article is about: the first county (区, 县) or city (市) it names.
+LEVEL_WORD_LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
+
+
 def _expansions() -> dict[str, tuple[str, str]]:
     return {row["short"]: (row["expands_to"], row["canonical"]) for row in table("short_forms")}
 
@@ -113,7 +118,19 @@ class ArticleResolver:
             info = self.divisions(m.key) if m.nested and m.start == mention.start else None
             if info is not None:
                 return f"@{info.path}"
-        return ""
+        info = self._level_word_division(mention)
+        return "" if info is None else f"@{info.path}"
+
+    def _level_word_division(self, mention: Mention) -> DivisionInfo | None:
+        """The district of 区人社局: the article's first division of that level."""
+        levels = LEVEL_WORD_LEVELS.get(mention.name[:1])
+        if mention.label != "Organization" or levels is None:
+            return None
+        for m in self.full:
+            info = self.divisions(m.key) if m.label == "District" else None
+            if info is not None and info.level in levels:
+                return info
+        return None
 
     def _add(self, mention: Mention, identity: tuple[str, str]) -> None:
         entity_id, name = identity
@@ -153,6 +170,13 @@ class ArticleResolver:
         found = self._nearest(
             mention, lambda m: m.label == mention.label and m.name.endswith(ending)
         )
+        if found is None and (info := self._level_word_division(mention)) is not None:
+            # 区人社局 with no full name in the article: named as written, placed in
+            # the article's district, so that two districts' bureaus stay apart.
+            entity_id = f"{mention.label}:{mention.name}@{info.path}"
+            return self.entities.setdefault(
+                entity_id, Entity(entity_id, mention.name, mention.label)
+            )
         if found is not None or mention.source != "quoted":
             return found
         return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))

@@ -71,6 +71,13 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a verb the segmenter glued to a level word (联合区) ends the name before it
+    (
+        "石景山区总工会联合区人力资源和社会保障局举办大赛。",
+        ("Organization", "石景山区总工会联合区人力资源和社会保障局"),
+    ),
+    # a verb that holds an event is no part of its name (推进座谈会 is; 开展活动 is not)
+    ("顺义区总工会携手区教育委员会开展活动。", ("Initiative", "区教育委员会开展活动")),
     # verbs, adverbs and position words before a head are not part of a name
     ("以前工地上没有休息的地方。", ("Place", "以前工地")),
     ("正在驿站休息的外卖配送员说。", ("Facility", "正在驿站")),
@@ -148,3 +155,18 @@ def test_namesakes_are_told_apart_by_context(extractor) -> None:
         if e["name"] == "朝阳区"
     }
     assert paths == {"吉林省/长春市/朝阳区", "北京市/北京市/朝阳区"} or len(paths) == 2
+
+
+def test_a_body_named_with_a_bare_level_word_belongs_to_the_articles_district(
+    extractor,
+) -> None:
+    from tests.conftest import make_article
+
+    def bureau_ids(text: str) -> set[str]:
+        record = extractor(make_article(text))
+        return {e["id"] for e in record["entities"] if e["name"] == "区人力资源和社会保障局"}
+
+    shijingshan = bureau_ids("石景山区总工会联合区人力资源和社会保障局举办职工技能大赛。")
+    fengtai = bureau_ids("丰台区总工会联合区人力资源和社会保障局举办职工技能大赛。")
+    assert shijingshan == {"Organization:区人力资源和社会保障局@北京市/石景山区"}
+    assert fengtai == {"Organization:区人力资源和社会保障局@北京市/丰台区"}

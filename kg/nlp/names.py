@@ -67,6 +67,7 @@ class HeadNameRecognizer:
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.organising = tuple(words("organising_verbs"))
+        self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
@@ -143,7 +144,18 @@ class HeadNameRecognizer:
                 if not depth:
                     break  # an opening bracket with nothing closed after it
                 depth -= 1
-            elif head.kind in EVENT_KINDS and not taken and piece in self.organising:
+            elif (
+                not depth
+                and len(piece) > 2
+                and piece[:-1] in self.stop_verbs
+                and piece[-1] in LEVEL_WORDS
+            ):
+                # The segmenter glues a verb to a level word (联合|区人社局): the
+                # name starts after the verb (but 中关|村 is a place's name).
+                taken.append((left - 1, piece[-1]))
+                piece = piece[:-1]
+                break
+            elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
                 pass  # 推进座谈会, 启动会: an organising verb can open an event's head
             elif not depth and (
                 (head.label == "Initiative" and piece in self.union_heads)
@@ -163,13 +175,6 @@ class HeadNameRecognizer:
         taken.reverse()
         while taken and taken[0][1] in self.stop_verbs:
             piece = taken.pop(0)[1]
-        if taken:
-            # The segmenter glues a verb to a level word (联合|区 → 联合区人社局).
-            offset, first = taken[0]
-            verb, level = first[:-1], first[-1]
-            if level in LEVEL_WORDS and verb in self.stop_verbs:
-                taken[0] = (offset + len(verb), level)
-                piece = verb
         return taken, piece
 
     def _stops(self, token: str) -> bool:
