@@ -269,8 +269,10 @@ def speed_up(slow: Timing, fast: Timing) -> tuple[float | None, str]:
     if slow.median_s is None:
         if not slow.at_least_s:
             return None, "-"
-        return slow.at_least_s / fast.median_s, f">{slow.at_least_s / fast.median_s:,.0f}x"
-    return slow.median_s / fast.median_s, f"{slow.median_s / fast.median_s:,.0f}x"
+        ratio = slow.at_least_s / fast.median_s
+        return ratio, f">{ratio:,.{ratio < 10:d}f}x"
+    ratio = slow.median_s / fast.median_s
+    return ratio, f"{ratio:,.{ratio < 10:d}f}x"
 
 
 def shown(timing: Timing) -> str:
@@ -379,6 +381,7 @@ def main() -> None:
     parser.add_argument("--demo", type=Path, help="a folder kg build wrote (default: build one)")
     parser.add_argument("--out-dir", type=Path, help="where the N-Triples files stay")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # figures as they come, into a log too
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
     sizes = sorted(int(s) for s in args.sizes.split(","))
