@@ -9,6 +9,7 @@ entities. Terms cross the interface as rdflib terms: rdflib is the Python API.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,16 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        where = _WHERE.search(sparql) if substitutions else None
+        if where is not None:
+            # pyoxigraph (0.5) joins substitutions in after evaluating the whole
+            # pattern; a VALUES row at the top of the pattern is planned as a binding:
+            # a look-up by name takes a millisecond instead of a second at 1 M triples.
+            names = " ".join(str(v) for v in substitutions)
+            row = " ".join(str(t) for t in substitutions.values())
+            values = f" VALUES ({names}) {{ ({row}) }} "
+            sparql = sparql[: where.end()] + values + sparql[where.end() :]
+            substitutions = {}
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
         except SyntaxError as error:
@@ -219,6 +230,8 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 # A merged triple stays while another article's graph still holds it.
 _REMOVE_ARTICLE = """
