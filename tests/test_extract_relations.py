@@ -189,6 +189,11 @@ FOUND = [
         "5月7日，海淀区中关村街道总工会在中关村街道工会驿站举行快递员集中入会仪式。",
         ("海淀区中关村街道总工会", "organizes", "快递员集中入会仪式"),
     ),
+    # a programme that covers a group is for it
+    (
+        "丰台区总工会将投入资金1200万元，开展送温暖活动，覆盖困难职工、环卫工人等群体。",
+        ("送温暖活动", "serves", "环卫工人"),
+    ),
     # a clause without an agent of its own continues the sentence's union
     (
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",

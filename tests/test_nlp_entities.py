@@ -71,6 +71,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a division's short name after its full name is that division, not a town inside it
+    ("丰台区总工会走访北京城建集团丰台项目部。", ("District", "丰台街道")),
     # a verb the segmenter glued to a level word (联合区) ends the name before it
     (
         "石景山区总工会联合区人力资源和社会保障局举办大赛。",

@@ -56,9 +56,10 @@ class DivisionRecognizer:
         found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find(text)]
         named = {i for m in found if not m.short for i in m.ids}
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
-            ids = self.gazetteer.short_names.get(short)
-            if ids is None or short in self.gazetteer.full_names:
+            if short not in self.gazetteer.short_names or short in self.gazetteer.full_names:
                 continue
+            # 丰台 after 丰台区 is 丰台区, not the 丰台街道 inside it.
+            ids = tuple(i for i in self.gazetteer.short_names[short] if i in named)
             at = text.find(short)
             while at >= 0:
                 found.append(Match(at, at + len(short), ids, True))
