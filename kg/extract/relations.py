@@ -220,14 +220,28 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> M
         if mention.label in wanted:
             return mention
         if as_subject and mention.label in AGENT_TYPES:
-            # 东城区总工会送温暖活动…: the body's own programme, named right after it.
-            after = slots[position + 1] if position + 1 < len(slots) else None
-            if after is not None and after.start() == match.end():
+            # 东城区总工会送温暖活动…, 门头沟区总工会在潭柘寺镇举办“工会进万家”活动，为…:
+            # what the body runs, named right after it or after its verb in the same
+            # clause, is what the sentence goes on about.
+            for after in slots[position + 1 :]:
+                between = template[match.end() : after.start()]
+                if CLAUSE_BREAK.search(between):
+                    break
                 owned = mentions[int(after.group(1))]
-                if owned.label in wanted:
+                if owned.label in wanted and (not between or _runs().search(between)):
                     return owned
             return None
     return None
+
+
+CLAUSE_BREAK = re.compile(r"[，。；！？]")
+
+
+@cache
+def _runs() -> re.Pattern[str]:
+    """The verbs by which a body runs a programme or a site (举办, 开展, 打造…)."""
+    verbs = words("organising_verbs") | words("site_verbs")
+    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
 
 
 def _sentence_relations(
