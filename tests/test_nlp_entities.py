@@ -55,6 +55,8 @@ FOUND = [
     ),
     # programmes with a head of their own stand unquoted
     ("延庆区总工会开展职工技能素质提升行动。", ("Initiative", "职工技能素质提升行动")),
+    # a union named after a company takes the company's whole name, verbs and all
+    ("北京排水集团工会主席刘红表示，将继续做好职工服务。", ("Union", "北京排水集团工会")),
     # worker groups from the lexicon; people from the words around them
     ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
     # a narrowing word makes a group of its own

@@ -163,7 +163,16 @@ class HeadNameRecognizer:
                     self._stops(piece)
                     and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
                 )
-                or (head.label in NO_VERB_LABELS and piece in self.site_stops)
+                or (
+                    head.label in NO_VERB_LABELS
+                    and piece in self.site_stops
+                    # 北京排水集团工会: a union named after a company takes the
+                    # company's whole name, verbs and all.
+                    and not (
+                        head.label == "Union"
+                        and text[left:head_start].endswith(self.owner_heads)
+                    )
+                )
             ):
                 break
             left = starts[index]
