@@ -67,3 +67,13 @@ def demo_built(tmp_path_factory: pytest.TempPathFactory, records: Records, demo_
     out = tmp_path_factory.mktemp("demo") / "output"
     build([demo_copy], out, records)
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_store(demo_built: Path) -> Path:
+    """The current Oxigraph store of ``demo_built``."""
+    from kg.graph.build import current_store_path
+
+    path = current_store_path(demo_built)
+    assert path is not None
+    return path

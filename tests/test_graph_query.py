@@ -12,7 +12,6 @@ import pytest
 from rdflib import Literal
 
 from kg.cli import main
-from kg.graph.build import current_store_path
 from kg.graph.query import QueryError, check_names, named_queries, run_query
 from kg.graph.store import MemoryStore, OxigraphStore
 
@@ -22,13 +21,6 @@ NAME_PARAMS = {"name": "大兴区总工会"}
 def _bindings(query_name: str) -> dict:
     query = named_queries()[query_name]
     return query.bindings(NAME_PARAMS if query.params else {})
-
-
-@pytest.fixture(scope="module")
-def store_path(demo_built: Path) -> Path:
-    path = current_store_path(demo_built)
-    assert path is not None
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +44,10 @@ def test_the_named_queries_cover_the_questions_users_ask() -> None:
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_named_query_answers_the_same_on_both_stores(
-    name: str, store_path: Path, memory: MemoryStore
+    name: str, demo_store: Path, memory: MemoryStore
 ) -> None:
     query = named_queries()[name]
-    oxigraph = OxigraphStore(store_path, read_only=True).query(query.text, _bindings(name))
+    oxigraph = OxigraphStore(demo_store, read_only=True).query(query.text, _bindings(name))
     rdflib = memory.query(query.text, _bindings(name))
     assert oxigraph.variables == rdflib.variables
     assert oxigraph.rows, f"{name} found nothing in the demo graph"
@@ -66,36 +58,36 @@ def test_every_named_query_answers_the_same_on_both_stores(
     assert normalise(oxigraph.rows) == normalise(rdflib.rows)
 
 
-def test_entity_query_returns_the_source_sentence_of_every_edge(store_path: Path) -> None:
+def test_entity_query_returns_the_source_sentence_of_every_edge(demo_store: Path) -> None:
     edges = run_query(
-        store_path,
+        demo_store,
         """SELECT ?name ?sentence WHERE {
              ?st a kgo:ExtractedStatement ; rdf:subject ?s ;
                  kgo:hasEvidence/kgo:sentence ?sentence .
              ?s skos:prefLabel ?name }""",
     ).rows
     assert edges
-    answers = run_query(store_path, named_queries()["entity"].text, _bindings("entity")).rows
+    answers = run_query(demo_store, named_queries()["entity"].text, _bindings("entity")).rows
     sentences = {str(row[6]) for row in answers}
     expected = {str(s) for name, s in edges if str(name) == "大兴区总工会"}
     assert expected and expected <= sentences
 
 
-def test_a_malformed_query_gets_its_position(store_path: Path) -> None:
+def test_a_malformed_query_gets_its_position(demo_store: Path) -> None:
     with pytest.raises(QueryError, match=r"malformed SPARQL: error at 1:2\d"):
-        run_query(store_path, "SELECT ?x WHERE { ?x ?p }")
+        run_query(demo_store, "SELECT ?x WHERE { ?x ?p }")
 
 
-def test_a_slow_query_is_stopped(store_path: Path) -> None:
+def test_a_slow_query_is_stopped(demo_store: Path) -> None:
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     with pytest.raises(QueryError, match=r"time limit of 0\.5 s"):
-        run_query(store_path, cross, timeout=0.5)
+        run_query(demo_store, cross, timeout=0.5)
 
 
-def test_an_unknown_entity_is_named(store_path: Path) -> None:
+def test_an_unknown_entity_is_named(demo_store: Path) -> None:
     with pytest.raises(QueryError, match="no entity named 不存在的工会"):
-        check_names(store_path, {"name": Literal("不存在的工会", lang="zh")}, timeout=10)
-    check_names(store_path, {"name": Literal("区总工会", lang="zh")}, timeout=10)
+        check_names(demo_store, {"name": Literal("不存在的工会", lang="zh")}, timeout=10)
+    check_names(demo_store, {"name": Literal("区总工会", lang="zh")}, timeout=10)
 
 
 def test_a_named_query_asks_for_its_parameter() -> None:

@@ -83,11 +83,6 @@ def _current_store(out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def served_store(demo_built: Path) -> Path:
-    return _current_store(demo_built)
-
-
-@pytest.fixture(scope="module")
 def endpoint(demo_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("serve") / "stderr.log"
     with serving(demo_built, log) as server:
@@ -96,10 +91,10 @@ def endpoint(demo_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.fixture(scope="module")
-def some_name(served_store: Path) -> str:
+def some_name(demo_store: Path) -> str:
     """A union's name, for the named queries that take one."""
     sparql = "SELECT ?name WHERE { ?u a kgo:Union ; skos:prefLabel ?name } ORDER BY ?name LIMIT 1"
-    return str(run_query(served_store, sparql).rows[0][0])
+    return str(run_query(demo_store, sparql).rows[0][0])
 
 
 def _bound(name: str, some_name: str) -> tuple[str, dict[str, Node]]:
@@ -165,10 +160,10 @@ CLIENTS = [
 @pytest.mark.parametrize("client", CLIENTS)
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_named_queries_answer_as_run_query_does(
-    name: str, client: str, endpoint: str, served_store: Path, some_name: str
+    name: str, client: str, endpoint: str, demo_store: Path, some_name: str
 ) -> None:
     sparql, bindings = _bound(name, some_name)
-    expected = run_query(served_store, sparql, bindings)
+    expected = run_query(demo_store, sparql, bindings)
     assert expected.rows, f"{name} finds nothing in the demo graph"
     variables, rows = _rows_by_client(client, endpoint, sparql, bindings)
     assert variables == expected.variables
@@ -177,10 +172,10 @@ def test_named_queries_answer_as_run_query_does(
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_csv_and_tsv_answers_hold_the_same_rows(
-    name: str, endpoint: str, served_store: Path, some_name: str
+    name: str, endpoint: str, demo_store: Path, some_name: str
 ) -> None:
     sparql, bindings = _bound(name, some_name)
-    expected = run_query(served_store, sparql, bindings)
+    expected = run_query(demo_store, sparql, bindings)
     text = _wrapper(endpoint, _with_values(sparql, bindings), CSV).query().convert()
     header, *lines = csv.reader(io.StringIO(text.decode("utf-8")))
     assert header == expected.variables
@@ -193,8 +188,8 @@ def test_csv_and_tsv_answers_hold_the_same_rows(
     assert Counter(tuple(row) for row in result) == Counter(expected.rows)
 
 
-def test_construct_answers_turtle_or_n_triples(endpoint: str, served_store: Path) -> None:
-    expected = set(run_query(served_store, LOCATED).triples)
+def test_construct_answers_turtle_or_n_triples(endpoint: str, demo_store: Path) -> None:
+    expected = set(run_query(demo_store, LOCATED).triples)
     assert expected
     turtle = _wrapper(endpoint, LOCATED, TURTLE).query().convert()
     assert set(Graph().parse(data=turtle, format="turtle")) == expected
@@ -204,9 +199,9 @@ def test_construct_answers_turtle_or_n_triples(endpoint: str, served_store: Path
     assert set(Graph().parse(data=body, format="nt")) == expected
 
 
-def test_describe_follows_the_format_parameter(endpoint: str, served_store: Path) -> None:
+def test_describe_follows_the_format_parameter(endpoint: str, demo_store: Path) -> None:
     sparql = "DESCRIBE ?u WHERE { ?u a kgo:Union } LIMIT 1"
-    expected = set(run_query(served_store, sparql).triples)
+    expected = set(run_query(demo_store, sparql).triples)
     assert expected
     status, media_type, body = _ask(endpoint, sparql, accept="text/turtle", fmt="nt")
     assert (status, media_type) == (200, "application/n-triples")
@@ -273,13 +268,13 @@ INSERT = "INSERT DATA { <urn:kg:test> <urn:kg:says> 'written' }"
     ],
 )
 def test_updates_are_refused_and_change_nothing(
-    how: dict[str, str], endpoint: str, served_store: Path
+    how: dict[str, str], endpoint: str, demo_store: Path
 ) -> None:
-    before = OxigraphStore(served_store, read_only=True).nquads()
+    before = OxigraphStore(demo_store, read_only=True).nquads()
     status, _, message = _ask(endpoint, f"# a comment\nPREFIX ex: <urn:ex#>\n{INSERT}", **how)
     assert status == 403
     assert message.strip() == "this endpoint is read-only: SPARQL updates are refused"
-    assert OxigraphStore(served_store, read_only=True).nquads() == before
+    assert OxigraphStore(demo_store, read_only=True).nquads() == before
 
 
 @pytest.mark.parametrize(
@@ -301,10 +296,10 @@ def test_federated_queries_are_refused(endpoint: str, sparql: str, refused: bool
         assert status == 200
 
 
-def test_a_malformed_query_is_400_with_its_position(endpoint: str, served_store: Path) -> None:
+def test_a_malformed_query_is_400_with_its_position(endpoint: str, demo_store: Path) -> None:
     sparql = "SELECT ?x WHERE { ?x ?p }"
     with pytest.raises(QueryError) as expected:
-        run_query(served_store, sparql)
+        run_query(demo_store, sparql)
     status, media_type, message = _ask(endpoint, sparql)
     assert (status, media_type) == (400, "text/plain")
     assert message.strip() == str(expected.value)
