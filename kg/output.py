@@ -18,6 +18,8 @@ def _entity_record(entity: Entity) -> dict[str, Any]:
         "type": entity.label,
         "aliases": sorted(entity.aliases - {entity.name}),
     }
+    if entity.preferred:
+        record["preferred_name"] = entity.preferred
     if entity.division is not None:
         record["division"] = _division_record(entity.division)
     return record

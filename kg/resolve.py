@@ -27,6 +27,9 @@ class Entity:
     division: DivisionInfo | None = None
     # Named only by its standing (困难职工): kept only where a relation needs it.
     needs_relation: bool = False
+    # The name the entity goes by in every article (the graph's preferred label):
+    # 中关村街道总工会 for 海淀区中关村街道总工会; empty when it is ``name``.
+    preferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,11 @@ class ArticleResolver:
                     self.entity_of[id(mention)] = target
                     target.aliases.add(mention.name)
 
-    def _canonical(self, mention: Mention) -> tuple[str, str]:
-        """(id, canonical name) of a full mention."""
+    def _canonical(self, mention: Mention) -> tuple[str, str, str]:
+        """(id, canonical name in this article, name in every article) of a full mention."""
         info = self.divisions(mention.key) if mention.label == "District" else None
         if info is not None:
-            return f"District:{info.path}", mention.name
+            return f"District:{info.path}", mention.name, info.name
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
         if mention.label != "District":
             expanded = expand_abbreviation(mention.name)
@@ -108,18 +111,33 @@ class ArticleResolver:
                 longer = [m for m in self.full if _is_informal_name(mention.name, mention.label, m)]
             if longer:
                 mention = max(longer, key=lambda m: len(m.name))
-        return f"{mention.label}:{mention.name}{self._located_suffix(mention)}", mention.name
+        preferred, path = self._located_key(mention)
+        entity_id = f"{mention.label}:{preferred}" + (f"@{path}" if path else "")
+        return entity_id, mention.name, preferred
 
-    def _located_suffix(self, mention: Mention) -> str:
-        """@path of the division a name starts with, telling namesakes apart."""
-        if mention.label == "District":
-            return ""
-        for m in self.full:
-            info = self.divisions(m.key) if m.nested and m.start == mention.start else None
-            if info is not None:
-                return f"@{info.path}"
+    def _located_key(self, mention: Mention) -> tuple[str, str]:
+        """The name and @path that identify a body across articles.
+
+        A name that starts with divisions is keyed from the innermost one, with its
+        path: 海淀区中关村街道总工会 and 中关村街道总工会 are one union
+        (中关村街道总工会@北京市/海淀区/中关村街道), and 朝阳区总工会 of Beijing and of
+        Changchun stay two. Returns the name and the path ("" for none).
+        """
+        innermost: DivisionInfo | None = None
+        chain_end = mention.start
+        # The offsets only tell the name's words apart when the name is as written.
+        if mention.end - mention.start == len(mention.name):
+            for m in sorted(self.full, key=lambda m: m.start):
+                if not (m.nested and m.label == "District" and m.start == chain_end):
+                    continue
+                info = self.divisions(m.key)
+                if info is None or m.end >= mention.end:
+                    break
+                innermost, chain_end = info, m.end
+        if innermost is not None:
+            return innermost.name + mention.name[chain_end - mention.start :], innermost.path
         info = self._level_word_division(mention)
-        return "" if info is None else f"@{info.path}"
+        return mention.name, "" if info is None else info.path
 
     def _level_word_division(self, mention: Mention) -> DivisionInfo | None:
         """The district of 区人社局: the article's first division of that level."""
@@ -132,12 +150,18 @@ class ArticleResolver:
                 return info
         return None
 
-    def _add(self, mention: Mention, identity: tuple[str, str]) -> None:
-        entity_id, name = identity
+    def _add(self, mention: Mention, identity: tuple[str, str, str]) -> None:
+        entity_id, name, preferred = identity
         entity = self.entities.get(entity_id)
         if entity is None:
             division = self.divisions(mention.key) if mention.label == "District" else None
-            entity = Entity(entity_id, name, mention.label, division=division)
+            entity = Entity(
+                entity_id,
+                name,
+                mention.label,
+                division=division,
+                preferred="" if preferred == name else preferred,
+            )
             entity.needs_relation = mention.source == "lexicon-status"
             self.entities[entity_id] = entity
         elif mention.source != "lexicon-status":

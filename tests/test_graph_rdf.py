@@ -200,3 +200,26 @@ def test_every_relation_of_a_record_has_its_evidence_in_rdf() -> None:
     assert (union, SKOS.altLabel, Literal("该工会", lang="zh")) in graph
     conforms, text = _validate(graph)
     assert conforms, text
+
+
+def test_one_preferred_label_however_articles_name_the_entity() -> None:
+    def record(name: str) -> dict:
+        entity = {
+            "id": "Union:中关村街道总工会@北京市/海淀区/中关村街道",
+            "name": name,
+            "type": "Union",
+            "aliases": [],
+        }
+        if name != "中关村街道总工会":
+            entity["preferred_name"] = "中关村街道总工会"
+        return {"source": name, "index": 0, "headline": "h", "entities": [entity], "triples": []}
+
+    graph = Graph()
+    for name in ("海淀区中关村街道总工会", "中关村街道总工会"):
+        for triple in article_triples(record(name), name, "hash"):
+            graph.add(triple)
+    union = entity_iri("Union:中关村街道总工会@北京市/海淀区/中关村街道")
+    assert list(graph.objects(union, SKOS.prefLabel)) == [Literal("中关村街道总工会", lang="zh")]
+    assert list(graph.objects(union, SKOS.altLabel)) == [
+        Literal("海淀区中关村街道总工会", lang="zh")
+    ]

@@ -174,3 +174,17 @@ def test_a_body_named_with_a_bare_level_word_belongs_to_the_articles_district(
     fengtai = bureau_ids("丰台区总工会联合区人力资源和社会保障局举办职工技能大赛。")
     assert shijingshan == {"Organization:区人力资源和社会保障局@北京市/石景山区"}
     assert fengtai == {"Organization:区人力资源和社会保障局@北京市/丰台区"}
+
+
+def test_a_body_is_one_entity_with_or_without_the_divisions_above_its_own(extractor) -> None:
+    from tests.conftest import make_article
+
+    def union(text: str) -> dict:
+        record = extractor(make_article(text))
+        return next(e for e in record["entities"] if e["type"] == "Union")
+
+    full = union("海淀区中关村街道总工会召开会议。")
+    short = union("中关村街道总工会召开会议。")
+    assert full["id"] == short["id"] == "Union:中关村街道总工会@北京市/海淀区/中关村街道"
+    assert full["name"] == "海淀区中关村街道总工会"  # the article's fullest form, for scoring
+    assert full["preferred_name"] == short["name"] == "中关村街道总工会"

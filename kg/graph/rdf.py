@@ -124,7 +124,10 @@ def _labels(iri: URIRef, name: str, aliases: list[str]) -> Iterator[RdfTriple]:
 
 def _entity(iri: URIRef, entity: Mapping[str, Any]) -> Iterator[RdfTriple]:
     yield iri, RDF.type, ENTITY_CLASSES[entity["type"]]
-    yield from _labels(iri, entity["name"], entity["aliases"])
+    # One preferred label in every article; this article's fuller name is an alias.
+    preferred = entity.get("preferred_name", entity["name"])
+    aliases = sorted({entity["name"], *entity["aliases"]} - {preferred})
+    yield from _labels(iri, preferred, aliases)
     if entity.get("division"):
         yield from _division(iri, entity["division"])
 
