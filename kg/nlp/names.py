@@ -157,20 +157,23 @@ class HeadNameRecognizer:
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
                 pass  # 推进座谈会, 启动会: an organising verb can open an event's head
-            elif not depth and (
-                (head.label == "Initiative" and piece in self.union_heads)
-                or (
-                    self._stops(piece)
-                    and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
-                )
-                or (
-                    head.label in NO_VERB_LABELS
-                    and piece in self.site_stops
-                    # 北京排水集团工会: a union named after a company takes the
-                    # company's whole name, verbs and all.
-                    and not (
-                        head.label == "Union"
-                        and text[left:head_start].endswith(self.owner_heads)
+            elif (
+                not depth
+                and (
+                    (head.label == "Initiative" and piece in self.union_heads)
+                    or (
+                        self._stops(piece)
+                        and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
+                    )
+                    or (
+                        head.label in NO_VERB_LABELS
+                        and piece in self.site_stops
+                        # 北京排水集团工会: a union named after a company takes the
+                        # company's whole name, verbs and all.
+                        and not (
+                            head.label == "Union"
+                            and text[left:head_start].endswith(self.owner_heads)
+                        )
                     )
                 )
             ):
