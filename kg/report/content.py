@@ -159,7 +159,7 @@ def _activity(graph: nx.MultiDiGraph) -> Section:
     )
 
 
-def _districts(graph: nx.MultiDiGraph) -> Section:
+def _districts(graph: nx.MultiDiGraph, districts: list[analysis.DistrictCounts]) -> Section:
     rows: list[list[Cell]] = [
         [
             Ref(
@@ -171,7 +171,7 @@ def _districts(graph: nx.MultiDiGraph) -> Section:
             _entities(graph, r.initiatives_held),
             _entities(graph, r.initiatives_organised),
         ]
-        for r in analysis.per_district(graph)
+        for r in districts
     ]
     return Section(
         "districts",
@@ -283,10 +283,10 @@ def _communities(graph: nx.MultiDiGraph) -> Section:
     )
 
 
-def _timeline(graph: nx.MultiDiGraph) -> Section:
+def _timeline(graph: nx.MultiDiGraph, months: list[analysis.Month]) -> Section:
     rows: list[list[Cell]] = [
         [m.month, _articles(graph, m.articles), _entities(graph, m.new_entities), len(m.relations)]
-        for m in analysis.monthly_counts(graph)
+        for m in months
     ]
     return Section(
         "timeline",
@@ -347,18 +347,29 @@ def _article_entries(graph: nx.MultiDiGraph) -> list[ArticleEntry]:
     return sorted(entries, key=lambda e: (e.date or "", e.source, e.ref.text))
 
 
-def report_content(graph: nx.MultiDiGraph) -> tuple[Report, nx.Graph]:
-    """The report's content, and the co-organiser network its picture draws."""
-    network = analysis.co_organisers(graph)
+@dataclass
+class Charted:
+    """The analyses that both a table and a chart show, computed once."""
+
+    districts: list[analysis.DistrictCounts]
+    months: list[analysis.Month]
+    co_organisers: nx.Graph
+
+
+def report_content(graph: nx.MultiDiGraph) -> tuple[Report, Charted]:
+    """The report's content, and the analyses its charts draw."""
+    charted = Charted(
+        analysis.per_district(graph), analysis.monthly_counts(graph), analysis.co_organisers(graph)
+    )
     sections = [
         _overview(graph),
         _activity(graph),
-        _districts(graph),
+        _districts(graph, charted.districts),
         _worker_groups(graph),
-        _co_organisers(graph, network),
+        _co_organisers(graph, charted.co_organisers),
         _centrality(graph),
         _communities(graph),
-        _timeline(graph),
+        _timeline(graph, charted.months),
     ]
     entries: dict[str, list[Entry]] = {kind: [] for kind in ENTITY_TYPES}
     for node in sorted(graph, key=lambda n: (graph.nodes[n]["name"], n)):
@@ -368,4 +379,4 @@ def report_content(graph: nx.MultiDiGraph) -> tuple[Report, nx.Graph]:
         "entities": graph.number_of_nodes(),
         "relations": graph.number_of_edges(),
     }
-    return Report(sections, entries, _article_entries(graph), summary), network
+    return Report(sections, entries, _article_entries(graph), summary), charted

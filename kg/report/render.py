@@ -10,10 +10,9 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from kg.analysis import monthly_counts, per_district
 from kg.graph.query import named_queries
 from kg.report import charts
-from kg.report.content import Count, Ref, report_content
+from kg.report.content import Charted, Count, Ref, report_content
 
 HERE = Path(__file__).parent
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|#"})
@@ -49,20 +48,19 @@ def _environment(autoescape: bool) -> Environment:
     return environment
 
 
-def _charts(graph: nx.MultiDiGraph, network: nx.Graph) -> dict[str, str]:
+def _charts(graph: nx.MultiDiGraph, charted: Charted) -> dict[str, str]:
     """Base64 PNGs by name; a picture with nothing to draw is left out."""
     pictures = {}
     # County level: every district below a city, not the cities and provinces that
     # would repeat their counts.
-    counties = [r for r in per_district(graph) if graph.nodes[r.district].get("level") == "county"]
+    counties = [r for r in charted.districts if graph.nodes[r.district].get("level") == "county"]
     if counties:
         labels = {r.district: graph.nodes[r.district].get("path") or "" for r in counties}
         pictures["districts"] = charts.district_chart(counties, labels)
-    months = monthly_counts(graph)
-    if months:
-        pictures["timeline"] = charts.timeline_chart(months)
-    if network.number_of_edges():
-        pictures["co-organisers"] = charts.network_chart(network)
+    if charted.months:
+        pictures["timeline"] = charts.timeline_chart(charted.months)
+    if charted.co_organisers.number_of_edges():
+        pictures["co-organisers"] = charts.network_chart(charted.co_organisers)
     return {
         name: base64.b64encode(charts.png(fig)).decode("ascii") for name, fig in pictures.items()
     }
@@ -78,14 +76,14 @@ def render_report(
             "no font with Chinese glyphs found (fc-list :lang=zh); the charts' labels "
             "will show as boxes (install fonts-wqy-microhei or fonts-noto-cjk)"
         )
-    content, network = report_content(graph)
+    content, charted = report_content(graph)
     queries = named_queries()
     used = {s.query: queries[s.query] for s in content.sections}
     context = {
         "title": title,
         "report": content,
         "queries": used,
-        "charts": _charts(graph, network),
+        "charts": _charts(graph, charted),
     }
     html = _environment(autoescape=True).get_template("template.html").render(context)
     markdown = _environment(autoescape=False).get_template("template.md").render(context)
