@@ -10,8 +10,9 @@ from kg.analysis.activity import (
     worker_groups_served,
 )
 from kg.analysis.centrality import Centrality, centrality_by_type, communities, undirected
-from kg.analysis.places import DistrictCounts, districts_of, per_district
+from kg.analysis.places import DistrictCounts, per_district
 from kg.analysis.timeline import Month, monthly_counts
+from kg.graph.network import districts_of
 
 __all__ = [
     "Activity",

@@ -16,33 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.analysis.edges import sources, targets
-
-
-def _ancestors_or_self(graph: nx.MultiDiGraph, district: str) -> Iterable[str]:
-    seen = set()
-    while district is not None and district in graph and district not in seen:
-        seen.add(district)
-        yield district
-        district = graph.nodes[district].get("parent")
-
-
-def districts_of(graph: nx.MultiDiGraph, starts: Iterable[str]) -> set[str]:
-    """The districts that ``starts`` are, or lie in through ``locatedIn`` (followed
-    transitively), with all their ancestors on the ``parent`` chain."""
-    reached = set(starts)
-    frontier = list(reached)
-    while frontier:
-        node = frontier.pop()
-        for _, target, key in graph.out_edges(node, keys=True):
-            if key == "locatedIn" and target not in reached:
-                reached.add(target)
-                frontier.append(target)
-    return {
-        district
-        for node in reached
-        if graph.nodes[node]["type"] == "District"
-        for district in _ancestors_or_self(graph, node)
-    }
+from kg.graph.network import districts_of
 
 
 @dataclass

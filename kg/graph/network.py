@@ -6,6 +6,7 @@ analysis functions and the graph page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -112,3 +113,30 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     for _, _, data in graph.edges(data=True):
         data["evidence"].sort(key=lambda e: (e["article"], e["start"], e["rule"]))
     return graph
+
+
+def _ancestors_or_self(graph: nx.MultiDiGraph, district: str) -> Iterable[str]:
+    seen = set()
+    while district is not None and district in graph and district not in seen:
+        seen.add(district)
+        yield district
+        district = graph.nodes[district].get("parent")
+
+
+def districts_of(graph: nx.MultiDiGraph, starts: Iterable[str]) -> set[str]:
+    """The districts that ``starts`` are, or lie in through ``locatedIn`` (followed
+    transitively), with all their ancestors on the ``parent`` chain."""
+    reached = set(starts)
+    frontier = list(reached)
+    while frontier:
+        node = frontier.pop()
+        for _, target, key in graph.out_edges(node, keys=True):
+            if key == "locatedIn" and target not in reached:
+                reached.add(target)
+                frontier.append(target)
+    return {
+        district
+        for node in reached
+        if graph.nodes[node]["type"] == "District"
+        for district in _ancestors_or_self(graph, node)
+    }

@@ -20,6 +20,7 @@ from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import RDFS
 
+from kg.graph.network import districts_of
 from kg.graph.vocab import KGO, load_ontology
 from kg.page.layout import component_layout, grid_layout
 from kg.schema import ENTITY_TYPES, RELATIONS
@@ -57,21 +58,8 @@ def zh_labels() -> dict[str, str]:
 
 
 def district_membership(graph: nx.MultiDiGraph) -> dict[Hashable, set[Hashable]]:
-    """The districts each entity is in: a district is in itself and the divisions above
-    it; any other entity in the districts its ``locatedIn`` edges lead to, directly or
-    through a place or facility, and the divisions above those."""
-    within = nx.DiGraph()
-    within.add_nodes_from(graph)
-    within.add_edges_from(
-        (s, o) for s, o, relation in graph.edges(keys=True) if relation == "locatedIn"
-    )
-    within.add_edges_from(
-        (node, data["parent"])
-        for node, data in graph.nodes(data=True)
-        if data.get("parent") in graph
-    )
-    districts = {node for node, kind in graph.nodes(data="type") if kind == "District"}
-    return {node: ({node} | nx.descendants(within, node)) & districts for node in graph}
+    """The districts each entity is in (see ``kg.graph.network.districts_of``)."""
+    return {node: districts_of(graph, [node]) for node in graph}
 
 
 def summary_district(graph: nx.MultiDiGraph, districts: set[Hashable]) -> Hashable | None:
