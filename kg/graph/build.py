@@ -47,7 +47,6 @@ class BuildError(Exception):
 class BuildReport:
     added: list[str] = field(default_factory=list)  # sources read (new or changed)
     unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     articles: int = 0
     triples: int = 0
@@ -87,7 +86,8 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 
 class _Generation:
-    """A new generation of the store, committed by ``commit`` or swept on failure."""
+    """A new generation of the store, used as a context: committed by ``commit``,
+    swept away when the block ends without it (an error, Ctrl-C, nothing to do)."""
 
     def __init__(self, out_dir: Path) -> None:
         # Resolved as the store link's target is: with a relative folder (`-o output`)
@@ -103,6 +103,14 @@ class _Generation:
             OxigraphStore(self.previous, read_only=True).backup(self.path)
         self.store = OxigraphStore(self.path)
         self._written: list[tuple[Path, Path]] = []
+        self._committed = False
+
+    def __enter__(self) -> _Generation:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if not self._committed:
+            self._abandon()
 
     def _sweep(self) -> None:
         """Remove what an interrupted run left: generations and temporary files not in use."""
@@ -127,8 +135,9 @@ class _Generation:
         os.replace(link, self.out_dir / STORE_LINK)
         if self.previous is not None and self.previous.parent == self.out_dir:
             shutil.rmtree(self.previous, ignore_errors=True)
+        self._committed = True
 
-    def abandon(self) -> None:
+    def _abandon(self) -> None:
         for temporary, _ in self._written:
             temporary.unlink(missing_ok=True)
         self.__dict__.pop("store", None)
@@ -214,8 +223,7 @@ def build(
         if not to_read and previous is not None and outputs_present and not jsonld:
             return report
 
-        generation = _Generation(out_dir)
-        try:
+        with _Generation(out_dir) as generation:
             _replace_ontology(generation.store)
             replaced: set[str] = set()
             files = [file for file, _ in to_read.values()]
@@ -237,13 +245,9 @@ def build(
                 report.articles += 1
                 report.triples += len(item["triples"])
             if not report.articles and (previous is None or (outputs_present and not jsonld)):
-                generation.abandon()  # nothing was read: what is there stays as it is
-                return report
+                return report  # nothing was read: what is there stays as it is
             generation.write_outputs(jsonld)
             generation.commit()
-        except BaseException:
-            generation.abandon()
-            raise
     return report
 
 
@@ -255,24 +259,20 @@ def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> li
         if previous is None:
             raise BuildError(f"{out_dir}: no graph built here yet (run `kg build`)")
         stored = stored_articles(OxigraphStore(previous, read_only=True))
-        by_article = {g: s for s, (_, graphs) in stored.items() for g in graphs}
+        articles = {g for _, graphs in stored.values() for g in graphs}
         targets: dict[str, list[str]] = {}
         for given in sources:
             name = source_name(Path(given))
             if name in stored:
                 targets[name] = stored[name][1]
-            elif given in by_article:
+            elif given in articles:
                 targets[given] = [given]
             else:
                 raise BuildError(f"{given}: no article from this source in {out_dir}")
-        generation = _Generation(out_dir)
-        try:
+        with _Generation(out_dir) as generation:
             for graphs in targets.values():
                 for graph in graphs:
                     generation.store.remove_article(URIRef(graph))
             generation.write_outputs(jsonld)
             generation.commit()
-        except BaseException:
-            generation.abandon()
-            raise
     return list(targets)

@@ -11,12 +11,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from kg import __version__
 from kg.graph.vocab import ENTITY_CLASSES, GEO, KGO, KGR, RELATION_PROPERTIES
 
 RdfTriple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -26,16 +26,6 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters kept as they are in an IRI path; everything else is percent-encoded,
 # '%' included, so that two different ids never give the same IRI.
 _IRI_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/@()")
-
-
-def _kg_version() -> str:
-    try:
-        return version("kg")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-KG_VERSION = _kg_version()
 
 
 def iri_path(text: str) -> str:
@@ -83,14 +73,14 @@ def article_triples(
     their evidence. ``source`` is the file path as the store keeps it."""
     article = article_iri(source, record["index"])
     yield from _article(article, record, source, content_hash)
-    run = KGR[f"run/{_digest(article, content_hash, KG_VERSION)}"]
-    agent = KGR[f"agent/kg-{iri_path(KG_VERSION)}"]
+    run = KGR[f"run/{_digest(article, content_hash, __version__)}"]
+    agent = KGR[f"agent/kg-{iri_path(__version__)}"]
     yield run, RDF.type, KGO.ExtractionRun
     yield run, PROV.used, article
     yield run, PROV.wasAssociatedWith, agent
     yield agent, RDF.type, KGO.Extractor
-    yield agent, RDFS.label, Literal(f"kg {KG_VERSION}")
-    yield agent, KGO.softwareVersion, Literal(KG_VERSION)
+    yield agent, RDFS.label, Literal(f"kg {__version__}")
+    yield agent, KGO.softwareVersion, Literal(__version__)
     for entity in record["entities"]:
         iri = entity_iri(entity["id"])
         yield article, KGO.mentions, iri

@@ -17,7 +17,6 @@ from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -44,20 +43,9 @@ class QueryResult:
 
 
 class GraphStore(Protocol):
-    def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
-        """Add one article's named graph, and its triples to the merged graph."""
-
-    def remove_article(self, graph: URIRef) -> None:
-        """Drop one article's named graph, and from the merged graph every triple
-        no other article's graph holds."""
-
-    def add_graph(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
-        """Add a named graph that is not merged (the ontology)."""
+    """What readers of a graph need; ``OxigraphStore`` also writes article graphs."""
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
-
-    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
-        """Quads of one named graph, or of every graph with ``graph`` None."""
 
     def load(self, path: Path, fmt: str) -> None:
         """Bulk-load a Turtle/N-Triples file into the merged graph."""
@@ -165,12 +153,6 @@ class OxigraphStore:
         ]
         return QueryResult("select", variables, rows)
 
-    def update(self, sparql: str) -> None:
-        try:
-            self._store.update(sparql, prefixes=PREFIXES)
-        except SyntaxError as error:
-            raise QuerySyntaxError(str(error)) from None
-
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         pattern_graph = None if graph is None else to_ox(graph)
         for quad in self._store.quads_for_pattern(None, None, None, pattern_graph):
@@ -246,41 +228,15 @@ DROP SILENT GRAPH ?g
 
 # --- rdflib -------------------------------------------------------------------
 
-_RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads"}
-
 
 class MemoryStore:
-    """rdflib's in-memory dataset: the reference the benchmark compares Oxigraph with."""
+    """rdflib's in-memory graph: the reference that tests and the benchmark compare
+    Oxigraph with."""
 
     def __init__(self) -> None:
         self.dataset = Dataset()
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace)
-
-    def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
-        named = self.dataset.graph(graph)
-        merged = self.dataset.default_graph
-        for triple in triples:
-            named.add(triple)
-            merged.add(triple)
-
-    def remove_article(self, graph: URIRef) -> None:
-        named = self.dataset.graph(graph)
-        others = [
-            g
-            for g in self.dataset.contexts()
-            if g.identifier not in (graph, DATASET_DEFAULT_GRAPH_ID)
-        ]
-        merged = self.dataset.default_graph
-        for triple in list(named):
-            if not any(triple in other for other in others):
-                merged.remove(triple)
-        self.dataset.remove_graph(named)
-
-    def add_graph(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
-        named = self.dataset.graph(graph)
-        for triple in triples:
-            named.add(triple)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         from pyparsing import ParseException
@@ -296,13 +252,8 @@ class MemoryStore:
         variables = [str(v) for v in result.vars or []]
         return QueryResult("select", variables, [tuple(row) for row in result])
 
-    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
-        for s, p, o, g in self.dataset.quads((None, None, None, graph)):
-            name = getattr(g, "identifier", g)
-            yield s, p, o, None if name == DATASET_DEFAULT_GRAPH_ID else name
-
     def load(self, path: Path, fmt: str) -> None:
-        self.dataset.default_graph.parse(str(path), format=_RDFLIB_FORMATS[fmt])
+        self.dataset.default_graph.parse(str(path), format=fmt)  # rdflib's names are ours
 
     def serialize_turtle(self, path: Path) -> None:
         self.dataset.default_graph.serialize(str(path), format="turtle", encoding="utf-8")
