@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.relations import Relation
 from kg.lexicons import expand_abbreviation, table
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, leading_chain
 
 
 @dataclass
@@ -127,10 +127,8 @@ class ArticleResolver:
         chain_end = mention.start
         # The offsets only tell the name's words apart when the name is as written.
         if mention.end - mention.start == len(mention.name):
-            for m in sorted(self.full, key=lambda m: m.start):
-                if not (m.nested and m.label == "District" and m.start == chain_end):
-                    continue
-                info = self.divisions(m.key)
+            for m in leading_chain(mention, self.full):
+                info = self.divisions(m.key) if m.label == "District" else None
                 if info is None or m.end >= mention.end:
                     break
                 innermost, chain_end = info, m.end

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import words
 from kg.nlp.gazetteer import DivisionLookup
-from kg.nlp.mentions import Mention, text_of
+from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
 from kg.schema import RELATIONS, allows
 
@@ -165,14 +165,8 @@ def _name_structure(
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
         if outer.nested or allowed is None:
             continue
-        inner = [m for m in mentions if m.nested and outer.start <= m.start and m.end <= outer.end]
         # The innermost division of a leading chain: 北京市大兴区建设集团 is in 大兴区.
-        chain = []
-        position = outer.start
-        for m in sorted(inner, key=lambda m: m.start):
-            if m.start == position:
-                chain.append(m)
-                position = m.end
+        chain = leading_chain(outer, mentions)
         pairs = [(child, parent) for parent, child in pairwise(chain)]
         # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
         innermost = divisions(chain[-1].key) if chain else None

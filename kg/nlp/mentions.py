@@ -114,3 +114,19 @@ class Scanner:
             return
         for end_index, (length, value) in self._automaton.iter_long(text):
             yield end_index + 1 - length, end_index + 1, value
+
+
+def leading_chain(outer: Mention, mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions nested in ``outer`` that open it one after another, outermost
+    first: 北京市|大兴区 of 北京市大兴区建设集团, 海淀区|中关村街道 of 海淀区中关村街道总工会."""
+    inner = sorted(
+        (m for m in mentions if m.nested and outer.start <= m.start and m.end <= outer.end),
+        key=lambda m: m.start,
+    )
+    chain: list[Mention] = []
+    position = outer.start
+    for m in inner:
+        if m.start == position:
+            chain.append(m)
+            position = m.end
+    return chain
