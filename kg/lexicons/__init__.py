@@ -51,10 +51,18 @@ def body_abbreviations() -> dict[str, str]:
 
 def expand_abbreviation(name: str) -> str:
     """区人社局 -> 区人力资源和社会保障局; other names as they are."""
-    for abbreviation, full in body_abbreviations().items():
-        if name.endswith(abbreviation):
-            return name[: -len(abbreviation)] + full
+    abbreviations = body_abbreviations()
+    for size in _abbreviation_sizes():
+        full = abbreviations.get(name[-size:])
+        if full is not None:
+            return name[:-size] + full
     return name
+
+
+@cache
+def _abbreviation_sizes() -> tuple[int, ...]:
+    """Lengths of the abbreviations, longest first (人力社保局 before 社保局)."""
+    return tuple(sorted({len(a) for a in body_abbreviations()}, reverse=True))
 
 
 def head_of(name: str) -> Head | None:
