@@ -233,8 +233,8 @@ CLAUSE_BREAK = re.compile(r"[，。；！？]")
 
 @cache
 def _runs() -> re.Pattern[str]:
-    """The verbs by which a body runs a programme or a site (举办, 开展, 打造…)."""
-    verbs = words("organising_verbs") | words("site_verbs")
+    """The verbs by which a body runs a programme or a site: the rules' {RUNS}."""
+    verbs = words("organising_verbs") | words("running_verbs")
     return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
 
 
