@@ -83,15 +83,15 @@ def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     return {path.stem: _parse_named(path) for path in sorted(folder.glob("*.rq"))}
 
 
-_NAMED = "ASK { { ?entity skos:prefLabel ?name } UNION { ?entity skos:altLabel ?name } }"
+_NAMED = "ASK WHERE { { ?entity skos:prefLabel ?name } UNION { ?entity skos:altLabel ?name } }"
 
 
 def check_names(store_path: Path, bindings: Mapping[str, Node], *, timeout: float) -> None:
-    """QueryError naming the first ``name`` binding that no entity has as a name."""
+    """QueryError naming the ``name`` binding when no entity has it as a name."""
     name = bindings.get("name")
     if (
         name is not None
-        and not run_query(store_path, _NAMED.replace("?name", name.n3()), timeout=timeout).boolean
+        and not run_query(store_path, _NAMED, {"name": name}, timeout=timeout).boolean
     ):
         raise QueryError(f"no entity named {name} in the graph")
 
