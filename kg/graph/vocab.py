@@ -7,6 +7,7 @@ writing an undocumented predicate.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
@@ -41,7 +42,9 @@ PREFIXES = {
 _TERM_CLASSES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
 
+@cache
 def load_ontology() -> Graph:
+    """The ontology, parsed once per process (callers only read it)."""
     graph = Graph()
     graph.parse(ONTOLOGY_FILE, format="turtle")
     return graph
