@@ -47,13 +47,20 @@ def _records(
     reported on stderr as they come and collected in ``problems``."""
     from kg.pipeline import run
 
-    max_file_bytes = int(args.max_file_size * 1_000_000)
-    for item in run(paths, extractor, jobs=args.jobs, max_file_bytes=max_file_bytes):
+    for item in run(paths, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args)):
         if isinstance(item, InputProblem):
             problems.append(str(item))
-            print(f"kg: {item}", file=sys.stderr)
+            _report_problem(item)
         else:
             yield item
+
+
+def _max_file_bytes(args: argparse.Namespace) -> int:
+    return int(args.max_file_size * 1_000_000)
+
+
+def _report_problem(problem: InputProblem) -> None:
+    print(f"kg: {problem}", file=sys.stderr)
 
 
 def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
@@ -127,17 +134,14 @@ DEMO_CORPUS = Path(__file__).resolve().parents[1] / "examples" / "articles"
 DEFAULT_OUTPUT = Path("output")
 
 
-def _report_problem(problem: InputProblem) -> None:
-    print(f"kg: {problem}", file=sys.stderr)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.graph.build import BuildError, build
     from kg.pipeline import run
 
     def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
-        max_file_bytes = int(args.max_file_size * 1_000_000)
-        yield from run(files, _load_extractor(args), jobs=args.jobs, max_file_bytes=max_file_bytes)
+        # The model loads only when some file is new or changed.
+        extractor = _load_extractor(args)
+        yield from run(files, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args))
 
     paths = args.paths or [DEMO_CORPUS]
     try:
