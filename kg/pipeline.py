@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from kg.article import Article, InputProblem
 from kg.extract.relations import extract, load_rules
 from kg.ingest import read_paths
@@ -17,7 +19,7 @@ from kg.resolve import ArticleResolver
 
 
 class Extractor:
-    """Loads the pipeline once; turns one Article into its output record."""
+    """Loads the pipeline once; turns Articles into their output records."""
 
     def __init__(self, overrides: Mapping[str, Any] | None = None) -> None:
         self.nlp = load_pipeline(overrides)
@@ -28,7 +30,14 @@ class Extractor:
         gc.freeze()
 
     def __call__(self, article: Article) -> dict[str, Any]:
-        doc = self.nlp(article.text)
+        return self.records([article])[0]
+
+    def records(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """The records of ``articles``, which the pipeline takes as one batch."""
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
+        return [self._record(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+    def _record(self, article: Article, doc: Doc) -> dict[str, Any]:
         relations = extract(doc, self.divisions, self.rules)
         resolver = ArticleResolver(doc._.mentions, self.divisions)
         triples = resolver.triples(relations)
@@ -38,9 +47,35 @@ class Extractor:
 _worker: Extractor | None = None
 
 
-def _extract_in_worker(article: Article) -> dict[str, Any]:
+def _extract_in_worker(articles: list[Article]) -> list[dict[str, Any]]:
     assert _worker is not None
-    return _worker(article)
+    return _worker.records(articles)
+
+
+def _batches(
+    items: Iterator[Article | InputProblem], size: int
+) -> Iterator[tuple[list[Article | InputProblem], list[Article]]]:
+    """Runs of input items holding ``size`` articles (fewer at the end), with those articles."""
+    run: list[Article | InputProblem] = []
+    articles: list[Article] = []
+    for item in items:
+        run.append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) == size:
+                yield run, articles
+                run, articles = [], []
+    if run:
+        yield run, articles
+
+
+def _in_order(
+    run: list[Article | InputProblem], records: list[dict[str, Any]]
+) -> Iterator[dict[str, Any] | InputProblem]:
+    """The run's problems, and its articles' records in place of the articles."""
+    made = iter(records)
+    for item in run:
+        yield item if isinstance(item, InputProblem) else next(made)
 
 
 def run(
@@ -52,29 +87,25 @@ def run(
 ) -> Iterator[dict[str, Any] | InputProblem]:
     """Records (gold format, one per article) and input problems, in input order.
 
-    With ``jobs`` > 1 the articles are shared out to forked worker processes
-    that inherit the loaded pipeline, so nothing is loaded twice.
+    Articles go through the pipeline in batches of the pipeline's ``batch_size``.
+    With ``jobs`` > 1 the batches are shared out to forked worker processes that
+    inherit the loaded pipeline, so nothing is loaded twice.
     """
-    items = read_paths(paths, max_file_bytes=max_file_bytes)
+    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes), extractor.nlp.batch_size)
     if jobs <= 1:
-        for item in items:
-            yield item if isinstance(item, InputProblem) else extractor(item)
+        for run_of_items, articles in batches:
+            yield from _in_order(run_of_items, extractor.records(articles))
         return
     global _worker
     _worker = extractor
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        pending: list[InputProblem] = []
+        runs: list[list[Article | InputProblem]] = []
 
-        def articles() -> Iterator[Article]:
-            for item in items:
-                if isinstance(item, InputProblem):
-                    pending.append(item)
-                else:
-                    yield item
+        def articles() -> Iterator[list[Article]]:
+            for run_of_items, batch in batches:
+                runs.append(run_of_items)
+                yield batch
 
-        for record in pool.imap(_extract_in_worker, articles(), chunksize=4):
-            while pending:
-                yield pending.pop(0)
-            yield record
-        yield from pending
+        for records in pool.imap(_extract_in_worker, articles()):
+            yield from _in_order(runs.pop(0), records)

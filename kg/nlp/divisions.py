@@ -10,13 +10,14 @@ from spacy.tokens import Doc
 
 from kg import resources
 from kg.lexicons import words
+from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
 
 PRIORITY = 30
 
 
-class DivisionRecognizer:
+class DivisionRecognizer(Component):
     """Tags full names (大兴区, 建外街道) and short forms (大兴, 北京) of divisions.
 
     A short form is taken when it is a province or prefecture-level city (北京,

@@ -10,6 +10,7 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 
@@ -65,7 +66,7 @@ def align(doc: Doc, offsets: set[int]) -> Doc:
     return doc
 
 
-class EntityCollector:
+class EntityCollector(Component):
     def __call__(self, doc: Doc) -> Doc:
         chosen = select(doc._.kg_candidates or [])
         doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})

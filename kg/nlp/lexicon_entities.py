@@ -8,13 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import known_initiatives, table, words
+from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 35
 STATUS = "status"  # marks groups kept only as the object of a relation
 
 
-class LexiconRecognizer:
+class LexiconRecognizer(Component):
     def __init__(self) -> None:
         entries: list[tuple[str, tuple[str, str, str, bool]]] = [
             (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
@@ -27,7 +28,7 @@ class LexiconRecognizer:
             entries.extend((alias, ("Initiative", name, name, True)) for alias in aliases)
         for row in table("short_forms"):
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
-        self.scanner = Scanner(entries)
+        self.scanner = Scanner(entries, longest=True)
         self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = sorted(words("worker_group_modifiers"), key=len, reverse=True)
 
@@ -38,7 +39,7 @@ class LexiconRecognizer:
         out = candidates(doc)
         text = text_of(doc)
         word_starts = set(token_bounds(doc)[0])
-        for start, end, (label, name, key, short) in self.scanner.find_longest(text):
+        for start, end, (label, name, key, short) in self.scanner.find(text):
             source = "lexicon-status" if key == STATUS else "lexicon"
             key = "" if key == STATUS else key
             if label == "WorkerGroup":

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import Head, head_of, heads, word_classes, words
+from kg.nlp.component import Component
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -49,7 +50,7 @@ UNION_OWNERS = ("全国", "行业", "产业", "系统")
 NATIONAL = ("全国", "中华全国")
 
 
-class HeadNameRecognizer:
+class HeadNameRecognizer(Component):
     def __init__(self, max_name: int) -> None:
         self.heads = heads()
         self.scanner = Scanner((text, head) for text, head in self.heads.items())

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import word_classes, words
+from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 45
@@ -27,7 +28,7 @@ HONORIFICS = frozenset({"师傅", "老师", "同志", "先生", "女士", "阿�
 FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有上下中同时")
 
 
-class PersonRecognizer:
+class PersonRecognizer(Component):
     def __init__(self) -> None:
         cues = words("posts") | words("person_cues") | words("titles") | words("worker_groups")
         self.cues = Scanner((cue, cue) for cue in cues)

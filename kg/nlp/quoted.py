@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import head_of, words
+from kg.nlp.component import Component
 from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
 from kg.schema import strip_quotes
 
@@ -31,7 +32,7 @@ GENERIC_EVENT = re.compile(
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
-class QuotedNameRecognizer:
+class QuotedNameRecognizer(Component):
     """Quoted strings become names when their head noun says what they are.
 
     《…》 is a document or programme (an Initiative) unless it is a periodical.

@@ -11,12 +11,13 @@ from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.component import Component
 from kg.nlp.mentions import token_bounds
 
 OPENING = ("“", "‘", "「", "『", "《", "（", "(")
 
 
-class SentenceSplitter:
+class SentenceSplitter(Component):
     def __init__(self, nlp: Language, punct_chars: list[str]) -> None:
         self.ends = numpy.array([nlp.vocab.strings.add(p) for p in punct_chars], dtype="uint64")
         self.opening = numpy.array([nlp.vocab.strings.add(p) for p in OPENING], dtype="uint64")
