@@ -11,6 +11,7 @@ of Changchun stay apart while 大兴区总工会 is one node wherever it is read
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.relations import Relation
 from kg.lexicons import expand_abbreviation, table
@@ -45,6 +46,7 @@ class Triple:
 LEVEL_WORD_LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
 
 
+@cache
 def _expansions() -> dict[str, tuple[str, str]]:
     return {row["short"]: (row["expands_to"], row["canonical"]) for row in table("short_forms")}
 
@@ -81,6 +83,9 @@ class ArticleResolver:
         self.divisions = divisions
         self.expansions = _expansions()
         self.full = [m for m in mentions if not m.short]
+        self.full_of_type: dict[str, list[Mention]] = {}
+        for m in self.full:
+            self.full_of_type.setdefault(m.label, []).append(m)
         self.entity_of: dict[int, Entity] = {}  # id(mention) -> entity
         self.entities: dict[str, Entity] = {}
         for mention in sorted(self.full, key=lambda m: -(m.end - m.start)):
@@ -102,13 +107,16 @@ class ArticleResolver:
             expanded = expand_abbreviation(mention.name)
             longer = [
                 m
-                for m in self.full
-                if m.label == mention.label
-                and len(m.name) > len(mention.name)
+                for m in self.full_of_type[mention.label]
+                if len(m.name) > len(mention.name)
                 and (m.name.endswith(mention.name) or m.name.endswith(expanded))
             ]
             if not longer and mention.label in ("Organization", "Initiative"):
-                longer = [m for m in self.full if _is_informal_name(mention.name, mention.label, m)]
+                longer = [
+                    m
+                    for m in self.full_of_type[mention.label]
+                    if _is_informal_name(mention.name, mention.label, m)
+                ]
             if longer:
                 mention = max(longer, key=lambda m: len(m.name))
         preferred, path = self._located_key(mention)

@@ -47,13 +47,12 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
 
 def align(doc: Doc, offsets: set[int]) -> Doc:
     """Split tokens so that every offset is a token boundary (names glued to neighbours)."""
+    starts, ends = token_bounds(doc)
     cuts: dict[int, list[int]] = {}
-    ordered = sorted(offsets)
-    for i, (start, end) in enumerate(zip(*token_bounds(doc), strict=True)):
-        first = bisect_right(ordered, start)
-        last = bisect_left(ordered, end)
-        if first < last:
-            cuts[i] = [o - start for o in ordered[first:last]]
+    for offset in sorted(offsets):
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] < offset < ends[i]:
+            cuts.setdefault(i, []).append(offset - starts[i])
     if not cuts:
         return doc
     with doc.retokenize() as retokenizer:

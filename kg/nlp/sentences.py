@@ -6,20 +6,24 @@ this reads the Doc's arrays, which matters at the speed segmentation sets.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.component import Component
-from kg.nlp.mentions import token_bounds
+from kg.nlp.mentions import text_of, token_bounds
 
 OPENING = ("“", "‘", "「", "『", "《", "（", "(")
 
 
 class SentenceSplitter(Component):
     def __init__(self, nlp: Language, punct_chars: list[str]) -> None:
-        self.ends = numpy.array([nlp.vocab.strings.add(p) for p in punct_chars], dtype="uint64")
+        # Runs of marks, so that a token of several (！！, ？！) ends a sentence too.
+        self.final_marks = re.compile("[" + re.escape("".join(punct_chars)) + "]+")
         self.opening = numpy.array([nlp.vocab.strings.add(p) for p in OPENING], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -29,20 +33,22 @@ class SentenceSplitter(Component):
         # punctuation that is not punctuation itself; but an opening quotation mark
         # or bracket starts the next sentence rather than closing this one.
         array = doc.to_array([ORTH, IS_PUNCT])
-        is_end = numpy.isin(array[:, 0], self.ends).tolist()
-        opens = numpy.isin(array[:, 0], self.opening).tolist()
-        is_punct = [p and not o for p, o in zip(array[:, 1].tolist(), opens, strict=True)]
-        starts = [-1] * len(doc)
+        is_end = numpy.zeros(len(doc), dtype=bool)
+        token_starts, token_ends = token_bounds(doc)
+        for marks in self.final_marks.finditer(text_of(doc)):
+            # the tokens that lie wholly inside the run of marks
+            first = bisect_left(token_starts, marks.start())
+            is_end[first : max(first, bisect_right(token_ends, marks.end()))] = True
+        opens = (array[:, :1] == self.opening).any(axis=1)
+        content = ~is_end & ~(array[:, 1].astype(bool) & ~opens)
+        # A content token starts a sentence when a final mark came since the last one.
+        ends_before = numpy.cumsum(is_end)[content]
+        previous = numpy.concatenate(([0], ends_before[:-1]))
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[numpy.flatnonzero(content)[ends_before > previous]] = 1
         starts[0] = 1
-        seen_end = False
-        for i in range(len(doc)):
-            if seen_end and not is_punct[i] and not is_end[i]:
-                starts[i] = 1
-                seen_end = False
-            elif is_end[i]:
-                seen_end = True
         # spaCy keeps the flags as uint64, -1 (not a start) wrapped round.
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 
