@@ -9,7 +9,7 @@ from spacy.util import get_words_and_spaces
 
 from kg.nlp.tokenizer import words_and_spaces
 
-PIECES = "大兴区总工会驿站，。ab \n\t"
+PIECES = "大兴区总工会驿站，。ab \n\t\u3000"
 
 
 def _segmented(text: str, rng: random.Random) -> list[str]:
@@ -36,3 +36,8 @@ def test_the_doc_keeps_the_text(extractor) -> None:
     text = " 大兴区总工会  启动\n“产改”实施纲要 "
     doc = extractor.nlp.make_doc(text)
     assert doc.text == text
+
+
+def test_words_that_do_not_make_up_the_text_are_refused() -> None:
+    with pytest.raises(ValueError, match="do not make up the text"):
+        words_and_spaces(["大兴", "区"], "大兴 区总工会")
