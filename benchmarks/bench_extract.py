@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import io
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -104,6 +105,12 @@ def main() -> None:
         print(
             f"full kg extract --jobs 1: {full:,.0f} chars/s ({full / raw:.2f}x raw segmentation); "
             f"per CPU second {full_c:,.0f} ({full_c / raw_c:.2f}x)   [best of {args.rounds}]"
+        )
+        paired = sorted(r / f for r, f in zip(raw_wall, full_wall, strict=True))
+        print(
+            "ratio within each round: "
+            + ", ".join(f"{ratio:.2f}x" for ratio in paired)
+            + f" (median {statistics.median(paired):.2f}x)"
         )
         two = chars / _timed(lambda: extract(2))[0]
         print(f"full kg extract --jobs 2: {two:,.0f} chars/s ({two / raw:.2f}x raw segmentation)")
