@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,29 +53,33 @@ def _extract_in_worker(articles: list[Article]) -> list[dict[str, Any]]:
     return _worker.records(articles)
 
 
-def _batches(
-    items: Iterator[Article | InputProblem], size: int
-) -> Iterator[tuple[list[Article | InputProblem], list[Article]]]:
-    """Runs of input items holding ``size`` articles (fewer at the end), with those articles."""
-    run: list[Article | InputProblem] = []
-    articles: list[Article] = []
+Batch = list[Article | InputProblem]
+
+
+def _batches(items: Iterator[Article | InputProblem], size: int) -> Iterator[Batch]:
+    """Runs of input items, each holding ``size`` articles (fewer at the end)."""
+    batch: Batch = []
+    articles = 0
     for item in items:
-        run.append(item)
-        if isinstance(item, Article):
-            articles.append(item)
-            if len(articles) == size:
-                yield run, articles
-                run, articles = [], []
-    if run:
-        yield run, articles
+        batch.append(item)
+        articles += isinstance(item, Article)
+        if articles == size:
+            yield batch
+            batch, articles = [], 0
+    if batch:
+        yield batch
+
+
+def _articles(batch: Batch) -> list[Article]:
+    return [item for item in batch if isinstance(item, Article)]
 
 
 def _in_order(
-    run: list[Article | InputProblem], records: list[dict[str, Any]]
+    batch: Batch, records: list[dict[str, Any]]
 ) -> Iterator[dict[str, Any] | InputProblem]:
-    """The run's problems, and its articles' records in place of the articles."""
+    """The batch's problems, and its articles' records in place of the articles."""
     made = iter(records)
-    for item in run:
+    for item in batch:
         yield item if isinstance(item, InputProblem) else next(made)
 
 
@@ -93,19 +98,20 @@ def run(
     """
     batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes), extractor.nlp.batch_size)
     if jobs <= 1:
-        for run_of_items, articles in batches:
-            yield from _in_order(run_of_items, extractor.records(articles))
+        for batch in batches:
+            yield from _in_order(batch, extractor.records(_articles(batch)))
         return
     global _worker
     _worker = extractor
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        runs: list[list[Article | InputProblem]] = []
+        # The pool reads ahead; the batches it was given wait here for their records.
+        given: deque[Batch] = deque()
 
         def articles() -> Iterator[list[Article]]:
-            for run_of_items, batch in batches:
-                runs.append(run_of_items)
-                yield batch
+            for batch in batches:
+                given.append(batch)
+                yield _articles(batch)
 
         for records in pool.imap(_extract_in_worker, articles()):
-            yield from _in_order(runs.pop(0), records)
+            yield from _in_order(given.popleft(), records)

@@ -21,7 +21,8 @@ class Component(ABC):
     @abstractmethod
     def __call__(self, doc: Doc) -> Doc: ...
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 512) -> Iterator[Doc]:
-        """spaCy's ``Language.pipe`` calls this; the batch is done before any Doc moves on."""
+    def pipe(self, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
+        """spaCy's ``Language.pipe`` calls this with the pipeline's ``batch_size``; the
+        batch is done before any Doc moves on."""
         for batch in minibatch(docs, size=batch_size):
             yield from [self(doc) for doc in batch]

@@ -52,6 +52,7 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
         spaces.extend([False] * (before - placed))
         placed = before
         white = gap.group()
+        removed += len(white)
         # One space trails the word before it; the rest of the run is a token.
         if out_words and white[0] == " ":
             spaces[-1] = True
@@ -59,7 +60,6 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
         if white:
             out_words.append(white)
             spaces.append(False)
-        removed += len(gap.group())
     out_words.extend(words[placed:])
     spaces.extend([False] * (len(words) - placed))
     return out_words, spaces
