@@ -187,6 +187,26 @@ def test_jsonld_on_request_holds_the_merged_graph(tmp_path: Path, demo_built: Pa
     assert set(Graph().parse(out / "graph.jsonld", format="json-ld")) == set(merged)
 
 
+def test_jsonld_once_asked_for_follows_later_builds_and_removes(
+    tmp_path: Path, records: Records
+) -> None:
+    corpus, article, out = _one_article_built(tmp_path, records)
+    build([corpus], out, records, jsonld=True)
+    second = corpus / "b.txt"
+    second.write_text(
+        "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办职工技能大赛。\n", "utf-8"
+    )
+
+    def same_as_turtle() -> bool:
+        merged = set(Graph().parse(out / "graph.ttl"))
+        return set(Graph().parse(out / "graph.jsonld", format="json-ld")) == merged
+
+    build([corpus], out, records)
+    assert same_as_turtle()
+    remove([str(article)], out)
+    assert same_as_turtle()
+
+
 def test_load_graph_gives_the_built_graph_as_an_rdflib_dataset(demo_built: Path) -> None:
     import kg
 

@@ -123,7 +123,9 @@ class _Generation:
 
     def write_outputs(self, jsonld: bool) -> None:
         self.store.flush()
-        write_outputs(self.store, self.out_dir, jsonld, self._written)
+        write_outputs(
+            self.store, self.out_dir, JSONLD_FILE in _outputs(self.out_dir, jsonld), self._written
+        )
 
     def commit(self) -> None:
         for temporary, target in self._written:
@@ -183,6 +185,12 @@ def stored_articles(store: OxigraphStore) -> dict[str, tuple[str, list[str]]]:
     return sources
 
 
+def _outputs(out_dir: Path, jsonld: bool) -> tuple[str, ...]:
+    """The files a build writes: graph.jsonld once asked for is kept up to date too."""
+    wanted = jsonld or (out_dir / JSONLD_FILE).exists()
+    return (TURTLE_FILE, TRIG_FILE, PAGE_FILE) + ((JSONLD_FILE,) if wanted else ())
+
+
 def _replace_ontology(store: OxigraphStore) -> None:
     store.clear_graph(ONTOLOGY_IRI)
     store.add_graph(ONTOLOGY_IRI, load_ontology())
@@ -217,10 +225,10 @@ def build(
                 report.unchanged.append(source)
             elif str(item) not in to_read:
                 to_read[str(item)] = (item, source)
-        outputs_present = all(
-            (out_dir / name).exists() for name in (TURTLE_FILE, TRIG_FILE, PAGE_FILE)
+        up_to_date = previous is not None and all(
+            (out_dir / name).exists() for name in _outputs(out_dir, jsonld)
         )
-        if not to_read and previous is not None and outputs_present and not jsonld:
+        if not to_read and up_to_date:
             return report
 
         with _Generation(out_dir) as generation:
@@ -244,7 +252,7 @@ def build(
                 )
                 report.articles += 1
                 report.triples += len(item["triples"])
-            if not report.articles and (previous is None or (outputs_present and not jsonld)):
+            if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
             generation.write_outputs(jsonld)
             generation.commit()
