@@ -34,13 +34,14 @@ def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 def centrality_by_type(
-    graph: nx.MultiDiGraph, top: int | None = None
+    graph: nx.Graph | nx.MultiDiGraph, top: int | None = None
 ) -> dict[str, list[Centrality]]:
     """For each entity type, its entities by betweenness (then degree, then name),
     highest first, at most ``top`` of each. Betweenness is counted over unweighted
     shortest paths of the undirected graph: an entity scores when it is the link
-    between others, whichever way the relations point."""
-    simple = undirected(graph)
+    between others, whichever way the relations point. A graph that is not a
+    multigraph is taken as already undirected (``undirected`` gives one)."""
+    simple = undirected(graph) if graph.is_multigraph() else graph
     betweenness = nx.betweenness_centrality(simple, weight=None)
     by_type: dict[str, list[Centrality]] = {}
     for node, data in simple.nodes(data=True):

@@ -38,7 +38,7 @@ def per_district(graph: nx.MultiDiGraph) -> list[DistrictCounts]:
 
     for node, data in graph.nodes(data=True):
         if data["type"] == "Facility":
-            count(node, targets(graph, node, "locatedIn"), "facilities")
+            count(node, [node], "facilities")
         elif data["type"] == "Initiative":
             count(node, targets(graph, node, "heldAt"), "initiatives_held")
             organisers = sources(graph, node, "organizes")

@@ -24,18 +24,16 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from kg.analysis import DistrictCounts, Month
+from kg.page.data import load_style
 
 LAYOUT_SEED = 7  # the network picture is laid out the same on every run
-TYPE_COLOURS = {
-    "Union": "#d62728",
-    "Organization": "#1f77b4",
-    "District": "#2ca02c",
-    "Facility": "#ff7f0e",
-    "Initiative": "#9467bd",
-    "Place": "#8c564b",
-    "WorkerGroup": "#e377c2",
-    "Person": "#7f7f7f",
-}
+
+
+@cache
+def type_colours() -> dict[str, str]:
+    """Each entity type's colour on the graph page (kg/page/style.toml): a type looks
+    the same in the report's pictures as on the page."""
+    return {kind: style["color"] for kind, style in load_style()["types"].items()}
 
 
 @cache
@@ -157,7 +155,7 @@ def network_chart(network: nx.Graph) -> Figure:
             [position[n][0] for n in nodes],
             [position[n][1] for n in nodes],
             s=120,
-            c=[TYPE_COLOURS.get(network.nodes[n].get("type", ""), "#333333") for n in nodes],
+            c=[type_colours().get(network.nodes[n].get("type", ""), "#333333") for n in nodes],
             zorder=2,
         )
         for n in nodes:
@@ -172,7 +170,7 @@ def network_chart(network: nx.Graph) -> Figure:
             )
         shown = sorted({network.nodes[n].get("type", "") for n in nodes})
         for kind in shown:
-            axes.scatter([], [], s=60, c=TYPE_COLOURS.get(kind, "#333333"), label=kind)
+            axes.scatter([], [], s=60, c=type_colours().get(kind, "#333333"), label=kind)
         figure.legend(loc="outside upper center", ncols=len(shown), frameon=False)
         axes.margins(0.12)
     return figure

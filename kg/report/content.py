@@ -239,9 +239,9 @@ def _co_organisers(graph: nx.MultiDiGraph, network: nx.Graph) -> Section:
     )
 
 
-def _centrality(graph: nx.MultiDiGraph) -> Section:
+def _centrality(graph: nx.MultiDiGraph, simple: nx.Graph) -> Section:
     rows: list[list[Cell]] = []
-    for kind, ranked in analysis.centrality_by_type(graph, top=TOP_CENTRAL).items():
+    for kind, ranked in analysis.centrality_by_type(simple, top=TOP_CENTRAL).items():
         for c in ranked:
             rows.append(
                 [type_ref(kind), entity_ref(graph, c.entity), c.degree, round(c.betweenness, 4)]
@@ -259,8 +259,8 @@ def _centrality(graph: nx.MultiDiGraph) -> Section:
     )
 
 
-def _communities(graph: nx.MultiDiGraph) -> Section:
-    found = [c for c in analysis.communities(graph) if len(c) >= MIN_COMMUNITY]
+def _communities(graph: nx.MultiDiGraph, simple: nx.Graph) -> Section:
+    found = [c for c in analysis.communities(simple) if len(c) >= MIN_COMMUNITY]
     rows: list[list[Cell]] = [
         [
             i,
@@ -361,14 +361,15 @@ def report_content(graph: nx.MultiDiGraph) -> tuple[Report, Charted]:
     charted = Charted(
         analysis.per_district(graph), analysis.monthly_counts(graph), analysis.co_organisers(graph)
     )
+    simple = analysis.undirected(graph)  # for centrality and communities both
     sections = [
         _overview(graph),
         _activity(graph),
         _districts(graph, charted.districts),
         _worker_groups(graph),
         _co_organisers(graph, charted.co_organisers),
-        _centrality(graph),
-        _communities(graph),
+        _centrality(graph, simple),
+        _communities(graph, simple),
         _timeline(graph, charted.months),
     ]
     entries: dict[str, list[Entry]] = {kind: [] for kind in ENTITY_TYPES}
