@@ -21,6 +21,12 @@ FOUND = [
         ("Organization", "中铁建工（北京）建设发展有限公司"),
     ),
     ("劳模们来到望京科技园参观。", ("Place", "望京科技园")),
+    # compass points open names; other position words (以前, 之后) bound them
+    ("大兴区总工会在西部物流园建成职工驿站。", ("Place", "西部物流园")),
+    (
+        "东部新城建设集团有限公司工会举办职工运动会。",
+        ("Union", "东部新城建设集团有限公司工会"),
+    ),
     ("服务站设在京藏高速回龙观服务区。", ("Place", "京藏高速回龙观服务区")),
     # a facility's address is not its name
     ("座谈会在海淀区中关村街道鼎好骑士驿站召开。", ("Facility", "鼎好骑士驿站")),

@@ -99,6 +99,9 @@ def known_initiatives() -> dict[str, tuple[str, ...]]:
 # conjunctions, particles, pronouns, adverbs, modal and onomatopoeic words (the few
 # that do, such as 高速, are listed in name_words.txt).
 CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
+# Position words that open place names (西部物流园, 东部新城), unlike the other
+# position words (以前, 之后, 上面), which bound names as verbs do.
+COMPASS_POINTS = frozenset("东西南北中")
 # Proper names: people, places, organisations, other names.
 PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
@@ -106,7 +109,8 @@ PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
     """Words of jieba's dictionary: ``closed`` classes, ``verb`` s (with time and
-    position words such as 正在 and 以前, which bound names the way verbs do),
+    position words such as 正在 and 以前, which bound names the way verbs do; not
+    compass points such as 西部, which open names),
     ``verbal_noun`` s (建设, 服务), every ``word``, the ``common`` words that are not
     personal names, and the ``proper`` names (万达, 望京).
 
@@ -128,7 +132,7 @@ def word_classes() -> dict[str, frozenset[str]]:
                 proper.add(word)
             if tag in CLOSED_CLASSES:
                 closed.add(word)
-            elif tag in ("v", "t", "f"):
+            elif tag in ("v", "t") or (tag == "f" and word[0] not in COMPASS_POINTS):
                 verbs.add(word)
             elif tag == "vn":
                 verbal_nouns.add(word)
