@@ -53,6 +53,8 @@ FOUND = [
     # a quoted slogan “X进Y” is a programme even where Y is a place
     ("平谷区总工会开展“法律服务进工地”活动。", ("Initiative", "法律服务进工地")),
     ("联合会将开展“名厨进社区”公益活动。", ("Initiative", "名厨进社区")),
+    # ...but not where 进 is part of a word (促进, 先进)
+    ("街道总工会启用“促进就业服务站”。", ("Facility", "促进就业服务站")),
     # an initiative's name does not take in the union that runs it
     ("今年东城区总工会送温暖活动共筹集资金860万元。", ("Initiative", "送温暖活动")),
     (
@@ -79,6 +81,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # 进 inside a word (先进) makes no slogan of a title
+    ("该公司工会获评“先进职工之家”。", ("Initiative", "先进职工之家")),
     # a division's short name after its full name is that division, not a town inside it
     ("丰台区总工会走访北京城建集团丰台项目部。", ("District", "丰台街道")),
     # a verb the segmenter glued to a level word (联合区) ends the name before it

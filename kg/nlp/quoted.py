@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import head_of, words
+from kg.lexicons import head_of, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
 from kg.schema import strip_quotes
@@ -23,7 +23,8 @@ COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
 PREPOSITIONS = frozenset("的在于与和为由对向从到及是将把被")
-SLOGAN = re.compile(r"^.+(?:进|走进|送到)\w{2,}$")
+# “X进Y”, “X送到Y”: the verb of a programme's slogan, with something on each side.
+SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 # Words after a quotation that only say it is an activity, or an occasion of it
 # (“金秋助学”助学金发放仪式 is an occasion of 金秋助学).
 GENERIC_EVENT = re.compile(
@@ -44,6 +45,7 @@ class QuotedNameRecognizer(Component):
 
     def __init__(self, max_abbreviation: int) -> None:
         self.organising = words("organising_verbs")
+        self.dictionary = word_classes()["word"]
         self.max_abbreviation = max_abbreviation
 
     def __call__(self, doc: Doc) -> Doc:
@@ -69,7 +71,7 @@ class QuotedNameRecognizer(Component):
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
-            slogan = head.label == "District" or SLOGAN.match(name)
+            slogan = head.label == "District" or self._is_slogan(name)
             label = "Initiative" if slogan else head.label
             return Candidate(start, end, label, name, "quoted", PRIORITY)
         suffix = SUFFIX.match(text, end)
@@ -97,6 +99,15 @@ class QuotedNameRecognizer(Component):
             ):
                 return tail, head.label
         return None
+
+    def _is_slogan(self, name: str) -> bool:
+        """“名厨进社区” is a slogan; “促进就业服务站” and “先进职工之家” are not: there 进
+        belongs to a word with the character before it (走进 is the slogan's verb)."""
+        for verb in SLOGAN_VERB.finditer(name):
+            word = name[verb.start() - 1 : verb.start() + 1]
+            if verb.group() != "进" or word == "走进" or word not in self.dictionary:
+                return True
+        return False
 
 
 @Language.factory("kg_quoted", default_config={"max_abbreviation": 6})
