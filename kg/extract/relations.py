@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -93,14 +94,25 @@ class Relation:
 
 
 @cache
-def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def _rule_file(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _macros(path: Path = RULES_PATH) -> dict[str, str]:
+    """The rule file's macros, expanded: {RUNS} -> (?:举办|…)."""
     macros: dict[str, str] = {}
-    for name, value in data["macros"].items():
+    for name, value in _rule_file(path)["macros"].items():
         macros[name] = _lexicon_alternation(value) if isinstance(value, dict) else value
         macros[name] = _expand(macros[name], macros)
+    return macros
+
+
+@cache
+def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
+    macros = _macros(path)
     rules = []
-    for entry in data["rules"]:
+    for entry in _rule_file(path)["rules"]:
         predicate = entry["predicate"]
         predicates = dict(predicate) if isinstance(predicate, dict) else {"*": predicate}
         rules.append(
@@ -234,8 +246,7 @@ CLAUSE_BREAK = re.compile(r"[，。；！？]")
 @cache
 def _runs() -> re.Pattern[str]:
     """The verbs by which a body runs a programme or a site: the rules' {RUNS}."""
-    verbs = words("organising_verbs") | words("running_verbs")
-    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+    return re.compile(_macros()["RUNS"])
 
 
 def _sentence_relations(
