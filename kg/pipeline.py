@@ -93,10 +93,13 @@ def run(
     """Records (gold format, one per article) and input problems, in input order.
 
     Articles go through the pipeline in batches of the pipeline's ``batch_size``.
-    With ``jobs`` > 1 the batches are shared out to forked worker processes that
+    With ``jobs`` > 1 smaller batches are shared out to forked worker processes that
     inherit the loaded pipeline, so nothing is loaded twice.
     """
-    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes), extractor.nlp.batch_size)
+    # Workers take batch_size / (4 x jobs) articles at a time, so that a few hundred
+    # articles already keep every worker busy.
+    size = extractor.nlp.batch_size if jobs <= 1 else max(1, extractor.nlp.batch_size // (4 * jobs))
+    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes), size)
     if jobs <= 1:
         for batch in batches:
             yield from _in_order(batch, extractor.records(_articles(batch)))
