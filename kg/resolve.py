@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.relations import Relation
-from kg.lexicons import expand_abbreviation, table
+from kg.lexicons import expand_abbreviation, table, word_classes
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain
 
@@ -146,9 +146,17 @@ class ArticleResolver:
         return mention.name, "" if info is None else info.path
 
     def _level_word_division(self, mention: Mention) -> DivisionInfo | None:
-        """The district of 区人社局: the article's first division of that level."""
+        """The district of 区人社局: the article's first division of that level.
+
+        The first character is a bare level word only where it makes no word with
+        the next one that the rest of the name cannot start instead: 区人社局 and
+        市政府, but not 市场监督管理局 or 区块链企业.
+        """
         levels = LEVEL_WORD_LEVELS.get(mention.name[:1])
         if mention.label != "Organization" or levels is None:
+            return None
+        dictionary = word_classes()["word"]
+        if mention.name[:2] in dictionary and mention.name[1:3] not in dictionary:
             return None
         for m in self.full:
             info = self.divisions(m.key) if m.label == "District" else None

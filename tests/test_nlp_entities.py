@@ -186,6 +186,22 @@ def test_a_body_named_with_a_bare_level_word_belongs_to_the_articles_district(
     assert fengtai == {"Organization:区人力资源和社会保障局@北京市/丰台区"}
 
 
+def test_a_name_that_opens_with_a_word_has_no_bare_level_word(extractor) -> None:
+    from tests.conftest import make_article
+
+    def organisation_ids(text: str) -> set[str]:
+        record = extractor(make_article(text))
+        return {e["id"] for e in record["entities"] if e["type"] == "Organization"}
+
+    # 市场 is a word: 市场监督管理局 is not the city's 场监督管理局
+    assert organisation_ids("北京市总工会与市场监督管理局联合开展职工维权宣传活动。") == {
+        "Organization:市场监督管理局"
+    }
+    assert organisation_ids("杭州市总工会联合市人力资源和社会保障局举办招聘会。") == {
+        "Organization:市人力资源和社会保障局@浙江省/杭州市"
+    }
+
+
 def test_a_body_is_one_entity_with_or_without_the_divisions_above_its_own(extractor) -> None:
     from tests.conftest import make_article
 
