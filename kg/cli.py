@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.article import InputProblem
+from kg.errors import KgError
 
 if TYPE_CHECKING:
     from kg.pipeline import Extractor
@@ -19,8 +20,8 @@ DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
 
 
-class Failure(Exception):
-    """A one-line error for the user; main() prints it and exits non-zero."""
+class Failure(KgError):
+    """A one-line error in the command line's own arguments."""
 
 
 def _pipeline_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -32,12 +33,8 @@ def _pipeline_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 def _load_extractor(args: argparse.Namespace) -> Extractor:
     from kg.pipeline import Extractor
-    from kg.resources import ResourceError
 
-    try:
-        return Extractor(_pipeline_overrides(args))
-    except ResourceError as error:
-        raise Failure(str(error)) from None
+    return Extractor(_pipeline_overrides(args))
 
 
 def _records(
@@ -83,12 +80,9 @@ def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from kg.resources import ResourceError, setup
+    from kg.resources import setup
 
-    try:
-        setup(lambda message: print(f"kg setup: {message}", file=sys.stderr))
-    except ResourceError as error:
-        raise Failure(str(error)) from None
+    setup(lambda message: print(f"kg setup: {message}", file=sys.stderr))
     return 0
 
 
@@ -135,7 +129,7 @@ DEFAULT_OUTPUT = Path("output")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.graph.build import BuildError, build
+    from kg.graph.build import build
     from kg.pipeline import run
 
     def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
@@ -144,12 +138,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         yield from run(files, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args))
 
     paths = args.paths or [DEMO_CORPUS]
-    try:
-        report = build(
-            paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
-        )
-    except BuildError as error:
-        raise Failure(str(error)) from None
+    report = build(
+        paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
+    )
     print(
         f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
         f"{report.triples} relations), {len(report.unchanged)} unchanged, "
@@ -160,12 +151,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from kg.graph.build import BuildError, remove
+    from kg.graph.build import remove
 
-    try:
-        removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
-    except BuildError as error:
-        raise Failure(str(error)) from None
+    removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
     for source in removed:
         print(f"kg remove: removed {source}", file=sys.stderr)
     return 0
@@ -230,7 +218,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.query import QueryError, check_names, named_queries, run_query
+    from kg.graph.query import check_names, named_queries, run_query
     from kg.graph.results import format_result
 
     queries = named_queries()
@@ -245,21 +233,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.name is not None:
         if args.name not in queries:
             raise Failure(f"no named query {args.name!r}; known: {', '.join(queries)}")
-        sparql, bindings = queries[args.name].text, None
-        try:
-            bindings = queries[args.name].bindings(params)
-        except QueryError as error:
-            raise Failure(str(error)) from None
+        sparql, bindings = queries[args.name].text, queries[args.name].bindings(params)
     else:
         if params:
             raise Failure("--param goes with --name")
         sparql, bindings = args.sparql, None
     store = _store_path(Path(args.output))
-    try:
-        check_names(store, bindings or {}, timeout=args.timeout)
-        result = run_query(store, sparql, bindings, timeout=args.timeout)
-    except QueryError as error:
-        raise Failure(str(error)) from None
+    check_names(store, bindings or {}, timeout=args.timeout)
+    result = run_query(store, sparql, bindings, timeout=args.timeout)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -310,12 +291,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from kg.graph.push import PushError, push
+    from kg.graph.push import push
 
-    try:
-        report = push(_store_path(Path(args.output)), args.endpoint, timeout=args.timeout)
-    except PushError as error:
-        raise Failure(str(error)) from None
+    report = push(_store_path(Path(args.output)), args.endpoint, timeout=args.timeout)
     print(
         f"kg push: {report.graphs} named graphs ({report.triples} triples) and the merged "
         f"graph ({report.merged} triples) to {args.endpoint}; "
@@ -466,7 +444,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     try:
         return args.run(args)
-    except Failure as error:
+    except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

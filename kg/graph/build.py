@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.article import InputProblem
+from kg.errors import KgError
 from kg.graph.rdf import article_iri, article_triples
 from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
@@ -39,7 +40,7 @@ _GENERATION = re.compile(r"store\.(\d+)")
 Records = Callable[[Sequence[Path]], Iterable[dict[str, Any] | InputProblem]]
 
 
-class BuildError(Exception):
+class BuildError(KgError):
     """A one-line reason the output folder cannot be used."""
 
 

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from kg.errors import KgError
 from kg.graph.store import OxigraphStore
 from kg.graph.vocab import KGO
 
@@ -34,7 +35,7 @@ _NTRIPLES = "application/n-triples"
 Answer = TypeVar("Answer")
 
 
-class PushError(Exception):
+class PushError(KgError):
     """The server cannot be reached or refused a request; one line for the user."""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import KgError
 from kg.graph.store import OxigraphStore, QueryResult, QuerySyntaxError
 from kg.graph.vocab import QUERIES_DIR
 
@@ -24,7 +25,7 @@ DEFAULT_TIMEOUT_S = 30.0
 _HEADER = re.compile(r"#\s*(title|param):\s*(.*)")
 
 
-class QueryError(Exception):
+class QueryError(KgError):
     """A query that cannot be answered: malformed, too slow, or naming nothing."""
 
 

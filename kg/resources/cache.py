@@ -12,8 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from kg.errors import KgError
 
-class ResourceError(Exception):
+
+class ResourceError(KgError):
     """A resource could not be prepared or read; the message is one line."""
 
 
