@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint bench bench-store bench-page browser cjk-font
+.PHONY: demo test setup bench bench-store bench-page browser cjk-font
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ demo: setup
 # The page tests drive Debian's chromium through Playwright (never `playwright install`,
 # which downloads a browser).
 browser:
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 # A font with CJK glyphs, for the report's charts (kg/report/charts.py) and the
 # page screenshots.

@@ -66,6 +66,8 @@ def main() -> None:
         default = REPO.parent / "shared" / "corpus" / "seed"
     parser.add_argument("--corpus", type=Path, default=default)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
 
     started = time.perf_counter()
     extractor = Extractor()
@@ -114,8 +116,7 @@ def main() -> None:
         )
         two = chars / _timed(lambda: extract(2))[0]
         print(f"full kg extract --jobs 2: {two:,.0f} chars/s ({two / raw:.2f}x raw segmentation)")
-        speeds = {1: full, 2: two}
-        print(f"--jobs 2 / --jobs 1: {speeds[2] / speeds[1]:.2f}x")
+        print(f"--jobs 2 / --jobs 1: {two / full:.2f}x")
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
