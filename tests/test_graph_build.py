@@ -208,6 +208,15 @@ def test_jsonld_once_asked_for_follows_later_builds_and_removes(
     assert same_as_turtle()
 
 
+def test_a_build_sweeps_only_its_own_temporary_files(tmp_path: Path, demo_built: Path) -> None:
+    out = _copy_output(demo_built, tmp_path / "out")
+    leftover, reports = out / ".graph.ttl.tmp", out / ".report.html.k2x9.tmp"
+    leftover.write_text("half", "utf-8")
+    reports.write_text("a report being written", "utf-8")
+    build([], out, lambda files: iter(()), jsonld=True)  # jsonld is new: a generation is made
+    assert not leftover.exists() and reports.exists()
+
+
 def test_load_graph_gives_the_built_graph_as_an_rdflib_dataset(demo_built: Path) -> None:
     import kg
 

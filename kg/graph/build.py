@@ -114,12 +114,14 @@ class _Generation:
             self._abandon()
 
     def _sweep(self) -> None:
-        """Remove what an interrupted run left: generations and temporary files not in use."""
+        """Remove what an interrupted run left: generations not in use and the build's own
+        temporary files (not those of a kg report or kg view writing beside them)."""
+        own = {f".{name}.tmp" for name in (*_outputs(self.out_dir, True), STORE_LINK)}
         for child in self.out_dir.iterdir():
             stale_store = _GENERATION.fullmatch(child.name) and child != self.previous
             if stale_store:
                 shutil.rmtree(child, ignore_errors=True)
-            elif child.name.startswith(".") and child.name.endswith(".tmp"):
+            elif child.name in own:
                 child.unlink(missing_ok=True)
 
     def write_outputs(self, jsonld: bool) -> None:
