@@ -239,8 +239,10 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise Failure("--param goes with --name")
         sparql, bindings = args.sparql, None
     store = _store_path(Path(args.output))
-    check_names(store, bindings or {}, timeout=args.timeout)
     result = run_query(store, sparql, bindings, timeout=args.timeout)
+    if result.kind == "select" and not result.rows:
+        # Nothing found: say so if it is because no entity has the name given.
+        check_names(store, bindings or {}, timeout=args.timeout)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
