@@ -14,6 +14,8 @@ from kg.article import InputProblem
 from kg.errors import KgError
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kg.pipeline import Extractor
 
 DEFAULT_MAX_FILE_MB = 20
@@ -159,6 +161,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _network(out_dir: Path) -> nx.MultiDiGraph:
+    """The networkx view of the graph built in ``out_dir`` (kg.graph.network)."""
+    from kg.graph.network import to_networkx
+    from kg.graph.store import OxigraphStore
+
+    return to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+
+
 def _store_path(out_dir: Path) -> Path:
     from kg.graph.build import current_store_path
 
@@ -169,15 +179,14 @@ def _store_path(out_dir: Path) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.graph.network import to_networkx
-    from kg.graph.store import OxigraphStore
+    from kg.graph.build import PAGE_TITLE
     from kg.report import render_report
 
     out_dir = Path(args.output)
-    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    graph = _network(out_dir)
     html, markdown = render_report(
         graph,
-        title=f"工会新闻知识图谱 · report on {out_dir}",
+        title=f"{PAGE_TITLE} · report on {out_dir}",
         warn=lambda message: print(f"kg report: warning: {message}", file=sys.stderr),
     )
     for name, text in (("report.html", html), ("report.md", markdown)):
@@ -188,11 +197,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg import export
-    from kg.graph.network import to_networkx
-    from kg.graph.store import OxigraphStore
 
     out_dir = Path(args.output)
-    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    graph = _network(out_dir)
     writers: dict[str, Callable[[Any], None]] = {
         "graph.graphml": lambda out: out.write(export.graphml_text(graph)),
         "graph.gexf": lambda out: out.write(export.gexf_text(graph)),
@@ -249,14 +256,12 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from kg.graph.network import to_networkx
-    from kg.graph.store import OxigraphStore
     from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
 
     if args.depth < 0:
         raise Failure(f"--depth {args.depth}: must be 0 or more")
     out_dir = Path(args.output)
-    graph = to_networkx(OxigraphStore(_store_path(out_dir), read_only=True))
+    graph = _network(out_dir)
     try:
         centre = find_entity(graph, args.entity)
     except NoSuchEntity as error:

@@ -12,13 +12,12 @@ from typing import Any
 import networkx as nx
 
 from kg.graph.store import GraphStore
-from kg.graph.vocab import RELATION_OF_PROPERTY, TYPE_OF_CLASS
+from kg.graph.vocab import ENTITY_CLASSES, RELATION_OF_PROPERTY, TYPE_OF_CLASS
 
 _ENTITIES = """
 SELECT ?entity ?type ?name ?code ?level ?path ?lat ?long ?parent WHERE {
   ?entity a ?type ; skos:prefLabel ?name .
-  VALUES ?type { kgo:Union kgo:District kgo:Place kgo:Initiative kgo:Facility
-                 kgo:Organization kgo:WorkerGroup kgo:Person }
+  VALUES ?type { ENTITY_CLASSES }
   OPTIONAL { ?entity kgo:divisionCode ?code }
   OPTIONAL { ?entity kgo:divisionLevel ?level }
   OPTIONAL { ?entity kgo:divisionPath ?path }
@@ -26,6 +25,8 @@ SELECT ?entity ?type ?name ?code ?level ?path ?lat ?long ?parent WHERE {
   OPTIONAL { ?entity kgo:parentDivision ?parent }
 }
 """
+
+_ENTITIES = _ENTITIES.replace("ENTITY_CLASSES", " ".join(f"<{c}>" for c in ENTITY_CLASSES.values()))
 
 _ALIASES = "SELECT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
 

@@ -26,7 +26,6 @@ MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
     "nt": "application/n-triples",
-    "table": "text/plain",
 }
 
 
