@@ -17,7 +17,7 @@ from kg.ingest.html import read_html
 from kg.ingest.page import read_text
 from kg.ingest.records import read_records
 
-__all__ = ["input_files", "read_file", "read_paths"]
+__all__ = ["input_files", "read_paths"]
 
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br)\b", re.I)
 # Markup, if any, shows within the first few kilobytes.
@@ -32,7 +32,7 @@ def read_paths(
         if isinstance(item, InputProblem):
             yield item
         else:
-            yield from read_file(item, max_file_bytes)
+            yield from _read_file(item, max_file_bytes)
 
 
 def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
@@ -61,7 +61,7 @@ def _files_in(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
+def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
     source = str(path)
     try:
         size = path.stat().st_size

@@ -107,7 +107,7 @@ class HeadNameRecognizer(Component):
             if self._continues(doc, ends, end):
                 continue
             found = self._name(
-                text, tokens, preceding, head_start, end, head, divisions, known | named_at
+                text, tokens, preceding, head_start, end, head, divisions, known, named_at
             )
             if found is not None:
                 out.append(found)
@@ -209,9 +209,10 @@ class HeadNameRecognizer(Component):
         end: int,
         head: Head,
         divisions: dict[int, Candidate],
-        known: set[str | int],
+        known: set[str],
+        named_at: set[int],
     ) -> Candidate | None:
-        """``known`` holds the names found so far and the offsets where they start."""
+        """``known`` holds the names found so far, ``named_at`` where names start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
         if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
@@ -240,7 +241,7 @@ class HeadNameRecognizer(Component):
             and not ORDINAL.search(text[:left])
             and not text[:left].removesuffix("的").endswith(self.organising)
             and text[left:end] not in known
-            and left not in known
+            and left not in named_at
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
