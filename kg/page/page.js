@@ -58,7 +58,7 @@
   }
 
   function pathOf(i) {
-    return entities[i].path || entities[i].name;
+    return entities[i].path;  // every district has one (its name where no path is known)
   }
 
   // ---- what is drawn ----------------------------------------------------------------
@@ -120,8 +120,10 @@
     counts.forEach((count, id) => nodes.set(id, groupItem(Number(id.slice(1)), count)));
     const edges = new Map();
     const bundles = new Map();
+    let linkCount = 0;
     links.forEach((link, k) => {
       if (!state.relations.has(link.relation) || !shown[link.from] || !shown[link.to]) return;
+      linkCount += 1;
       const from = drawnAs(link.from);
       const to = drawnAs(link.to);
       if (typeof from === "number" && typeof to === "number") {
@@ -133,7 +135,7 @@
       }
     });
     bundles.forEach((b, id) => edges.set(id, bundleItem(id, b.from, b.to, b.links.length)));
-    return { shown: shown, nodes: nodes, edges: edges, bundles: bundles };
+    return { shown: shown, nodes: nodes, edges: edges, bundles: bundles, linkCount: linkCount };
   }
 
   function sync(dataset, items) {
@@ -161,31 +163,26 @@
     sync(edges, want.edges);
     state.bundles = new Map([...want.bundles].map(([id, b]) => [id, b.links]));
     const entityCount = want.shown.filter(Boolean).length;
-    const linkCount = links.filter((l, k) =>
-      state.relations.has(l.relation) && want.shown[l.from] && want.shown[l.to]).length;
     let status = "实体 " + entityCount + " / " + entities.length +
-      " · 关系 " + linkCount + " / " + links.length;
+      " · 关系 " + want.linkCount + " / " + links.length;
     if (DATA.summary) status += " · 已展开分组 " + state.expanded.size + " / " + groups.length;
     $("status").textContent = status;
   }
 
   // ---- highlight --------------------------------------------------------------------
-  function dim(keepNodes, keepEdges) {
-    nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: keepNodes.has(id) ? 1 : DIMMED })));
+  // keepNodes/keepEdges null: nothing is dimmed.
+  function setDimmed(keepNodes, keepEdges) {
+    const opacity = (keep, id) => (keep === null || keep.has(id) ? 1 : DIMMED);
+    nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: opacity(keepNodes, id) })));
     edges.update(edges.get().map((edge) => ({
       id: edge.id,
-      color: { color: edge.color.color || edge.color, opacity: keepEdges.has(edge.id) ? 1 : DIMMED },
+      color: { color: edge.color.color || edge.color, opacity: opacity(keepEdges, edge.id) },
     })));
-    state.dimmed = true;
+    state.dimmed = keepNodes !== null;
   }
 
   function undim() {
-    if (!state.dimmed) return;
-    nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: 1 })));
-    edges.update(edges.get().map((edge) => ({
-      id: edge.id, color: { color: edge.color.color || edge.color, opacity: 1 },
-    })));
-    state.dimmed = false;
+    if (state.dimmed) setDimmed(null, null);
   }
 
   function highlightEntity(i) {
@@ -198,7 +195,7 @@
         keepNodes.add(edge.to);
       }
     }
-    dim(keepNodes, keepEdges);
+    setDimmed(keepNodes, keepEdges);
   }
 
   // ---- side panel -------------------------------------------------------------------
@@ -238,10 +235,6 @@
   function showPanel(...children) {
     $("panel-body").replaceChildren(...children);
     setPanelHidden(false);
-  }
-
-  function hidePanel() {
-    setPanelHidden(true);
   }
 
   function facts(pairs) {
@@ -337,7 +330,6 @@
     selectEntity(i);
     network.focus(i, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
   }
-  page.focusEntity = focusEntity;
   page.expand = expand;
 
   function resetFilters() {
@@ -381,7 +373,7 @@
       network.setOptions({ physics: { enabled: event.target.checked } }));
     $("fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
     $("reset").addEventListener("click", () => { resetFilters(); redraw(); });
-    $("panel-close").addEventListener("click", () => { hidePanel(); undim(); });
+    $("panel-close").addEventListener("click", () => { setPanelHidden(true); undim(); });
     if (DATA.summary) {
       $("summary-controls").hidden = false;
       $("collapse").addEventListener("click", () => {
@@ -482,7 +474,7 @@
       if (typeof id === "number") showLink(id); else showBundle(id);
     } else {
       undim();
-      hidePanel();
+      setPanelHidden(true);
     }
     page.clicks += 1;
     page.lastClick = performance.now();
