@@ -12,7 +12,6 @@ from kg.analysis.activity import (
 from kg.analysis.centrality import Centrality, centrality_by_type, communities, undirected
 from kg.analysis.places import DistrictCounts, per_district
 from kg.analysis.timeline import Month, monthly_counts
-from kg.graph.network import districts_of
 
 __all__ = [
     "Activity",
@@ -23,7 +22,6 @@ __all__ = [
     "centrality_by_type",
     "co_organisers",
     "communities",
-    "districts_of",
     "monthly_counts",
     "most_active",
     "per_district",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 import networkx as nx
 
@@ -55,19 +56,11 @@ def co_organisers(graph: nx.MultiDiGraph) -> nx.Graph:
     for node, data in graph.nodes(data=True):
         if data["type"] != "Initiative":
             continue
-        organisers = sources(graph, node, "organizes")
-        for i, first in enumerate(organisers):
-            for second in organisers[i + 1 :]:
-                for organiser in (first, second):
-                    network.add_node(
-                        organiser,
-                        name=graph.nodes[organiser]["name"],
-                        type=graph.nodes[organiser]["type"],
-                    )
-                if network.has_edge(first, second):
-                    network.edges[first, second]["initiatives"].append(node)
-                else:
-                    network.add_edge(first, second, initiatives=[node])
+        for first, second in combinations(sources(graph, node, "organizes"), 2):
+            network.add_edge(first, second)
+            network.edges[first, second].setdefault("initiatives", []).append(node)
+    for organiser, data in network.nodes(data=True):
+        data.update(name=graph.nodes[organiser]["name"], type=graph.nodes[organiser]["type"])
     for _, _, data in network.edges(data=True):
         data["initiatives"].sort()
         data["weight"] = len(data["initiatives"])
