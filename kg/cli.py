@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
+EXPORT_FORMATS = ("graphml", "gexf", "csv")  # kg.export.FORMATS, without importing networkx
 
 
 class Failure(KgError):
@@ -200,16 +201,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
-    writers: dict[str, Callable[[Any], None]] = {
-        "graph.graphml": lambda out: out.write(export.graphml_text(graph)),
-        "graph.gexf": lambda out: out.write(export.gexf_text(graph)),
-        "nodes.csv": lambda out: export.write_neo4j_nodes(graph, out),
-        "edges.csv": lambda out: export.write_neo4j_edges(graph, out),
-    }
-    formats = [args.format] if args.format else export.FORMATS
-    names = [name for fmt in formats for name in export.FILES[fmt]]
-    for name in names:
-        _write_atomically(out_dir / name, writers[name])
+    names = []
+    for fmt in [args.format] if args.format else export.FORMATS:
+        for name, write in export.file_writers(graph, fmt).items():
+            _write_atomically(out_dir / name, write)
+            names.append(name)
     print(f"kg export: wrote {', '.join(names)} in {out_dir}", file=sys.stderr)
     return 0
 
@@ -391,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("graphml", "gexf", "csv"),
+        choices=EXPORT_FORMATS,
         help="graph.graphml, graph.gexf or nodes.csv + edges.csv (default: all)",
     )
     _add_output_option(export)

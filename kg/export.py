@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any, TextIO
 
 import networkx as nx
 
 FORMATS = ("graphml", "gexf", "csv")
-FILES = {"graphml": ("graph.graphml",), "gexf": ("graph.gexf",), "csv": ("nodes.csv", "edges.csv")}
 SEPARATOR = ";"
 
 # Node properties in export order, with their Neo4j header types ("" for string).
@@ -114,3 +114,15 @@ def write_neo4j_edges(graph: nx.MultiDiGraph, out: TextIO) -> None:
     for subject, obj, relation, data in _sorted_edges(graph):
         properties = _edge_properties(data)
         writer.writerow([subject, obj, relation, *(properties[f] for f in _EDGE_FIELDS)])
+
+
+def file_writers(graph: nx.MultiDiGraph, fmt: str) -> dict[str, Callable[[TextIO], None]]:
+    """The files of one of ``FORMATS``, each with the function that writes it."""
+    return {
+        "graphml": {"graph.graphml": lambda out: out.write(graphml_text(graph))},
+        "gexf": {"graph.gexf": lambda out: out.write(gexf_text(graph))},
+        "csv": {
+            "nodes.csv": lambda out: write_neo4j_nodes(graph, out),
+            "edges.csv": lambda out: write_neo4j_edges(graph, out),
+        },
+    }[fmt]

@@ -237,3 +237,10 @@ def test_export_one_format(out: Path, tmp_path: Path) -> None:
     assert main(["export", "--format", "csv", "-o", str(folder)]) == 0
     assert (folder / "nodes.csv").exists() and (folder / "edges.csv").exists()
     assert not (folder / "graph.graphml").exists() and not (folder / "graph.gexf").exists()
+
+
+def test_kg_export_offers_every_format() -> None:
+    from kg.cli import EXPORT_FORMATS
+    from kg.export import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
