@@ -38,6 +38,17 @@ def extract(extractor: Extractor):
     return run
 
 
+def network_of(out: Path) -> Any:
+    """The networkx view (kg.graph.network.to_networkx) of the graph built in ``out``."""
+    from kg.graph.build import current_store_path
+    from kg.graph.network import to_networkx
+    from kg.graph.store import OxigraphStore
+
+    path = current_store_path(out)
+    assert path is not None, f"no graph built in {out}"
+    return to_networkx(OxigraphStore(path, read_only=True))
+
+
 Records = Callable[[Sequence[Path]], Iterator[dict[str, Any] | InputProblem]]
 
 

@@ -19,10 +19,8 @@ from kg.analysis import (
     undirected,
     worker_groups_served,
 )
-from kg.graph.build import current_store_path
-from kg.graph.network import to_networkx
 from kg.graph.query import named_queries, run_query
-from kg.graph.store import OxigraphStore
+from tests.conftest import network_of
 
 # name: (type, parent district or None, articles mentioning it)
 ENTITIES: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
@@ -279,20 +277,14 @@ def test_communities_split_two_groups_joined_by_one_relation() -> None:
 # The demo graph: the analysis and the named queries answer the same.
 
 
-def _store(out: Path) -> Path:
-    path = current_store_path(out)
-    assert path is not None, f"no store in {out}"
-    return path
+@pytest.fixture(scope="module")
+def store_path(demo_store: Path) -> Path:
+    return demo_store
 
 
 @pytest.fixture(scope="module")
-def store_path(demo_built: Path) -> Path:
-    return _store(demo_built)
-
-
-@pytest.fixture(scope="module")
-def demo(store_path: Path) -> nx.MultiDiGraph:
-    return to_networkx(OxigraphStore(store_path, read_only=True))
+def demo(demo_built: Path) -> nx.MultiDiGraph:
+    return network_of(demo_built)
 
 
 def _named(store_path: Path, name: str) -> list[tuple[str | None, ...]]:

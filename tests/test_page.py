@@ -12,12 +12,10 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from kg.graph.build import build, current_store_path
-from kg.graph.network import to_networkx
-from kg.graph.store import OxigraphStore
+from kg.graph.build import build
 from kg.page import graph_page
 from kg.page.browser import launch_chromium
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED, network_of
 from tests.test_page_data import add_daxing
 
 SEED_UNION = "大兴区总工会"
@@ -37,10 +35,6 @@ def seed_built(tmp_path_factory: pytest.TempPathFactory, records) -> Path:
     out = tmp_path_factory.mktemp("seed") / "output"
     build([SHARED / "corpus" / "seed"], out, records)
     return out
-
-
-def _graph(out: Path) -> nx.MultiDiGraph:
-    return to_networkx(OxigraphStore(current_store_path(out), read_only=True))
 
 
 @dataclass
@@ -107,7 +101,7 @@ def _search(opened: Opened, text: str, pick: str) -> None:
 def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
     browser: Browser, demo_built: Path
 ) -> None:
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     opened = _open(browser, demo_built / "graph.html")
     assert opened.console == []
     assert opened.requests == [opened.url]
@@ -142,7 +136,7 @@ def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(
 def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     browser: Browser, seed_built: Path
 ) -> None:
-    graph = _graph(seed_built)
+    graph = network_of(seed_built)
     (union,) = [n for n, name in graph.nodes(data="name") if name == SEED_UNION]
     opened = _open(browser, seed_built / "graph.html")
     page = opened.page
@@ -200,7 +194,7 @@ def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
 def test_filters_hide_types_relations_and_what_is_outside_a_district(
     browser: Browser, seed_built: Path
 ) -> None:
-    graph = _graph(seed_built)
+    graph = network_of(seed_built)
     opened = _open(browser, seed_built / "graph.html")
     page = opened.page
     names = dict(graph.nodes(data="name"))
@@ -317,7 +311,7 @@ def test_names_and_sentences_with_markup_are_shown_as_text(
 
 
 def test_a_large_graph_opens_on_groups_that_expand(browser: Browser, demo_built: Path) -> None:
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     path = demo_built.parent / "summary.html"
     path.write_text(graph_page(graph, title="summary", summary_above=50), encoding="utf-8")
     opened = _open(browser, path)

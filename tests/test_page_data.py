@@ -14,19 +14,13 @@ import networkx as nx
 import pytest
 
 from kg.cli import main
-from kg.graph.build import current_store_path
-from kg.graph.network import to_networkx
-from kg.graph.store import OxigraphStore
 from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
 from kg.page.data import district_membership, page_data
 from kg.page.layout import FORCE_LAYOUT_LIMIT
 from kg.page.render import script_json
+from tests.conftest import network_of
 
 SEED_UNION = "大兴区总工会"
-
-
-def _graph(out: Path) -> nx.MultiDiGraph:
-    return to_networkx(OxigraphStore(current_store_path(out), read_only=True))
 
 
 def add_daxing(graph: nx.MultiDiGraph, node: str) -> None:
@@ -69,7 +63,7 @@ def test_build_writes_a_self_contained_utf8_page(demo_built: Path) -> None:
 
 
 def test_districts_contain_what_is_located_in_them_and_in_their_parts(demo_built: Path) -> None:
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     membership = district_membership(graph)
     names = {node: {graph.nodes[d]["name"] for d in ds} for node, ds in membership.items()}
     union = _named(graph, SEED_UNION)
@@ -85,7 +79,7 @@ def test_districts_contain_what_is_located_in_them_and_in_their_parts(demo_built
 
 
 def test_an_entity_is_found_by_name_iri_or_single_alias(demo_built: Path) -> None:
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     union = _named(graph, SEED_UNION)
     assert find_entity(graph, SEED_UNION) == union
     assert find_entity(graph, union) == union
@@ -104,7 +98,7 @@ def test_an_entity_is_found_by_name_iri_or_single_alias(demo_built: Path) -> Non
 
 
 def test_a_neighbourhood_holds_the_entities_within_depth_either_way(demo_built: Path) -> None:
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     union = _named(graph, SEED_UNION)
     one = neighbourhood(graph, union, 1)
     assert set(one) == {union} | set(graph.successors(union)) | set(graph.predecessors(union))
@@ -139,7 +133,7 @@ def test_kg_view_writes_a_page_centred_on_the_entity(
     )
     html = (tmp_path / "v.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', html, re.S).group(1))
-    graph = _graph(demo_built)
+    graph = network_of(demo_built)
     union = _named(graph, SEED_UNION)
     assert data["entities"][data["focus"]]["iri"] == union
     assert len(data["entities"]) == len(neighbourhood(graph, union, 1))

@@ -17,12 +17,10 @@ from markupsafe import escape
 import kg.report
 from kg.cli import main
 from kg.export import flat_graph
-from kg.graph.build import current_store_path
-from kg.graph.network import to_networkx
 from kg.graph.query import named_queries
-from kg.graph.store import OxigraphStore
 from kg.report import charts, render_report
 from kg.schema import ENTITY_TYPES
+from tests.conftest import network_of
 from tests.test_analysis import ARTICLES, ENTITIES, RELATIONS, make_graph
 
 
@@ -38,9 +36,7 @@ def out(demo_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo(out: Path) -> nx.MultiDiGraph:
-    path = current_store_path(out)
-    assert path is not None
-    return to_networkx(OxigraphStore(path, read_only=True))
+    return network_of(out)
 
 
 class _Page(HTMLParser):
