@@ -278,25 +278,20 @@ def test_communities_split_two_groups_joined_by_one_relation() -> None:
 
 
 @pytest.fixture(scope="module")
-def store_path(demo_store: Path) -> Path:
-    return demo_store
-
-
-@pytest.fixture(scope="module")
 def demo(demo_built: Path) -> nx.MultiDiGraph:
     return network_of(demo_built)
 
 
-def _named(store_path: Path, name: str) -> list[tuple[str | None, ...]]:
-    rows = run_query(store_path, named_queries()[name].text).rows
+def _named(store: Path, name: str) -> list[tuple[str | None, ...]]:
+    rows = run_query(store, named_queries()[name].text).rows
     return [tuple(None if v is None else str(v) for v in row) for row in rows]
 
 
-def test_most_active_agrees_with_its_query(demo: nx.MultiDiGraph, store_path: Path) -> None:
+def test_most_active_agrees_with_its_query(demo: nx.MultiDiGraph, demo_store: Path) -> None:
     expected = {
         (organiser, int(initiatives), int(facilities), int(articles))
         for organiser, _, _, initiatives, facilities, articles in _named(
-            store_path, "most-active-organisers"
+            demo_store, "most-active-organisers"
         )
     }
     found = {
@@ -307,11 +302,11 @@ def test_most_active_agrees_with_its_query(demo: nx.MultiDiGraph, store_path: Pa
     assert found == expected
 
 
-def test_per_district_agrees_with_its_query(demo: nx.MultiDiGraph, store_path: Path) -> None:
+def test_per_district_agrees_with_its_query(demo: nx.MultiDiGraph, demo_store: Path) -> None:
     expected = {
         (district, count, frozenset(names.split("、")))
         for district, _, _, count, _, names in _named(
-            store_path, "facilities-and-initiatives-per-district"
+            demo_store, "facilities-and-initiatives-per-district"
         )
     }
     found = set()
@@ -328,10 +323,10 @@ def test_per_district_agrees_with_its_query(demo: nx.MultiDiGraph, store_path: P
     assert found == expected
 
 
-def test_co_organisers_agree_with_their_query(demo: nx.MultiDiGraph, store_path: Path) -> None:
+def test_co_organisers_agree_with_their_query(demo: nx.MultiDiGraph, demo_store: Path) -> None:
     expected = {
         (frozenset((a, b)), int(shared))
-        for a, _, b, _, shared, _ in _named(store_path, "co-organisers")
+        for a, _, b, _, shared, _ in _named(demo_store, "co-organisers")
     }
     network = co_organisers(demo)
     assert network.number_of_edges() > 10
@@ -339,11 +334,11 @@ def test_co_organisers_agree_with_their_query(demo: nx.MultiDiGraph, store_path:
 
 
 def test_worker_groups_served_agree_with_their_query(
-    demo: nx.MultiDiGraph, store_path: Path
+    demo: nx.MultiDiGraph, demo_store: Path
 ) -> None:
     expected = {
         (group, server, frozenset(filter(None, providers.split("、"))))
-        for group, _, server, _, _, providers in _named(store_path, "worker-groups-served")
+        for group, _, server, _, _, providers in _named(demo_store, "worker-groups-served")
     }
     found = {
         (s.worker_group, s.served_by, frozenset(demo.nodes[p]["name"] for p in s.providers))
@@ -353,10 +348,10 @@ def test_worker_groups_served_agree_with_their_query(
     assert found == expected
 
 
-def test_monthly_counts_agree_with_their_query(demo: nx.MultiDiGraph, store_path: Path) -> None:
+def test_monthly_counts_agree_with_their_query(demo: nx.MultiDiGraph, demo_store: Path) -> None:
     expected = {
         month: (int(articles), int(new), int(relations))
-        for month, articles, new, relations in _named(store_path, "activity-per-month")
+        for month, articles, new, relations in _named(demo_store, "activity-per-month")
     }
     found = {
         m.month: (len(m.articles), len(m.new_entities), len(m.relations))
@@ -368,11 +363,11 @@ def test_monthly_counts_agree_with_their_query(demo: nx.MultiDiGraph, store_path
     assert sum(articles for articles, _, _ in found.values()) == len(demo.graph["articles"])
 
 
-def test_centrality_covers_every_entity_once(demo: nx.MultiDiGraph, store_path: Path) -> None:
+def test_centrality_covers_every_entity_once(demo: nx.MultiDiGraph, demo_store: Path) -> None:
     ranked = centrality_by_type(demo)
     counts = {
         what.rsplit("#", 1)[1]: int(count)
-        for what, count in _named(store_path, "entities-per-type")
+        for what, count in _named(demo_store, "entities-per-type")
     }
     assert {kind: len(rows) for kind, rows in ranked.items()} == {
         kind: count for kind, count in counts.items() if kind in ranked
