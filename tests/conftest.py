@@ -49,6 +49,16 @@ def network_of(out: Path) -> Any:
     return to_networkx(OxigraphStore(path, read_only=True))
 
 
+def articles_in_store(store: Path) -> int:
+    """How many articles the Oxigraph store at ``store`` holds."""
+    from kg.graph.store import OxigraphStore
+
+    answer = OxigraphStore(store, read_only=True).query(
+        "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
+    )
+    return int(answer.rows[0][0])
+
+
 Records = Callable[[Sequence[Path]], Iterator[dict[str, Any] | InputProblem]]
 
 

@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.graph.build import build, current_store_path, remove
-from kg.graph.store import OxigraphStore
-from tests.conftest import DEMO, Records
+from tests.conftest import DEMO, Records, articles_in_store
 
 ARTICLES = ("dongcheng_2025-01-20.html", "yanqing_2025-10-15.html")
-
-
-def _articles(store: Path) -> int:
-    answer = OxigraphStore(store, read_only=True).query(
-        "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
-    )
-    return int(answer.rows[0][0])
 
 
 def test_a_relative_folder_keeps_its_store(
@@ -32,13 +24,13 @@ def test_a_relative_folder_keeps_its_store(
     out = Path("output")
     build([Path("corpus")], out, records)
     first = current_store_path(out)
-    assert first is not None and _articles(first) == 1
+    assert first is not None and articles_in_store(first) == 1
     shutil.copy(DEMO / ARTICLES[1], corpus)
     build([Path("corpus")], out, records)  # a new generation beside the current one
     second = current_store_path(out)
-    assert second is not None and second != first and _articles(second) == 2
+    assert second is not None and second != first and articles_in_store(second) == 2
     assert not first.exists()  # the old generation is cleared away, the new one kept
     remove([f"corpus/{ARTICLES[0]}"], out)
     third = current_store_path(out)
-    assert third is not None and _articles(third) == 1
+    assert third is not None and articles_in_store(third) == 1
     assert [p.name for p in out.glob("store.*")] == [third.name]

@@ -15,16 +15,13 @@ import pytest
 from rdflib import Graph
 
 from kg.graph.build import build, current_store_path
-from kg.graph.query import run_query
-from tests.conftest import DEMO, Records
-
-COUNT_ARTICLES = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
+from tests.conftest import DEMO, Records, articles_in_store
 
 
 def _articles(out: Path) -> int:
     store = current_store_path(out)
     assert store is not None
-    return int(run_query(store, COUNT_ARTICLES).rows[0][0])
+    return articles_in_store(store)
 
 
 def _prepare(folder: Path, demo_built: Path) -> tuple[Path, Path]:

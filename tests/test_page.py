@@ -16,9 +16,8 @@ from kg.graph.build import build
 from kg.page import graph_page
 from kg.page.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
-from tests.test_page_data import add_daxing
+from tests.test_page_data import SEED_UNION, add_daxing
 
-SEED_UNION = "大兴区总工会"
 SCREENSHOT = REPO / "docs" / "demo-graph.png"
 
 
