@@ -281,7 +281,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     _store_path(out_dir)  # a graph must be there before anyone is told to ask
     try:
-        server = SparqlServer(out_dir, (args.host, args.port), timeout=args.timeout)
+        server = SparqlServer(
+            out_dir, (args.host, args.port), timeout=args.timeout, in_memory=not args.on_disk
+        )
     except (OSError, OverflowError) as error:  # OverflowError: a port above 65535
         reason = getattr(error, "strerror", None) or error
         raise Failure(f"cannot listen on {args.host}:{args.port}: {reason}") from None
@@ -425,6 +427,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7878, help="0: a free port (default 7878)")
     serve.add_argument(
         "--timeout", type=float, default=30.0, metavar="SECONDS", help="per query (default 30)"
+    )
+    serve.add_argument(
+        "--on-disk",
+        action="store_true",
+        help="answer from the store on disk, not from a copy in memory (several times "
+        "slower; for graphs larger than memory: about 0.5 GB per million quads)",
     )
     _add_output_option(serve)
     serve.set_defaults(run=cmd_serve)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,14 @@ def articles_in_store(store: Path) -> int:
         "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kgo:NewsArticle }"
     )
     return int(answer.rows[0][0])
+
+
+def concat_as_sets(rows: Iterable[Sequence[object]]) -> list[tuple[object, ...]]:
+    """Query rows in order, each value as its sorted 、-separated parts: GROUP_CONCAT
+    orders its parts as it meets them, which differs between stores."""
+    return sorted(
+        tuple(() if v is None else tuple(sorted(str(v).split("、"))) for v in row) for row in rows
+    )
 
 
 Records = Callable[[Sequence[Path]], Iterator[dict[str, Any] | InputProblem]]

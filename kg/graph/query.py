@@ -1,17 +1,19 @@
 """SPARQL over the built store: named queries, parameters and a time limit.
 
-A query runs in a forked child process that opens the store read-only, so a
-query past its time limit is stopped for real (killed), not merely abandoned.
+A query runs in a forked child process, which opens the store read-only or shares
+the parent's copy of it in memory, so that a query past its time limit is stopped
+for real (killed), not merely abandoned.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -21,6 +23,8 @@ from kg.graph.store import OxigraphStore, QueryResult, QuerySyntaxError
 from kg.graph.vocab import QUERIES_DIR
 
 DEFAULT_TIMEOUT_S = 30.0
+
+T = TypeVar("T")
 
 _HEADER = re.compile(r"#\s*(title|param):\s*(.*)")
 
@@ -97,11 +101,16 @@ def check_names(store_path: Path, bindings: Mapping[str, Node], *, timeout: floa
         raise QueryError(f"no entity named {name} in the graph")
 
 
-def _answer(store_path: Path, sparql: str, bindings: Mapping[str, Node], out: Connection) -> None:
+# A store on disk, opened read-only by the child; or one in memory, which the
+# forked child shares with its parent.
+Source = Path | OxigraphStore
+
+
+def _answer(source: Source, work: Callable[[OxigraphStore], object], out: Connection) -> None:
     try:
-        result: QueryResult | Exception = OxigraphStore(store_path, read_only=True).query(
-            sparql, bindings
-        )
+        if not isinstance(source, OxigraphStore):
+            source = OxigraphStore(source, read_only=True)
+        result = work(source)
     except QuerySyntaxError as error:
         result = error
     except OSError as error:
@@ -112,20 +121,12 @@ def _answer(store_path: Path, sparql: str, bindings: Mapping[str, Node], out: Co
     out.close()
 
 
-def run_query(
-    store_path: Path,
-    sparql: str,
-    bindings: Mapping[str, Node] | None = None,
-    *,
-    timeout: float = DEFAULT_TIMEOUT_S,
-) -> QueryResult:
-    """The answer to ``sparql`` (with ``bindings`` substituted for its variables);
-    QueryError when it is malformed or takes longer than ``timeout`` seconds."""
+def in_child(source: Source, work: Callable[[OxigraphStore], T], *, timeout: float) -> T:
+    """``work(store)`` in a forked child process, killed after ``timeout`` seconds
+    (QueryTimeout); QueryError when the query in it is malformed or fails."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_answer, args=(store_path, sparql, dict(bindings or {}), send), daemon=True
-    )
+    child = context.Process(target=_answer, args=(source, work, send), daemon=True)
     child.start()
     send.close()
     try:
@@ -144,3 +145,15 @@ def run_query(
     if isinstance(result, Exception):
         raise QueryError(str(result))
     return result
+
+
+def run_query(
+    source: Source,
+    sparql: str,
+    bindings: Mapping[str, Node] | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> QueryResult:
+    """The answer to ``sparql`` (with ``bindings`` substituted for its variables);
+    QueryError when it is malformed or takes longer than ``timeout`` seconds."""
+    return in_child(source, lambda store: store.query(sparql, bindings), timeout=timeout)

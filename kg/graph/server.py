@@ -1,15 +1,18 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the graph built in a folder.
 
-Each request looks up the folder's current store afresh, so a build or removal
-while the server runs is seen by the next request, and runs its query through
-``run_query``: in a child process that opens the store read-only and is killed at
-the time limit. Nothing here writes: updates are refused before anything runs.
+Queries are answered from a copy of the folder's current store held in memory
+(several times faster than the store on disk), or from the store on disk with
+``in_memory=False``. Each request looks the current store up afresh, so a build or
+removal while the server runs is seen by the next request. Every query runs in a
+child process killed at the time limit, and Oxigraph writes its answer. Nothing
+here writes to the store: updates are refused before anything runs.
 """
 
 from __future__ import annotations
 
 import re
 import signal
+import threading
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,8 +20,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.graph.build import current_store_path
-from kg.graph.query import MalformedQuery, QueryError, QueryTimeout, run_query
-from kg.graph.results import MEDIA_TYPES, format_result
+from kg.graph.query import MalformedQuery, QueryError, QueryTimeout, Source, in_child
+from kg.graph.results import MEDIA_TYPES
+from kg.graph.store import OxigraphStore
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
@@ -57,12 +61,7 @@ class HttpError(Exception):
         self.status = status
 
 
-Response = tuple[HTTPStatus, str, str]  # status, media type, body
-
-
-def _offers(kind: str) -> tuple[str, ...]:
-    """The formats for a ``kind`` of result ("select", "ask" or "graph")."""
-    return OFFERS["graph" if kind == "graph" else "solutions"]
+Response = tuple[HTTPStatus, str, bytes]  # status, media type, body (UTF-8)
 
 
 def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
@@ -78,10 +77,10 @@ def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
 
 
 def negotiate(kind: str, accept: str, format_values: list[str]) -> str | None:
-    """The format to answer a ``kind`` of result in: the first ``format`` parameter that
-    names a format served for it, else the best match for the Accept header (ties go to
-    the earlier offer); None when nothing acceptable is served."""
-    offers = _offers(kind)
+    """The format to answer a ``kind`` of result ("solutions" or "graph") in: the first
+    ``format`` parameter that names a format served for it, else the best match for the
+    Accept header (ties go to the earlier offer); None when nothing acceptable is served."""
+    offers = OFFERS[kind]
     for value in format_values:
         name = _FORMAT_OF_MEDIA_TYPE.get(value.split(";")[0].strip().lower(), value)
         if name in offers:
@@ -131,10 +130,34 @@ def describe(out_dir: Path, timeout: float) -> str:
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, out_dir: Path, address: tuple[str, int], *, timeout: float) -> None:
+    def __init__(
+        self, out_dir: Path, address: tuple[str, int], *, timeout: float, in_memory: bool = True
+    ) -> None:
         self.out_dir = out_dir
         self.query_timeout = timeout
+        self.in_memory = in_memory
+        self._copy: tuple[Path, OxigraphStore] | None = None  # of which store on disk
+        self._copying = threading.Lock()
         super().__init__(address, _Handler)
+
+    def source(self) -> Source:
+        """What queries are answered from: the current store, or a copy of it in memory
+        (made again when a build or removal has changed the store)."""
+        path = current_store_path(self.out_dir)
+        if path is None:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, f"no graph built in {self.out_dir}")
+        if not self.in_memory:
+            return path
+        with self._copying:
+            if self._copy is None or self._copy[0] != path:
+                self._copy = None  # the old copy goes before the new one is made
+                try:
+                    self._copy = (path, OxigraphStore.in_memory_copy(path))
+                except OSError as error:  # a build swept that store away meanwhile
+                    raise HttpError(
+                        HTTPStatus.SERVICE_UNAVAILABLE, f"cannot read the store: {error}"
+                    ) from None
+            return self._copy[1]
 
     @property
     def url(self) -> str:
@@ -165,11 +188,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, answer: Callable[[], Response]) -> None:
         try:
-            status, content_type, body = answer()
+            status, content_type, data = answer()
         except HttpError as error:
             status, content_type = error.status, _TEXT
-            body = " ".join(str(error).split()) + "\n"
-        data = body.encode("utf-8")
+            data = (" ".join(str(error).split()) + "\n").encode("utf-8")
         try:
             self.send_response(status)
             self.send_header("Content-Type", f"{content_type}; charset=utf-8")
@@ -196,7 +218,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _get(self) -> Response:
         if self._path() == "/":
-            return HTTPStatus.OK, _TEXT, describe(self.server.out_dir, self.server.query_timeout)
+            about = describe(self.server.out_dir, self.server.query_timeout)
+            return HTTPStatus.OK, _TEXT, about.encode("utf-8")
         return self._query(_parameters(urlsplit(self.path).query))
 
     def _post(self) -> Response:
@@ -255,27 +278,30 @@ class _Handler(BaseHTTPRequestHandler):
                 "default-graph-uri and named-graph-uri are not supported: "
                 "use FROM or GRAPH in the query",
             )
-        store = current_store_path(self.server.out_dir)
-        if store is None:
-            raise HttpError(
-                HTTPStatus.SERVICE_UNAVAILABLE, f"no graph built in {self.server.out_dir}"
-            )
+        accept, format_values = self.headers.get("Accept", ""), params.get("format", [])
+
+        def choose(kind: str) -> str | None:
+            return negotiate(kind, accept, format_values)
+
         try:
-            result = run_query(store, sparql, timeout=self.server.query_timeout)
+            written = in_child(
+                self.server.source(),
+                lambda store: store.write(sparql, choose),
+                timeout=self.server.query_timeout,
+            )
         except MalformedQuery as error:
             raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from None
         except QueryTimeout as error:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, str(error)) from None
         except QueryError as error:
             raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, str(error)) from None
-        fmt = negotiate(result.kind, self.headers.get("Accept", ""), params.get("format", []))
-        if fmt is None:
-            served = ", ".join(MEDIA_TYPES[f] for f in _offers(result.kind))
+        if written.fmt is None:
+            served = ", ".join(MEDIA_TYPES[f] for f in OFFERS[written.kind])
             raise HttpError(
                 HTTPStatus.NOT_ACCEPTABLE,
                 f"cannot answer in {self.headers.get('Accept')}: this result is served as {served}",
             )
-        return HTTPStatus.OK, MEDIA_TYPES[fmt], format_result(result, fmt)
+        return HTTPStatus.OK, MEDIA_TYPES[written.fmt], written.body
 
 
 def _parameters(encoded: str) -> dict[str, list[str]]:

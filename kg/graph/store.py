@@ -10,10 +10,10 @@ entities. Terms cross the interface as rdflib terms: rdflib is the Python API.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -42,6 +42,16 @@ class QueryResult:
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class WrittenResult:
+    """A query's answer as Oxigraph writes it; ``fmt`` None (and no body) when the
+    caller takes no format for this kind of result."""
+
+    kind: str  # "solutions" (SELECT, ASK) or "graph" (CONSTRUCT, DESCRIBE)
+    fmt: str | None
+    body: bytes = b""
+
+
 class GraphStore(Protocol):
     """What readers of a graph need; ``OxigraphStore`` also writes article graphs."""
 
@@ -64,6 +74,15 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
 }
 _XSD_STRING = str(XSD.string)
+# Result formats Oxigraph writes itself, by the names kg.graph.results uses.
+_WRITTEN_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -104,6 +123,16 @@ class OxigraphStore:
         else:
             self._store = ox.Store(str(path))
 
+    @classmethod
+    def in_memory_copy(cls, path: Path) -> Self:
+        """Every quad of the store on disk at ``path``, held in memory, where Oxigraph
+        answers queries three to five times faster (about 0.5 GB and 8 s to copy per
+        million quads)."""
+        copy = cls()
+        source = ox.Store.read_only(str(path))
+        copy._store.bulk_extend(source.quads_for_pattern(None, None, None, None))
+        return copy
+
     def add_article(self, graph: URIRef, triples: Iterable[RdfTriple]) -> None:
         name = to_ox(graph)
         quads = []
@@ -121,7 +150,9 @@ class OxigraphStore:
         name = to_ox(graph)
         self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples)
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def _evaluate(
+        self, sparql: str, bindings: Mapping[str, Node] | None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         where = _WHERE.search(sparql) if substitutions else None
         if where is not None:
@@ -134,9 +165,12 @@ class OxigraphStore:
             sparql = sparql[: where.end()] + values + sparql[where.end() :]
             substitutions = {}
         try:
-            result = self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
+            return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from None
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        result = self._evaluate(sparql, bindings)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
@@ -152,6 +186,17 @@ class OxigraphStore:
             for solution in result
         ]
         return QueryResult("select", variables, rows)
+
+    def write(self, sparql: str, choose: Callable[[str], str | None]) -> WrittenResult:
+        """The answer written by Oxigraph in the format ``choose`` picks for its kind
+        ("solutions" or "graph"): for large results many times faster than ``query``,
+        which makes a Python term of every value."""
+        result = self._evaluate(sparql, None)
+        kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
+        fmt = choose(kind)
+        if fmt is None:
+            return WrittenResult(kind, None)
+        return WrittenResult(kind, fmt, bytes(result.serialize(format=_WRITTEN_FORMATS[fmt])))
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         pattern_graph = None if graph is None else to_ox(graph)
