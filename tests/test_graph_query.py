@@ -87,6 +87,14 @@ def test_an_unknown_entity_is_named(demo_store: Path) -> None:
     check_names(demo_store, {"name": Literal("区总工会", lang="zh")}, timeout=10)
 
 
+@pytest.mark.parametrize("keyword", ["WHERE ", "where", ""])
+def test_bindings_hold_with_or_without_the_where_keyword(demo_store: Path, keyword: str) -> None:
+    sparql = f"SELECT ?union ?name {keyword}{{ ?union a kgo:Union ; skos:prefLabel ?name }}"
+    name = Literal("大兴区总工会", lang="zh")
+    rows = OxigraphStore(demo_store, read_only=True).query(sparql, {"name": name}).rows
+    assert [row[1] for row in rows] == [name]
+
+
 def test_a_named_query_asks_for_its_parameter() -> None:
     with pytest.raises(QueryError, match="needs --param name="):
         named_queries()["entity"].bindings({})
