@@ -1,11 +1,11 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the graph built in a folder.
 
-Queries are answered from a copy of the folder's current store held in memory
-(several times faster than the store on disk), or from the store on disk with
-``in_memory=False``. Each request looks the current store up afresh, so a build or
-removal while the server runs is seen by the next request. Every query runs in a
-child process killed at the time limit, and Oxigraph writes its answer. Nothing
-here writes to the store: updates are refused before anything runs.
+Queries are answered by a worker process that holds a copy of the folder's current
+store in memory (several times faster than the store on disk), one at a time; with
+``in_memory=False``, each in a child process that opens the store on disk. Either is
+killed at the time limit. Each request looks the current store up afresh, so a build
+or removal while the server runs is seen by the next request. Oxigraph writes the
+answers. Nothing here writes to the store: updates are refused before anything runs.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.graph.build import current_store_path
-from kg.graph.query import MalformedQuery, QueryError, QueryTimeout, Source, in_child
+from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
 from kg.graph.results import MEDIA_TYPES
-from kg.graph.store import OxigraphStore
+from kg.graph.store import WrittenResult
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
@@ -136,28 +136,41 @@ class SparqlServer(ThreadingHTTPServer):
         self.out_dir = out_dir
         self.query_timeout = timeout
         self.in_memory = in_memory
-        self._copy: tuple[Path, OxigraphStore] | None = None  # of which store on disk
-        self._copying = threading.Lock()
+        self._worker: CopyWorker | None = None
+        self._swapping = threading.Lock()
         super().__init__(address, _Handler)
 
-    def source(self) -> Source:
-        """What queries are answered from: the current store, or a copy of it in memory
-        (made again when a build or removal has changed the store)."""
+    def store_path(self) -> Path:
         path = current_store_path(self.out_dir)
         if path is None:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, f"no graph built in {self.out_dir}")
-        if not self.in_memory:
-            return path
-        with self._copying:
-            if self._copy is None or self._copy[0] != path:
-                self._copy = None  # the old copy goes before the new one is made
-                try:
-                    self._copy = (path, OxigraphStore.in_memory_copy(path))
-                except OSError as error:  # a build swept that store away meanwhile
-                    raise HttpError(
-                        HTTPStatus.SERVICE_UNAVAILABLE, f"cannot read the store: {error}"
-                    ) from None
-            return self._copy[1]
+        return path
+
+    def worker(self) -> CopyWorker:
+        """The worker holding a copy of the current store (a new one once a build or
+        removal has changed the store)."""
+        path = self.store_path()
+        with self._swapping:
+            if self._worker is None or self._worker.store_path != path:
+                if self._worker is not None:
+                    self._worker.close()
+                self._worker = CopyWorker(path)
+            return self._worker
+
+    def write(self, sparql: str, formats: Mapping[str, str | None]) -> WrittenResult:
+        """The answer to ``sparql`` in the format ``formats`` names for its kind."""
+        if self.in_memory:
+            return self.worker().write(sparql, formats, timeout=self.query_timeout)
+        return in_child(
+            self.store_path(),
+            lambda store: store.write(sparql, formats.get),
+            timeout=self.query_timeout,
+        )
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self._worker is not None:
+            self._worker.close()
 
     @property
     def url(self) -> str:
@@ -279,16 +292,9 @@ class _Handler(BaseHTTPRequestHandler):
                 "use FROM or GRAPH in the query",
             )
         accept, format_values = self.headers.get("Accept", ""), params.get("format", [])
-
-        def choose(kind: str) -> str | None:
-            return negotiate(kind, accept, format_values)
-
+        formats = {kind: negotiate(kind, accept, format_values) for kind in OFFERS}
         try:
-            written = in_child(
-                self.server.source(),
-                lambda store: store.write(sparql, choose),
-                timeout=self.server.query_timeout,
-            )
+            written = self.server.write(sparql, formats)
         except MalformedQuery as error:
             raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from None
         except QueryTimeout as error:
