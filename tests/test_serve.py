@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
 import signal
@@ -44,10 +45,14 @@ class Server:
     process: subprocess.Popen[bytes]
     log: Path
 
-    def stop(self, how: signal.Signals = signal.SIGTERM) -> tuple[int, str]:
-        """Exit status and standard error of the stopped server."""
+    def stop(self, how: signal.Signals = signal.SIGTERM, group: bool = False) -> tuple[int, str]:
+        """Exit status and standard error of the server stopped by ``how``, sent to it
+        alone or to its whole process group (as a terminal sends Ctrl-C)."""
         if self.process.poll() is None:
-            self.process.send_signal(how)
+            if group:
+                os.killpg(self.process.pid, how)
+            else:
+                self.process.send_signal(how)
             self.process.wait(timeout=30)
         return self.process.returncode, self.log.read_text(encoding="utf-8")
 
@@ -57,7 +62,9 @@ def serving(out: Path, log: Path, *options: str) -> Iterator[Server]:
     """``kg serve --port 0`` on the graph in ``out``, until the block ends."""
     command = [sys.executable, "-m", "kg.cli", "serve", "--port", "0", "-o", str(out), *options]
     with log.open("wb") as stderr:
-        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr)
+        process = subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True
+        )
     server = None
     try:
         deadline = time.monotonic() + 120
@@ -321,6 +328,19 @@ def test_paths_and_methods(endpoint: str) -> None:
     assert status == 400 and "query" in message
 
 
+def _process_group(pgid: int) -> list[int]:
+    """The live processes of a process group."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
+
+
 def _children(pid: int) -> list[str]:
     tasks = Path(f"/proc/{pid}/task")
     return [c for task in tasks.iterdir() for c in (task / "children").read_text().split()]
@@ -376,16 +396,21 @@ def _store_rows(out: Path, sparql: str) -> list[tuple[Node | None, ...]]:
     return run_query(_current_store(out), sparql).rows
 
 
+@pytest.mark.parametrize("group", [False, True])
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("options", [[], ["--on-disk"]])
 def test_ctrl_c_or_sigterm_stop_it_cleanly(
-    how: signal.Signals, demo_built: Path, tmp_path: Path
+    how: signal.Signals, group: bool, options: list[str], demo_built: Path, tmp_path: Path
 ) -> None:
-    with serving(demo_built, tmp_path / "stderr.log") as server:
-        assert _ask(server.url, "ASK {}")[0] == 200
-        status, stderr = server.stop(how)
+    with serving(demo_built, tmp_path / "stderr.log", *options) as server:
+        assert _ask(server.url, "ASK {}")[0] == 200  # the worker is running
+        status, stderr = server.stop(how, group)
     assert status == 0
-    assert "Traceback" not in stderr
-    assert stderr.splitlines()[-1] == "kg serve: stopped"
+    told = [line for line in stderr.splitlines() if not line.startswith("127.0.0.1 - - ")]
+    # No traceback, nor a child's "Process ForkProcess-1:".
+    assert len(told) == 2 and told[0].startswith("kg serve: SPARQL endpoint at ")
+    assert told[1] == "kg serve: stopped"
+    assert _process_group(server.process.pid) == []  # the worker is gone too
 
 
 def test_no_graph_or_a_busy_port_is_one_line(

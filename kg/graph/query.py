@@ -137,7 +137,15 @@ def _receive(receive: Connection, timeout: float | None) -> object:
         raise QueryError("the query process died without an answer") from None
 
 
+def _leave_signals_to_the_parent() -> None:
+    """A child ignores Ctrl-C and dies quietly on SIGTERM: the parent (which may turn
+    SIGTERM into KeyboardInterrupt, as kg serve does) stops it and tells the user."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _answer(store_path: Path, work: Callable[[OxigraphStore], object], out: Connection) -> None:
+    _leave_signals_to_the_parent()
     out.send(_attempt(lambda: work(OxigraphStore(store_path, read_only=True))))
     out.close()
 
@@ -163,7 +171,7 @@ def in_child(store_path: Path, work: Callable[[OxigraphStore], T], *, timeout: f
 def _serve_copy(store_path: Path, requests: Connection) -> None:
     """The worker: copies the store into memory, then answers (sparql, formats) requests
     with ``OxigraphStore.write`` until its parent closes the connection."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
+    _leave_signals_to_the_parent()
     copy = _attempt(lambda: OxigraphStore.in_memory_copy(store_path))
     requests.send(None)  # ready
     while True:
