@@ -29,7 +29,7 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, SPARQLWrap
 
 from kg.cli import main
 from kg.graph.build import current_store_path
-from kg.graph.query import QueryError, named_queries, run_query
+from kg.graph.query import CopyWorker, QueryError, named_queries, run_query
 from kg.graph.server import SparqlServer
 from kg.graph.store import OxigraphStore
 from tests.conftest import REPO, concat_as_sets
@@ -390,6 +390,19 @@ def test_the_copy_in_memory_follows_the_store_on_disk(demo_built: Path, tmp_path
         assert server.worker() is not worker
     with SparqlServer(out, ("127.0.0.1", 0), timeout=10, in_memory=False) as server:
         assert served(server) == int(_store_rows(out, count)[0][0])
+
+
+def test_a_worker_that_could_not_copy_tries_again(demo_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    worker = CopyWorker(store)
+    formats = {"solutions": "csv", "graph": None}
+    try:
+        with pytest.raises(QueryError, match="cannot read the store"):
+            worker.write("ASK { ?s ?p ?o }", formats, timeout=30)
+        shutil.copytree(demo_store, store)
+        assert worker.write("ASK { ?s ?p ?o }", formats, timeout=30).body.strip() == b"true"
+    finally:
+        worker.close()
 
 
 def _store_rows(out: Path, sparql: str) -> list[tuple[Node | None, ...]]:

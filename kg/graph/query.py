@@ -169,20 +169,18 @@ def in_child(store_path: Path, work: Callable[[OxigraphStore], T], *, timeout: f
 
 
 def _serve_copy(store_path: Path, requests: Connection) -> None:
-    """The worker: copies the store into memory, then answers (sparql, formats) requests
-    with ``OxigraphStore.write`` until its parent closes the connection."""
+    """The worker: copies the store into memory (and says whether it could), then answers
+    (sparql, formats) requests with ``OxigraphStore.write`` until its parent closes the
+    connection."""
     _leave_signals_to_the_parent()
     copy = _attempt(lambda: OxigraphStore.in_memory_copy(store_path))
-    requests.send(None)  # ready
-    while True:
+    requests.send(copy if isinstance(copy, Exception) else None)
+    while not isinstance(copy, Exception):
         try:
             sparql, formats = requests.recv()
         except EOFError:
             return
-        if isinstance(copy, Exception):
-            requests.send(copy)
-        else:
-            requests.send(_attempt(partial(copy.write, sparql, formats.get)))
+        requests.send(_attempt(partial(copy.write, sparql, formats.get)))
 
 
 class CopyWorker:
@@ -221,7 +219,11 @@ class CopyWorker:
             self._process.start()
             there.close()
             self._connection = here
-            _receive(here, None)  # the copy is made: the time limit is for the query
+            # Waits for the copy, which the time limit (for the query) leaves out.
+            copied = _receive(here, None)
+            if copied is not None:
+                self.close()  # the next query tries again in a new worker
+                _raised(copied)
         assert self._connection is not None
         return self._connection
 
