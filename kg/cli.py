@@ -221,8 +221,8 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.query import check_names, named_queries, run_query
-    from kg.graph.results import format_result
+    from kg.graph.query import check_names, in_child, named_queries, run_query
+    from kg.graph.results import WRITTEN_FORMATS, format_result
 
     queries = named_queries()
     if args.list:
@@ -242,11 +242,22 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise Failure("--param goes with --name")
         sparql, bindings = args.sparql, None
     store = _store_path(Path(args.output))
-    result = run_query(store, sparql, bindings, timeout=args.timeout)
-    if result.kind == "select" and not result.rows:
-        # Nothing found: say so if it is because no entity has the name given.
+    if args.format in WRITTEN_FORMATS:
+        # Oxigraph writes the answer; whether it is empty is not known here.
         check_names(store, bindings or {}, timeout=args.timeout)
-    text = format_result(result, args.format)
+        formats = {"solutions": args.format, "graph": None}
+        written = in_child(
+            store, lambda s: s.write(sparql, formats.get, bindings), timeout=args.timeout
+        )
+        if written.fmt is None:
+            raise Failure(f"--format {args.format}: a graph result is written as turtle or nt")
+        text = written.body.decode("utf-8")
+    else:
+        result = run_query(store, sparql, bindings, timeout=args.timeout)
+        if result.kind == "select" and not result.rows:
+            # Nothing found: say so if it is because no entity has the name given.
+            check_names(store, bindings or {}, timeout=args.timeout)
+        text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal
+from rdflib.query import Result
 
 from kg.cli import main
 from kg.graph.query import QueryError, check_names, named_queries, run_query
@@ -123,12 +124,33 @@ def test_kg_query_prints_csv_tsv_and_json(
     assert '"北京市"@zh' in text
 
 
+@pytest.mark.parametrize("fmt", ["xml", "json", "csv", "tsv"])
+def test_kg_query_writes_what_run_query_finds(
+    fmt: str, demo_built: Path, demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = named_queries()["initiatives-and-organisers"]
+    expected = run_query(demo_store, query.text)
+    status, text, _ = _query(capsys, demo_built, "--name", query.name, "--format", fmt)
+    assert status == 0
+    if fmt == "csv":
+        header, *rows = csv.reader(io.StringIO(text))
+        plain = [["" if t is None else str(t) for t in row] for row in expected.rows]
+        assert header == expected.variables
+        assert concat_as_sets(rows) == concat_as_sets(plain)
+        return
+    result = Result.parse(io.BytesIO(text.encode("utf-8")), format=fmt)
+    assert [str(v) for v in result.vars or []] == expected.variables
+    assert concat_as_sets(result) == concat_as_sets(expected.rows)
+
+
 def test_kg_query_errors_are_one_line(
     demo_built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for args, message in [
         (("SELECT ?x WHERE { ?x ?p }",), "malformed SPARQL: error at 1:"),
         (("--name", "entity", "--param", "name=没有这个"), "no entity named 没有这个"),
+        (("--name", "entity", "--param", "name=没有这个", "--format", "json"), "no entity named"),
+        (("CONSTRUCT WHERE { ?s a kgo:Union }", "--format", "csv"), "written as turtle or nt"),
         (("--name", "nothing"), "no named query 'nothing'"),
     ]:
         status, _, err = _query(capsys, demo_built, *args)

@@ -1,22 +1,20 @@
-"""Query results as text: an aligned table for people; CSV, TSV and the SPARQL 1.1
-JSON and XML results formats for programs; Turtle or N-Triples for CONSTRUCT and DESCRIBE."""
+"""Query results as text: the result formats and their media types, an aligned
+table for people, and Turtle (with the graph's prefixes) or N-Triples for CONSTRUCT
+and DESCRIBE. CSV, TSV and the SPARQL 1.1 JSON and XML results formats, for
+programs, are written by Oxigraph (``OxigraphStore.write``)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import unicodedata
-import xml.etree.ElementTree as ET
-from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.graph.store import QueryResult
 from kg.graph.vocab import PREFIXES
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+WRITTEN_FORMATS = SELECT_FORMATS[1:]  # those Oxigraph writes
 GRAPH_FORMATS = ("turtle", "nt")
 
 MEDIA_TYPES = {
@@ -29,17 +27,13 @@ MEDIA_TYPES = {
 }
 
 
-def _plain(term: Node | None) -> str:
-    return "" if term is None else str(term)
-
-
 def _short(term: Node | None) -> str:
     """Terms for people: IRIs under a known namespace as prefixed names."""
     if isinstance(term, URIRef):
         for prefix, namespace in PREFIXES.items():
             if term.startswith(namespace):
                 return f"{prefix}:{term[len(namespace) :]}"
-    return _plain(term)
+    return "" if term is None else str(term)
 
 
 def _width(text: str) -> int:
@@ -63,89 +57,6 @@ def _table(result: QueryResult) -> str:
     return "\n".join(out)
 
 
-def _delimited(result: QueryResult, tsv: bool) -> str:
-    buffer = io.StringIO()
-    if tsv:
-        # SPARQL TSV writes terms in their Turtle form, so types and languages survive.
-        buffer.write("\t".join(f"?{v}" for v in result.variables) + "\n")
-        for row in result.rows:
-            buffer.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
-        return buffer.getvalue()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    writer.writerows([_plain(v) for v in row] for row in result.rows)
-    return buffer.getvalue()
-
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    value: dict[str, str] = {"type": "literal", "value": str(term)}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype is not None:
-        value["datatype"] = str(term.datatype)
-    return value
-
-
-def _json(result: QueryResult) -> str:
-    document: dict[str, Any] = {"head": {"vars": result.variables}}
-    if result.kind == "ask":
-        document = {"head": {}, "boolean": bool(result.boolean)}
-    else:
-        document["results"] = {
-            "bindings": [
-                {
-                    v: _json_term(t)
-                    for v, t in zip(result.variables, row, strict=True)
-                    if t is not None
-                }
-                for row in result.rows
-            ]
-        }
-    return json.dumps(document, ensure_ascii=False, indent=1)
-
-
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def _xml_term(parent: ET.Element, term: Node) -> None:
-    if isinstance(term, URIRef):
-        ET.SubElement(parent, "uri").text = str(term)
-    elif isinstance(term, BNode):
-        ET.SubElement(parent, "bnode").text = str(term)
-    else:
-        assert isinstance(term, Literal)
-        attributes = {}
-        if term.language:
-            attributes[_XML_LANG] = term.language
-        elif term.datatype is not None:
-            attributes["datatype"] = str(term.datatype)
-        ET.SubElement(parent, "literal", attributes).text = str(term)
-
-
-def _xml(result: QueryResult) -> str:
-    """The SPARQL Query Results XML Format: what many clients ask for by default."""
-    document = ET.Element("sparql", xmlns=_RESULTS_NS)
-    head = ET.SubElement(document, "head")
-    if result.kind == "ask":
-        ET.SubElement(document, "boolean").text = "true" if result.boolean else "false"
-    else:
-        for variable in result.variables:
-            ET.SubElement(head, "variable", name=variable)
-        results = ET.SubElement(document, "results")
-        for row in result.rows:
-            solution = ET.SubElement(results, "result")
-            for variable, term in zip(result.variables, row, strict=True):
-                if term is not None:
-                    _xml_term(ET.SubElement(solution, "binding", name=variable), term)
-    return ET.tostring(document, encoding="unicode", xml_declaration=True)
-
-
 def _graph(result: QueryResult, fmt: str) -> str:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -156,16 +67,8 @@ def _graph(result: QueryResult, fmt: str) -> str:
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
-    """``result`` in ``fmt``: one of SELECT_FORMATS for SELECT and ASK results, one of
-    GRAPH_FORMATS for CONSTRUCT and DESCRIBE results."""
+    """``result`` as a table (SELECT and ASK results), or a CONSTRUCT or DESCRIBE
+    result in one of GRAPH_FORMATS (Turtle unless ``fmt`` is one)."""
     if result.kind == "graph":
         return _graph(result, fmt if fmt in GRAPH_FORMATS else "turtle")
-    if fmt == "table":
-        return _table(result)
-    if fmt in ("csv", "tsv"):
-        if result.kind == "ask":
-            return f"{'true' if result.boolean else 'false'}\n"
-        return _delimited(result, fmt == "tsv")
-    if fmt == "xml":
-        return _xml(result)
-    return _json(result)
+    return _table(result)

@@ -198,11 +198,16 @@ class OxigraphStore:
         ]
         return QueryResult("select", variables, rows)
 
-    def write(self, sparql: str, choose: Callable[[str], str | None]) -> WrittenResult:
+    def write(
+        self,
+        sparql: str,
+        choose: Callable[[str], str | None],
+        bindings: Mapping[str, Node] | None = None,
+    ) -> WrittenResult:
         """The answer written by Oxigraph in the format ``choose`` picks for its kind
         ("solutions" or "graph"): for large results many times faster than ``query``,
         which makes a Python term of every value."""
-        result = self._evaluate(sparql, None)
+        result = self._evaluate(sparql, bindings)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
         fmt = choose(kind)
         if fmt is None:
