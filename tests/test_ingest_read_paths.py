@@ -130,3 +130,22 @@ def test_good_files_still_read_after_bad_ones(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", ARTICLE)
     items = list(read_paths([tmp_path / "nope", bad, good]))
     assert [type(item).__name__ for item in items] == ["InputProblem", "InputProblem", "Article"]
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("[动态]区总工会召开全委会\n会议总结了全年工作。\n", "text"),
+        ("[ 图片新闻 ] 区总工会召开全委会\n会议总结了全年工作。\n", "text"),
+        (json.dumps([RECORD], ensure_ascii=False), "json"),
+        ("[\n  " + json.dumps(RECORD, ensure_ascii=False) + "\n]", "json"),
+        (json.dumps(RECORD, ensure_ascii=False), "json"),
+    ],
+)
+def test_a_bracketed_headline_is_text_not_json(tmp_path: Path, content: str, kind: str) -> None:
+    items = list(read_paths([write(tmp_path / "a.txt", content)]))
+    assert [type(item) for item in items] == [Article]
+    if kind == "text":
+        assert items[0].headline.endswith("区总工会召开全委会")
+    else:
+        assert items[0].headline == RECORD["title"]

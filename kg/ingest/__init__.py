@@ -1,7 +1,8 @@
 """Ingest: files and folders in, ``Article``s out; every unreadable input is an ``InputProblem``.
 
-The format is told by content: JSON / JSON Lines when the text starts with ``{`` or ``[``,
-HTML when it looks like markup, plain text (one article or a newspaper page) otherwise.
+The format is told by content: JSON / JSON Lines when the text opens as JSON does (``{``, or
+``[`` before a value: ``[动态]…`` is a headline), HTML when it looks like markup, plain
+text (one article or a newspaper page) otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from kg.ingest.records import read_records
 
 __all__ = ["input_files", "read_paths"]
 
+# What JSON can open with: an object, or a list of values (a bracketed tag opening a
+# headline, [动态]…, is text).
+_JSON_OPENING = re.compile(r'\{|\[\s*(?:[\[{"\]\d-]|true\b|false\b|null\b)')
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br)\b", re.I)
 # Markup, if any, shows within the first few kilobytes.
 _SNIFF_CHARS = 4096
@@ -93,7 +97,7 @@ def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProbl
 
 def _read_text(text: str, source: str) -> Iterator[Article | InputProblem]:
     head = text.lstrip("\ufeff \t\r\n")[:_SNIFF_CHARS]
-    if head.startswith(("{", "[")):
+    if _JSON_OPENING.match(head):
         yield from read_records(text, source)
     elif _MARKUP.search(head):
         yield read_html(text, source)
