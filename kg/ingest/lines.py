@@ -1,8 +1,9 @@
 """Lines of article text, kept in two aligned forms, and how they become an ``Article``.
 
-Every line carries its text as written (``original``) and its Simplified form (``text``) of
-the same length; layout rules read ``text`` and every cut or join is applied to both, so
-offsets found in the article text point at the same place in the original.
+Every line carries its text as written (``original``) and the form recognition reads
+(``text``: Simplified, with Chinese punctuation in full width) of the same length; layout
+rules read ``text`` and every cut or join is applied to both, so offsets found in the
+article text point at the same place in the original.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from itertools import pairwise
 
 from kg.article import Article
 from kg.ingest.patterns import layout
+from kg.ingest.punctuation import full_width_punctuation
 from kg.ingest.script import to_simplified
 
 _SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")
@@ -30,7 +32,7 @@ class Line:
 
     @classmethod
     def of(cls, original: str) -> Line:
-        return cls(to_simplified(original), original)
+        return cls(full_width_punctuation(to_simplified(original)), original)
 
     def cut(self, end: int) -> Line:
         kept = len(self.text[:end].rstrip())
