@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc
 
+from kg.extract.rule_schema import LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import words
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
@@ -94,17 +94,21 @@ class Relation:
 
 
 @cache
-def _rule_file(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+def rule_file(path: Path = RULES_PATH) -> RuleFile:
+    """The rule file, checked against its schema (kg/extract/rule_schema.py)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RulesError(f"{path}: cannot read rules ({error})") from None
+    return validate(data, path)
 
 
 @cache
 def _macros(path: Path = RULES_PATH) -> dict[str, str]:
     """The rule file's macros, expanded: {RUNS} -> (?:举办|…)."""
     macros: dict[str, str] = {}
-    for name, value in _rule_file(path)["macros"].items():
-        macros[name] = _lexicon_alternation(value) if isinstance(value, dict) else value
-        macros[name] = _expand(macros[name], macros)
+    for name, value in rule_file(path).macros.items():
+        macros[name] = _expand(value, macros) if isinstance(value, str) else _alternation(value)
     return macros
 
 
@@ -112,24 +116,27 @@ def _macros(path: Path = RULES_PATH) -> dict[str, str]:
 def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
     macros = _macros(path)
     rules = []
-    for entry in _rule_file(path)["rules"]:
-        predicate = entry["predicate"]
-        predicates = dict(predicate) if isinstance(predicate, dict) else {"*": predicate}
+    for index, spec in enumerate(rule_file(path).rules):
+        predicate = spec.predicate
+        try:
+            pattern = re.compile(_expand(spec.pattern, macros))
+        except re.error as error:
+            raise RulesError(f"{path}: rules[{index}] ({spec.id}).pattern: {error}") from None
         rules.append(
             Rule(
-                entry["id"],
-                re.compile(_expand(entry["pattern"], macros)),
-                predicates,
-                entry.get("topic", ""),
-                frozenset(entry.get("topic_types", ())),
+                spec.id,
+                pattern,
+                dict(predicate) if isinstance(predicate, dict) else {"*": predicate},
+                spec.topic,
+                frozenset(spec.topic_types),
             )
         )
     return tuple(rules)
 
 
-def _lexicon_alternation(spec: dict[str, list[str]]) -> str:
+def _alternation(spec: LexiconMacro) -> str:
     """A macro made of lexicon words: ``{ lexicons = ["posts"] }`` -> (?:党组书记|…)."""
-    entries = {w for name in spec["lexicons"] for w in words(name)}
+    entries = {w for name in spec.lexicons for w in words(name)}
     return "(?:" + "|".join(re.escape(w) for w in sorted(entries, key=len, reverse=True)) + ")"
 
 
@@ -207,8 +214,9 @@ def _slots(group: str | None, mentions: list[Mention]) -> list[Mention]:
     return [mentions[int(i)] for i in SLOT.findall(group or "")]
 
 
-def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> Mention | None:
-    """The clause's topic: the first mention of a wanted type not governed by a preposition.
+def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> list[Mention]:
+    """The clause's topic: the first mention of a wanted type not governed by a
+    preposition, with the bodies coordinated with it (A联合B、C，举办了…: A, B and C).
 
     Places on the way are passed over (建立西胡林服务区“工会驿站·司机之家”…). When
     the topic is to be a subject, a union or organisation that comes first is
@@ -224,7 +232,9 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> M
             continue
         mention = mentions[int(match.group(1))]
         if mention.label in wanted:
-            return mention
+            if as_subject and mention.label in AGENT_TYPES:
+                return [mention, *_coordinated(template, mentions, match.end(), before)]
+            return [mention]
         if as_subject and mention.label in AGENT_TYPES:
             # 东城区总工会送温暖活动…, 门头沟区总工会在潭柘寺镇举办“工会进万家”活动，为…:
             # what the body runs, named right after it or after its verb in the same
@@ -235,12 +245,25 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> M
                     break
                 owned = mentions[int(after.group(1))]
                 if owned.label in wanted and (not between or _runs().search(between)):
-                    return owned
-            return None
-    return None
+                    return [owned]
+            return []
+    return []
 
 
 CLAUSE_BREAK = re.compile(r"[，。；！？]")
+# Bodies named together as one actor: A、B和C, A联合B, A携手B.
+COORDINATED_AGENT = re.compile(r"(?:、|和|与|及|以及|同|联合|携手|会同|协同)⟨[UO](\d+)⟩")
+
+
+def _coordinated(
+    template: str, mentions: list[Mention], position: int, before: int
+) -> list[Mention]:
+    """The bodies joined to the one that ends at ``position``, up to ``before``."""
+    found = []
+    while match := COORDINATED_AGENT.match(template, position, before):
+        found.append(mentions[int(match.group(1))])
+        position = match.end()
+    return found
 
 
 @cache
@@ -261,14 +284,15 @@ def _sentence_relations(
             evidence_start = clause.start
             if rule.topic:
                 topic = _topic(clause.template, mentions, match.start(), rule)
-                if topic is None and previous is not None:
+                if not topic and previous is not None:
                     end = len(previous.template)
                     topic = _topic(previous.template, previous.mentions, end, rule)
-                    if topic is not None:
+                    if topic:
                         evidence_start = previous.start
                 role = subjects if rule.topic == "subject" else objects
-                if topic is not None and topic not in role:
-                    role.insert(0, topic)
+                for member in reversed(topic):
+                    if member not in role:
+                        role.insert(0, member)
             for obj in objects:
                 predicate = rule.predicates.get(obj.label, rule.predicates.get("*"))
                 if predicate is None:

@@ -1,6 +1,8 @@
 """Word lists of general things (heads, trigger words, worker groups, surnames).
 
-They are data, kept as text files beside this module; this module only reads them.
+They are data, kept as text files beside this module; this module only reads them and
+checks them as it does: a table's columns, and the entity types and kinds it names, are
+those the code knows, or loading stops with a one-line error naming the file and line.
 Lines starting with ``#`` are comments.
 """
 
@@ -11,19 +13,65 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.errors import KgError
+from kg.schema import ENTITY_TYPES
+
 LEXICON_DIR = Path(__file__).parent
+# The columns of each table, and those that hold an entity type.
+COLUMNS = {
+    "heads": ("head", "type", "kind"),
+    "short_forms": ("short", "type", "expands_to", "canonical"),
+    "body_abbreviations": ("abbreviation", "full"),
+    "initiatives": ("name", "aliases"),
+}
+TYPE_COLUMN = "type"
+# How a head noun makes a name (see heads.tsv).
+HEAD_KINDS = frozenset({"name", "programme", "event", "ceremony"})
+
+
+class LexiconError(KgError):
+    """A lexicon file that cannot be used; the message names the file and line."""
+
+
+def _numbered_lines(name: str) -> list[tuple[int, str]]:
+    path = LEXICON_DIR / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read lexicon ({error})") from None
+    return [
+        (number, line.strip())
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def _lines(name: str) -> list[str]:
-    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for _, line in _numbered_lines(name)]
 
 
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """A tab-separated lexicon with a header row, e.g. ``short_forms``."""
-    rows = csv.DictReader(_lines(f"{name}.tsv"), delimiter="\t")
-    return tuple({key: (value or "") for key, value in row.items()} for row in rows)
+    path = LEXICON_DIR / f"{name}.tsv"
+    columns = COLUMNS.get(name)
+    if columns is None:
+        raise LexiconError(f"{path}: not a known table (known: {', '.join(COLUMNS)})")
+    (_, header), *rows = _numbered_lines(f"{name}.tsv") or [(0, "")]
+    if tuple(header.split("\t")) != columns:
+        raise LexiconError(f"{path}: the header must be {' '.join(columns)}")
+    found = []
+    for number, line in rows:
+        values = next(csv.reader([line], delimiter="\t"))
+        if len(values) > len(columns) or not values[0]:
+            raise LexiconError(f"{path}: line {number}: expected {len(columns)} columns")
+        row = dict(zip(columns, [*values, *[""] * (len(columns) - len(values))], strict=True))
+        if TYPE_COLUMN in row and row[TYPE_COLUMN] not in ENTITY_TYPES:
+            raise LexiconError(f"{path}: line {number}: unknown entity type {row[TYPE_COLUMN]!r}")
+        if name == "heads" and row["kind"] not in HEAD_KINDS:
+            raise LexiconError(f"{path}: line {number}: unknown head kind {row['kind']!r}")
+        found.append(row)
+    return tuple(found)
 
 
 @dataclass(frozen=True)
