@@ -10,11 +10,12 @@ of Changchun stay apart while 大兴区总工会 is one node wherever it is read
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.relations import Relation
-from kg.lexicons import expand_abbreviation, table, word_classes
+from kg.lexicons import expand_abbreviation, heads, table, word_classes
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain
 
@@ -41,14 +42,42 @@ class Triple:
     evidence: tuple[tuple[int, int, str], ...]  # (start, end, rule id) in the article
 
 
-# A body named with a bare level word (区教育委员会, 区人社局) belongs to the district the
-# article is about: the first county (区, 县) or city (市) it names.
-LEVEL_WORD_LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
+# A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
+# the division of that level that the article is about: the first one it names, or the
+# first that holds a division it names (孝感市 is in 湖北省, so 省总工会 is 湖北省's).
+LEVEL_WORD_LEVELS = {
+    "街道": ("town",),
+    "镇": ("town",),
+    "乡": ("town",),
+    "区": ("county",),
+    "县": ("county",),
+    "市": ("city", "province"),
+    "省": ("province",),
+}
 
 
 @cache
 def _expansions() -> dict[str, tuple[str, str]]:
     return {row["short"]: (row["expands_to"], row["canonical"]) for row in table("short_forms")}
+
+
+@cache
+def _union_heads() -> str:
+    """总工会|工会联合会|…: the head nouns of union names, longest first."""
+    found = sorted((h for h, head in heads().items() if head.label == "Union"), key=len)
+    return "|".join(reversed(found))
+
+
+def _union_of_level(full: Mention, word: str) -> bool:
+    """街道工会 or 镇工会 stands for a union named after its division of that level:
+    八里庄街道总工会, 牛镇镇工会联合会."""
+    pattern = f"{word}(?:{_union_heads()})$"
+    return full.label == "Union" and re.search(pattern, full.name) is not None
+
+
+def _other(name: str, written: str) -> str:
+    """``name`` where it differs from ``written``, else empty (Entity.preferred)."""
+    return "" if name == written else name
 
 
 def _is_abbreviation(short: str, full: str) -> bool:
@@ -83,6 +112,7 @@ class ArticleResolver:
         self.divisions = divisions
         self.expansions = _expansions()
         self.full = [m for m in mentions if not m.short]
+        self.division_mentions = [m for m in mentions if m.label == "District"]
         self.full_of_type: dict[str, list[Mention]] = {}
         for m in self.full:
             self.full_of_type.setdefault(m.label, []).append(m)
@@ -142,26 +172,32 @@ class ArticleResolver:
                 innermost, chain_end = info, m.end
         if innermost is not None:
             return innermost.name + mention.name[chain_end - mention.start :], innermost.path
-        info = self._level_word_division(mention)
-        return mention.name, "" if info is None else info.path
+        found = self._level_word_division(mention)
+        return mention.name, "" if found is None else found[1].path
 
-    def _level_word_division(self, mention: Mention) -> DivisionInfo | None:
-        """The district of 区人社局: the article's first division of that level.
+    def _level_word_division(self, mention: Mention) -> tuple[str, DivisionInfo] | None:
+        """The level word of 区人社局 or 省总工会, and the article's division of that
+        level (see LEVEL_WORD_LEVELS).
 
         The first character is a bare level word only where it makes no word with
         the next one that the rest of the name cannot start instead: 区人社局 and
         市政府, but not 市场监督管理局 or 区块链企业.
         """
-        levels = LEVEL_WORD_LEVELS.get(mention.name[:1])
-        if mention.label != "Organization" or levels is None:
+        if mention.label not in ("Organization", "Union"):
+            return None
+        word = next((w for w in LEVEL_WORD_LEVELS if mention.name.startswith(w)), None)
+        if word is None:
             return None
         dictionary = word_classes()["word"]
-        if mention.name[:2] in dictionary and mention.name[1:3] not in dictionary:
+        n = len(word)
+        if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
             return None
-        for m in self.full:
-            info = self.divisions(m.key) if m.label == "District" else None
-            if info is not None and info.level in levels:
-                return info
+        for m in self.division_mentions:
+            info = self.divisions(m.key)
+            while info is not None:
+                if info.level in LEVEL_WORD_LEVELS[word]:
+                    return word, info
+                info = info.parent
         return None
 
     def _add(self, mention: Mention, identity: tuple[str, str, str]) -> None:
@@ -195,28 +231,36 @@ class ArticleResolver:
     def _resolve_short(self, mention: Mention) -> Entity | None:
         if mention.label == "District":
             info = self.divisions(mention.key)
-            return self._division_entity(info) if info is not None else None
+            return self._division_entity(info, mention.name) if info is not None else None
         if mention.source == "reference":
             return self._antecedent(mention)
-        if mention.key:  # a known programme's short form (产改) or a single body's (全总)
-            entity = next((e for e in self.entities.values() if e.name == mention.key), None)
-            if entity is None:
-                entity = Entity(f"{mention.label}:{mention.key}", mention.key, mention.label)
-                self.entities[entity.id] = entity
-            return entity
-        ending, _ = self.expansions.get(mention.name, (expand_abbreviation(mention.name), ""))
+        default = mention.key or expand_abbreviation(mention.name)
+        ending, _ = self.expansions.get(mention.name, (default, ""))
+        level = self._level_word_division(mention)
         found = self._nearest(
-            mention, lambda m: m.label == mention.label and m.name.endswith(ending)
+            mention,
+            lambda m: (
+                m.label == mention.label
+                and (
+                    m.name.endswith(ending) or (level is not None and _union_of_level(m, level[0]))
+                )
+            ),
         )
-        if found is None and (info := self._level_word_division(mention)) is not None:
-            # 区人社局 with no full name in the article: named as written, placed in
-            # the article's district, so that two districts' bureaus stay apart.
-            entity_id = f"{mention.label}:{mention.name}@{info.path}"
-            return self.entities.setdefault(
-                entity_id, Entity(entity_id, mention.name, mention.label)
-            )
-        if found is not None or mention.source != "quoted":
+        if found is not None:
             return found
+        if mention.key:
+            # A known programme's short form (产改) or a single body's (全总) with no
+            # full name in the article: named as written, identified by the full name.
+            return self._named_as_written(mention, mention.key, f"{mention.label}:{mention.key}")
+        if level is not None:
+            # 区人社局 or 省总(工会) with no full name in the article: named as written,
+            # identified by the division the article is about, so that two districts'
+            # bureaus stay apart and 省总工会 of an article on 孝感市 is 湖北省总工会.
+            word, info = level
+            full = info.name + ending[len(word) :]
+            return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
+        if mention.source != "quoted":
+            return None
         return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
 
     def _antecedent(self, mention: Mention) -> Entity | None:
@@ -237,10 +281,24 @@ class ArticleResolver:
             )
         return None
 
-    def _division_entity(self, info: DivisionInfo) -> Entity:
+    def _named_as_written(self, mention: Mention, full: str, entity_id: str) -> Entity:
+        """The entity of a short form whose full name the article never gives; it goes
+        by the longest form the article uses (市总工会 rather than 市总)."""
+        entity = self.entities.setdefault(entity_id, Entity(entity_id, mention.name, mention.label))
+        if len(mention.name) > len(entity.name):
+            entity.aliases.add(entity.name)
+            entity.name = mention.name
+        entity.preferred = _other(full, entity.name)
+        return entity
+
+    def _division_entity(self, info: DivisionInfo, written: str) -> Entity:
+        """The division's entity; one the article names only by a short form (广州) is
+        called so in the article, and by its full name (广州市) everywhere."""
         entity_id = f"District:{info.path}"
         if entity_id not in self.entities:
-            self.entities[entity_id] = Entity(entity_id, info.name, "District", division=info)
+            self.entities[entity_id] = Entity(
+                entity_id, written, "District", division=info, preferred=_other(info.name, written)
+            )
         return self.entities[entity_id]
 
     def entity(self, mention: Mention) -> Entity | None:

@@ -80,12 +80,12 @@ class DivisionRecognizer(Component):
             chosen = choose(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
-            # A full name keeps the form the article uses (梨园镇 for 梨园地区); a
-            # short form takes the division's name (大兴 -> 大兴区). A full name we
-            # cannot place is still a district, only without a code.
+            # A name keeps the form the article uses (梨园镇 for 梨园地区, 广州 for
+            # 广州市); the key says which division it is, and the resolver gives an
+            # article that names it only by its short form the full name as the
+            # name used everywhere. A full name we cannot place is still a district,
+            # only without a code.
             name = text[m.start : m.end]
-            if m.short and chosen is not None:
-                name = self.gazetteer.divisions[chosen].name
             key = "" if chosen is None else str(chosen)
             out.append(
                 Candidate(m.start, m.end, "District", name, "gazetteer", PRIORITY, key, m.short)

@@ -1,0 +1,70 @@
+"""Short forms with no full name in the article are entities of their own, named as written
+and identified by what they stand for; short forms with a full name resolve to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _entities(extractor, text: str) -> dict[str, dict]:
+    record = extractor(make_article(text))
+    return {e["name"]: e for e in record["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id", "preferred"),
+    [
+        # the province of the city the article is about
+        (
+            "孝感市总工会召开厂务公开工作会议，省总工会副主席王强到会讲话。",
+            "省总工会",
+            "Union:湖北省总工会@湖北省",
+            "湖北省总工会",
+        ),
+        # a district's bureau and union stay apart from another district's
+        (
+            "近日，丰台区卢沟桥街道的环卫工人收到了区总工会送来的慰问品。",
+            "区总工会",
+            "Union:丰台区总工会@北京市/丰台区",
+            "丰台区总工会",
+        ),
+        # the longest form the article uses names it: 市总工会, not 市总
+        (
+            "厦门市同安区总工会开展慰问。市总将继续支持，市总工会副主席李强表示。",
+            "市总工会",
+            "Union:厦门市总工会@福建省/厦门市",
+            "厦门市总工会",
+        ),
+        # a body known by one short form only
+        ("全总近日印发通知，部署送温暖活动。", "全总", "Union:中华全国总工会", "中华全国总工会"),
+        # a division named only by its short form is called so in the article
+        ("广州的快递员和外卖骑手在驿站休息。", "广州", "District:广东省/广州市", "广州市"),
+    ],
+)
+def test_short_form_without_full_name(
+    extractor, text: str, name: str, entity_id: str, preferred: str
+) -> None:
+    entities = _entities(extractor, text)
+    assert name in entities, sorted(entities)
+    assert entities[name]["id"] == entity_id
+    assert entities[name].get("preferred_name") == preferred
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "朝阳区八里庄街道总工会举办讲座。街道工会将继续服务职工。",
+            "朝阳区八里庄街道总工会",
+            "街道工会",
+        ),
+        ("牛镇镇工会联合会召开会议。镇工会将开展培训。", "牛镇镇工会联合会", "镇工会"),
+        ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "市总"),
+    ],
+)
+def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, short: str) -> None:
+    entities = _entities(extractor, text)
+    assert short not in entities
+    assert short in entities[full]["aliases"]
