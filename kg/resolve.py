@@ -44,7 +44,7 @@ class Triple:
 
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
-# first that holds a division it names (孝感市 is in 湖北省, so 省总工会 is 湖北省's).
+# first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
 LEVEL_WORD_LEVELS = {
     "街道": ("town",),
     "镇": ("town",),
@@ -70,7 +70,7 @@ def _union_heads() -> str:
 
 def _union_of_level(full: Mention, word: str) -> bool:
     """街道工会 or 镇工会 stands for a union named after its division of that level:
-    八里庄街道总工会, 牛镇镇工会联合会."""
+    望京街道总工会, 宋庄镇工会联合会."""
     pattern = f"{word}(?:{_union_heads()})$"
     return full.label == "Union" and re.search(pattern, full.name) is not None
 
@@ -255,7 +255,7 @@ class ArticleResolver:
         if level is not None:
             # 区人社局 or 省总(工会) with no full name in the article: named as written,
             # identified by the division the article is about, so that two districts'
-            # bureaus stay apart and 省总工会 of an article on 孝感市 is 湖北省总工会.
+            # bureaus stay apart and 省总工会 of an article on 绵阳市 is 四川省总工会.
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
