@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-store bench-page browser cjk-font
+.PHONY: demo test setup bench bench-store bench-page browser cjk-font ocr
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ browser:
 cjk-font:
 	command -v fc-list >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update && apt-get install -y fontconfig fonts-wqy-microhei)
 
-test: setup browser cjk-font
+# Tesseract with Chinese models, for kg extract --ocr and its test.
+ocr:
+	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -q chi_sim || (apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra)
+
+test: setup browser cjk-font ocr
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/pytest -q
 

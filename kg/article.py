@@ -23,6 +23,10 @@ class Article:
     original: str
     date: str | None = None
     url: str | None = None
+    # Where on a PDF page the article stands: the page number (from 1) and its box
+    # (x0, top, x1, bottom) in points from the page's top left.
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.original):

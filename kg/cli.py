@@ -47,7 +47,7 @@ def _records(
     reported on stderr as they come and collected in ``problems``."""
     from kg.pipeline import run
 
-    for item in run(paths, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args)):
+    for item in run(paths, extractor, jobs=args.jobs, **_read_options(args)):
         if isinstance(item, InputProblem):
             problems.append(str(item))
             _report_problem(item)
@@ -55,8 +55,8 @@ def _records(
             yield item
 
 
-def _max_file_bytes(args: argparse.Namespace) -> int:
-    return int(args.max_file_size * 1_000_000)
+def _read_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"max_file_bytes": int(args.max_file_size * 1_000_000), "ocr": args.ocr}
 
 
 def _report_problem(problem: InputProblem) -> None:
@@ -138,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
         # The model loads only when some file is new or changed.
         extractor = _load_extractor(args)
-        yield from run(files, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args))
+        yield from run(files, extractor, jobs=args.jobs, **_read_options(args))
 
     paths = args.paths or [DEMO_CORPUS]
     report = build(
@@ -344,6 +344,11 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_FILE_MB,
         metavar="MB",
         help=f"refuse input files larger than this (default {DEFAULT_MAX_FILE_MB} MB)",
+    )
+    parser.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read PDF pages without a text layer (scans) with Tesseract",
     )
 
 

@@ -48,6 +48,10 @@ def article_record(
         record["date"] = article.date
     if article.url:
         record["url"] = article.url
+    if article.page is not None:
+        record["page"] = article.page
+    if article.box is not None:
+        record["box"] = list(article.box)
     record["entities"] = [_entity_record(e) for e in sorted(entities, key=lambda e: e.id)]
     record["triples"] = [
         {

@@ -89,6 +89,7 @@ def run(
     *,
     jobs: int = 1,
     max_file_bytes: int,
+    ocr: bool = False,
 ) -> Iterator[dict[str, Any] | InputProblem]:
     """Records (gold format, one per article) and input problems, in input order.
 
@@ -99,7 +100,7 @@ def run(
     # Workers take batch_size / (4 x jobs) articles at a time, so that a few hundred
     # articles already keep every worker busy.
     size = extractor.nlp.batch_size if jobs <= 1 else max(1, extractor.nlp.batch_size // (4 * jobs))
-    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes), size)
+    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes, ocr=ocr), size)
     if jobs <= 1:
         for batch in batches:
             yield from _in_order(batch, extractor.records(_articles(batch)))

@@ -31,10 +31,12 @@ _ENTITIES = _ENTITIES.replace("ENTITY_CLASSES", " ".join(f"<{c}>" for c in ENTIT
 _ALIASES = "SELECT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
 
 _ARTICLES = """
-SELECT ?article ?headline ?date ?source ?url WHERE {
+SELECT ?article ?headline ?date ?source ?url ?page ?box WHERE {
   ?article a kgo:NewsArticle ; dcterms:title ?headline ; kgo:sourceFile ?source .
   OPTIONAL { ?article dcterms:issued ?date }
   OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article kgo:pageNumber ?page }
+  OPTIONAL { ?article kgo:pageBox ?box }
 }
 """
 
@@ -60,15 +62,18 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     for districts, ``code``, ``level``, ``path``, ``lat``, ``lon``, ``parent``; one edge per
     (subject, relation, object), keyed by the relation name, with its ``evidence``: a
     list of dicts (sentence, start, end, rule, article). ``graph.graph["articles"]``
-    maps article IRIs to their headline, date, source and url."""
+    maps article IRIs to their headline, date, source, url and, for PDF pages, page
+    number and box."""
     graph = nx.MultiDiGraph()
     articles: dict[str, dict[str, Any]] = {}
-    for article, headline, date, source, url in store.query(_ARTICLES).rows:
+    for article, headline, date, source, url, page, box in store.query(_ARTICLES).rows:
         articles[str(article)] = {
             "headline": str(headline),
             "date": None if date is None else str(date),
             "source": str(source),
             "url": None if url is None else str(url),
+            "page": None if page is None else int(page.value),
+            "box": None if box is None else str(box),
         }
     graph.graph["articles"] = articles
     for entity, kind, name, code, level, path, lat, long, parent in store.query(_ENTITIES).rows:

@@ -102,6 +102,10 @@ def _article(
         yield article, _SCHEMA_URL, URIRef(record["url"])
     yield article, KGO.sourceFile, Literal(source)
     yield article, KGO.articleIndex, Literal(record["index"])
+    if record.get("page") is not None:
+        yield article, KGO.pageNumber, Literal(record["page"])
+    if record.get("box"):
+        yield article, KGO.pageBox, Literal(" ".join(f"{v:g}" for v in record["box"]))
     yield article, KGO.contentHash, Literal(content_hash)
 
 

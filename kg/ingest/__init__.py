@@ -16,6 +16,7 @@ from kg.ingest.decode import NotText
 from kg.ingest.decode import decode as decode_bytes
 from kg.ingest.html import read_html
 from kg.ingest.page import read_text
+from kg.ingest.pdf import is_pdf, read_pdf
 from kg.ingest.records import read_records
 
 __all__ = ["input_files", "read_paths"]
@@ -29,14 +30,15 @@ _SNIFF_CHARS = 4096
 
 
 def read_paths(
-    paths: Sequence[str | Path], *, max_file_bytes: int = 20_000_000
+    paths: Sequence[str | Path], *, max_file_bytes: int = 20_000_000, ocr: bool = False
 ) -> Iterator[Article | InputProblem]:
-    """Articles from files and folders (recursively, sorted, hidden files skipped)."""
+    """Articles from files and folders (recursively, sorted, hidden files skipped);
+    with ``ocr``, PDF pages without a text layer are read with Tesseract."""
     for item in input_files(paths):
         if isinstance(item, InputProblem):
             yield item
         else:
-            yield from _read_file(item, max_file_bytes)
+            yield from _read_file(item, max_file_bytes, ocr)
 
 
 def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
@@ -65,7 +67,7 @@ def _files_in(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProblem]:
+def _read_file(path: Path, max_file_bytes: int, ocr: bool) -> Iterator[Article | InputProblem]:
     source = str(path)
     try:
         size = path.stat().st_size
@@ -80,6 +82,9 @@ def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProbl
     except OSError as error:
         yield InputProblem(source, f"cannot read file ({error.strerror or error})")
         return
+    if is_pdf(data):  # judged by its bytes, whatever its name says
+        yield from _with_articles(read_pdf(data, source, ocr=ocr), source)
+        return
     text = decode_bytes(data)
     if isinstance(text, NotText):
         yield InputProblem(source, text.message)
@@ -87,8 +92,15 @@ def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProbl
     if not text.strip():
         yield InputProblem(source, "empty file")
         return
+    yield from _with_articles(_read_text(text, source), source)
+
+
+def _with_articles(
+    items: Iterator[Article | InputProblem], source: str
+) -> Iterator[Article | InputProblem]:
+    """``items``, or a problem if there are none."""
     found = False
-    for item in _read_text(text, source):
+    for item in items:
         found = True
         yield item
     if not found:

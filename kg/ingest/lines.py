@@ -50,7 +50,9 @@ class Line:
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+    """Latin letters: words of them keep a space where a line broke between them (a
+    number broken across lines, 3|00, is one number)."""
+    return char.isascii() and char.isalpha()
 
 
 def split_lines(raw: str) -> list[Line]:

@@ -248,6 +248,9 @@ def page_data(
                 "headline": article_data.get(iri, {}).get("headline") or iri,
                 "date": article_data.get(iri, {}).get("date"),
                 "url": article_data.get(iri, {}).get("url"),
+                "source": Path(article_data.get(iri, {}).get("source") or "").name,
+                "page": article_data.get(iri, {}).get("page"),
+                "box": article_data.get(iri, {}).get("box"),
             }
             for iri in articles
         ],

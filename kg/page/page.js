@@ -208,7 +208,9 @@
     return el("ul", { class: "evidence" }, ...link.evidence.map(([sentence, article, rule]) => {
       const source = DATA.articles[article];
       const cite = el("div", { class: "source", title: "抽取规则：" + rule },
-        "《" + source.headline + "》", source.date ? " " + source.date : "");
+        "《" + source.headline + "》", source.date ? " " + source.date : "",
+        source.page ? " · " + source.source + " 第" + source.page + "页" : "");
+      if (source.box) cite.title += "；版面位置（点）：" + source.box;
       if (source.url && /^https?:\/\//i.test(source.url)) {
         cite.append(" ", el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" },
           "原文"));
