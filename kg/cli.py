@@ -293,7 +293,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _store_path(out_dir)  # a graph must be there before anyone is told to ask
     try:
         server = SparqlServer(
-            out_dir, (args.host, args.port), timeout=args.timeout, in_memory=not args.on_disk
+            out_dir,
+            (args.host, args.port),
+            timeout=args.timeout,
+            in_memory=not args.on_disk,
+            cors=args.cors,
         )
     except (OSError, OverflowError) as error:  # OverflowError: a port above 65535
         reason = getattr(error, "strerror", None) or error
@@ -449,6 +453,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer from the store on disk, not from a copy in memory (several times "
         "slower; for graphs larger than memory: about 0.5 GB per million quads)",
+    )
+    serve.add_argument(
+        "--cors",
+        metavar="ORIGIN",
+        help="let pages of ORIGIN (or * for any) query from a browser (default: none)",
     )
     _add_output_option(serve)
     serve.set_defaults(run=cmd_serve)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -441,3 +442,93 @@ def test_no_graph_or_a_busy_port_is_one_line(
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("kg: error: ")
     assert "Address already in use" in done.stderr
+
+
+# --- the protocol as other tools speak it (issue 16) ------------------------------
+
+
+def test_construct_in_the_default_formats_of_sparqlwrapper_and_rdflib(
+    endpoint: str, demo_store: Path
+) -> None:
+    expected = set(run_query(demo_store, LOCATED).triples)
+    # SPARQLWrapper's default asks for RDF/XML; rdflib's SPARQLStore for RDF/XML and
+    # SPARQL results XML in one Accept header, and uses one store for both forms.
+    graph = SPARQLWrapper(endpoint, returnFormat="xml")
+    graph.setQuery(LOCATED)
+    assert set(graph.queryAndConvert()) == expected
+    store = SPARQLStore(endpoint)
+    assert set(store.query(LOCATED)) == expected
+    assert store.query("ASK { ?u a kgo:Union }").askAnswer is True
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type", "parse_as"),
+    [
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/n-quads", "application/n-quads", "nquads"),
+        ("text/turtle;q=0.5, application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/sparql-results+xml, application/rdf+xml", "application/rdf+xml", "xml"),
+    ],
+)
+def test_graph_formats(
+    endpoint: str, demo_store: Path, accept: str, media_type: str, parse_as: str
+) -> None:
+    status, served, body = _ask(endpoint, LOCATED, accept=accept)
+    assert (status, served) == (200, media_type)
+    parsed = Graph().parse(data=body, format=parse_as)
+    assert set(parsed) == set(run_query(demo_store, LOCATED).triples)
+
+
+def test_one_articles_graph_through_the_dataset_parameters(endpoint: str, demo_store: Path) -> None:
+    article = run_query(demo_store, "SELECT ?a WHERE { ?a a kgo:NewsArticle } LIMIT 1").rows[0][0]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    in_store = run_query(
+        demo_store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}"
+    )
+    request = f"{endpoint}?{urlencode({'query': count, 'default-graph-uri': str(article)})}"
+    with urllib.request.urlopen(request, timeout=60) as response:
+        answer = json.loads(response.read())
+    assert int(answer["results"]["bindings"][0]["n"]["value"]) == int(in_store.rows[0][0]) > 0
+    named = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    request = f"{endpoint}?{urlencode({'query': named, 'named-graph-uri': str(article)})}"
+    with urllib.request.urlopen(request, timeout=60) as response:
+        graphs = [b["g"]["value"] for b in json.loads(response.read())["results"]["bindings"]]
+    assert graphs == [str(article)]
+    assert _ask(endpoint, count, fmt="json", field="query")[0] == 200
+    bad = f"{endpoint}?{urlencode({'query': count, 'default-graph-uri': 'not an iri'})}"
+    with pytest.raises(HTTPError) as refused:
+        urllib.request.urlopen(bad, timeout=60)
+    assert refused.value.code == 400
+
+
+def test_head_options_and_keep_alive(endpoint: str) -> None:
+    import http.client
+
+    parts = urlsplit(endpoint)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    query = "?" + urlencode({"query": "ASK { ?s ?p ?o }"})
+    connection.request("HEAD", parts.path + query)
+    head = connection.getresponse()
+    assert head.status == 200 and head.read() == b""
+    assert int(head.headers["Content-Length"]) > 0
+    # the same connection answers again (HTTP/1.1 keep-alive)
+    connection.request("GET", parts.path + query)
+    again = connection.getresponse()
+    assert again.status == 200 and json.loads(again.read())["boolean"] is True
+    connection.request("OPTIONS", parts.path)
+    options = connection.getresponse()
+    options.read()
+    assert options.status == 204 and "POST" in options.headers["Allow"]
+    assert options.headers.get("Access-Control-Allow-Origin") is None  # CORS is off by default
+    connection.close()
+
+
+@pytest.mark.slow
+def test_cors_is_switched_on_with_a_flag(demo_built: Path, tmp_path: Path) -> None:
+    with serving(demo_built, tmp_path / "stderr.log", "--cors", "https://yasgui.example") as server:
+        request = urllib.request.Request(server.url, method="OPTIONS")
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+            assert "POST" in response.headers["Access-Control-Allow-Methods"]
+        server.stop()

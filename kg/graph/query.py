@@ -23,7 +23,13 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.graph.store import OxigraphStore, QueryResult, QuerySyntaxError, WrittenResult
+from kg.graph.store import (
+    OxigraphStore,
+    QueryDataset,
+    QueryResult,
+    QuerySyntaxError,
+    WrittenResult,
+)
 from kg.graph.vocab import QUERIES_DIR
 
 DEFAULT_TIMEOUT_S = 30.0
@@ -177,10 +183,10 @@ def _serve_copy(store_path: Path, requests: Connection) -> None:
     requests.send(copy if isinstance(copy, Exception) else None)
     while not isinstance(copy, Exception):
         try:
-            sparql, formats = requests.recv()
+            sparql, formats, dataset = requests.recv()
         except EOFError:
             return
-        requests.send(_attempt(partial(copy.write, sparql, formats.get)))
+        requests.send(_attempt(partial(copy.write, sparql, formats.get, dataset=dataset)))
 
 
 class CopyWorker:
@@ -195,13 +201,18 @@ class CopyWorker:
         self._connection: Connection | None = None
 
     def write(
-        self, sparql: str, formats: Mapping[str, str | None], *, timeout: float
+        self,
+        sparql: str,
+        formats: Mapping[str, str | None],
+        *,
+        timeout: float,
+        dataset: QueryDataset | None = None,
     ) -> WrittenResult:
         """The answer as ``OxigraphStore.write`` gives it, with the format ``formats``
-        names for each kind of result."""
+        names for each kind of result, over ``dataset`` where given."""
         with self._lock:
             connection = self._started()
-            connection.send((sparql, dict(formats)))
+            connection.send((sparql, dict(formats), dataset))
             try:
                 result = _receive(connection, timeout)
             except QueryError:

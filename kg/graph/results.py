@@ -24,6 +24,9 @@ MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
     "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "nquads": "application/n-quads",
 }
 
 

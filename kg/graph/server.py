@@ -22,20 +22,26 @@ from urllib.parse import parse_qs, urlsplit
 from kg.graph.build import current_store_path
 from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
 from kg.graph.results import MEDIA_TYPES
-from kg.graph.store import WrittenResult
+from kg.graph.store import QueryDataset, WrittenResult
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
 MAX_BODY_BYTES = 1_000_000
 
 # The formats served for each kind of result, the default first.
-OFFERS = {"solutions": ("json", "xml", "csv", "tsv"), "graph": ("turtle", "nt")}
+OFFERS = {
+    "solutions": ("json", "xml", "csv", "tsv"),
+    "graph": ("turtle", "nt", "rdfxml", "jsonld", "nquads"),
+}
 _TEXT = "text/plain"
 # Other names clients use for the same media types.
 _ALIASES = {
     "application/json": "json",
     "application/turtle": "turtle",
     "application/x-turtle": "turtle",
+    "text/plain": "nt",
+    "application/xml": "xml",
+    "application/json-ld": "jsonld",
 }
 _FORMAT_OF_MEDIA_TYPE = {MEDIA_TYPES[f]: f for offer in OFFERS.values() for f in offer} | _ALIASES
 
@@ -131,9 +137,18 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, out_dir: Path, address: tuple[str, int], *, timeout: float, in_memory: bool = True
+        self,
+        out_dir: Path,
+        address: tuple[str, int],
+        *,
+        timeout: float,
+        in_memory: bool = True,
+        cors: str | None = None,
     ) -> None:
+        """``cors``: the origin (or ``*``) browsers may call the endpoint from; None
+        sends no CORS headers, so only pages of the server's own origin can."""
         self.out_dir = out_dir
+        self.cors = cors
         self.query_timeout = timeout
         self.in_memory = in_memory
         self._worker: CopyWorker | None = None
@@ -157,13 +172,15 @@ class SparqlServer(ThreadingHTTPServer):
                 self._worker = CopyWorker(path)
             return self._worker
 
-    def write(self, sparql: str, formats: Mapping[str, str | None]) -> WrittenResult:
+    def write(
+        self, sparql: str, formats: Mapping[str, str | None], dataset: QueryDataset | None
+    ) -> WrittenResult:
         """The answer to ``sparql`` in the format ``formats`` names for its kind."""
         if self.in_memory:
-            return self.worker().write(sparql, formats, timeout=self.query_timeout)
+            return self.worker().write(sparql, formats, timeout=self.query_timeout, dataset=dataset)
         return in_child(
             self.store_path(),
-            lambda store: store.write(sparql, formats.get),
+            lambda store: store.write(sparql, formats.get, dataset=dataset),
             timeout=self.query_timeout,
         )
 
@@ -187,9 +204,19 @@ class SparqlServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-serve"
+    # HTTP/1.1: a client keeps its connection for the next request (keep-alive).
+    protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:
         self._respond(self._get)
+
+    def do_HEAD(self) -> None:
+        """GET's status and headers, without the body."""
+        self._respond(self._get, head=True)
+
+    def do_OPTIONS(self) -> None:
+        """What a browser asks before a cross-origin POST (CORS preflight)."""
+        self._respond(lambda: (HTTPStatus.NO_CONTENT, _TEXT, b""))
 
     def do_POST(self) -> None:
         self._respond(self._post)
@@ -199,21 +226,29 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_DELETE = do_PATCH = do_PUT
 
-    def _respond(self, answer: Callable[[], Response]) -> None:
+    def _respond(self, answer: Callable[[], Response], *, head: bool = False) -> None:
         try:
             status, content_type, data = answer()
         except HttpError as error:
             status, content_type = error.status, _TEXT
             data = (" ".join(str(error).split()) + "\n").encode("utf-8")
+            # A request whose body was not read cannot leave the connection reusable.
+            self.close_connection = self.command == "POST"
         try:
             self.send_response(status)
             self.send_header("Content-Type", f"{content_type}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Vary", "Accept")
-            if status == HTTPStatus.METHOD_NOT_ALLOWED:
-                self.send_header("Allow", "GET, POST")
+            if status in (HTTPStatus.METHOD_NOT_ALLOWED, HTTPStatus.NO_CONTENT):
+                self.send_header("Allow", _ALLOWED)
+            if self.server.cors is not None:
+                self.send_header("Access-Control-Allow-Origin", self.server.cors)
+                self.send_header("Access-Control-Allow-Methods", _ALLOWED)
+                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+                self.send_header("Access-Control-Max-Age", "600")
             self.end_headers()
-            self.wfile.write(data)
+            if not head:
+                self.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client left; nothing to tell it
 
@@ -285,16 +320,11 @@ class _Handler(BaseHTTPRequestHandler):
             raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
         if _SERVICE.search(_LITERALS_IRIS_COMMENTS.sub(" ", sparql)):
             raise HttpError(HTTPStatus.FORBIDDEN, _NO_SERVICE)
-        if "default-graph-uri" in params or "named-graph-uri" in params:
-            raise HttpError(
-                HTTPStatus.BAD_REQUEST,
-                "default-graph-uri and named-graph-uri are not supported: "
-                "use FROM or GRAPH in the query",
-            )
+        dataset = _dataset(params)
         accept, format_values = self.headers.get("Accept", ""), params.get("format", [])
         formats = {kind: negotiate(kind, accept, format_values) for kind in OFFERS}
         try:
-            written = self.server.write(sparql, formats)
+            written = self.server.write(sparql, formats, dataset)
         except MalformedQuery as error:
             raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from None
         except QueryTimeout as error:
@@ -308,6 +338,20 @@ class _Handler(BaseHTTPRequestHandler):
                 f"cannot answer in {self.headers.get('Accept')}: this result is served as {served}",
             )
         return HTTPStatus.OK, MEDIA_TYPES[written.fmt], written.body
+
+
+_ALLOWED = "GET, HEAD, POST, OPTIONS"
+_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\"{}|^`\\\s]*$")
+
+
+def _dataset(params: Mapping[str, list[str]]) -> QueryDataset | None:
+    """The protocol's default-graph-uri and named-graph-uri, as absolute IRIs."""
+    default = params.get("default-graph-uri", [])
+    named = params.get("named-graph-uri", [])
+    for iri in (*default, *named):
+        if not _IRI.match(iri):
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"not an absolute IRI: {iri}")
+    return QueryDataset(tuple(default), tuple(named)) if default or named else None
 
 
 def _parameters(encoded: str) -> dict[str, list[str]]:

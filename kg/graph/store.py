@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol, Self
+from typing import Any, BinaryIO, Protocol, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -40,6 +40,15 @@ class QueryResult:
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QueryDataset:
+    """The graphs a query runs over, as the SPARQL protocol's default-graph-uri and
+    named-graph-uri name them; empty leaves the store's own."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,9 @@ _WRITTEN_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
     "tsv": ox.QueryResultsFormat.TSV,
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
 
 
@@ -167,16 +179,26 @@ class OxigraphStore:
         self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples)
 
     def _evaluate(
-        self, sparql: str, bindings: Mapping[str, Node] | None
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None,
+        dataset: QueryDataset | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """``dataset`` replaces the default graph and the named graphs the query sees
+        (the protocol's default-graph-uri and named-graph-uri)."""
         bindings = bindings or {}
+        graphs: dict[str, Any] = {}
+        if dataset is not None and dataset.default:
+            graphs["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
+        if dataset is not None and dataset.named:
+            graphs["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
         text = with_bindings(sparql, bindings)
         # A query without WHERE keyword gets the bindings the slow way.
         substitutions = (
             {} if text != sparql else {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         )
         try:
-            return self._store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+            return self._store.query(text, prefixes=PREFIXES, substitutions=substitutions, **graphs)
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from None
 
@@ -203,11 +225,12 @@ class OxigraphStore:
         sparql: str,
         choose: Callable[[str], str | None],
         bindings: Mapping[str, Node] | None = None,
+        dataset: QueryDataset | None = None,
     ) -> WrittenResult:
         """The answer written by Oxigraph in the format ``choose`` picks for its kind
         ("solutions" or "graph"): for large results many times faster than ``query``,
         which makes a Python term of every value."""
-        result = self._evaluate(sparql, bindings)
+        result = self._evaluate(sparql, bindings, dataset)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
         fmt = choose(kind)
         if fmt is None:
