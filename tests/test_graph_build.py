@@ -234,3 +234,12 @@ def test_load_graph_names_a_folder_without_a_graph(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="no graph built here yet"):
         kg.load_graph(tmp_path)
+
+
+def test_written_files_use_no_escapes_in_prefixed_names(demo_built: Path) -> None:
+    """Entity IRIs (kgr:district/北京市/…) would need escaped slashes as prefixed names,
+    which some loaders keep as backslashes: the files write them in full."""
+    for name in ("graph.ttl", "graph.trig"):
+        text = (demo_built / name).read_text(encoding="utf-8")
+        assert "\\/" not in text and "@prefix kgr:" not in text
+        assert "<https://w3id.org/union-kg/id/district/" in text

@@ -21,7 +21,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.graph.rdf import RdfTriple
-from kg.graph.vocab import PREFIXES
+from kg.graph.vocab import FILE_PREFIXES, PREFIXES
 
 Quad = tuple[Node, Node, Node, URIRef | None]  # graph None: the default graph
 
@@ -253,7 +253,10 @@ class OxigraphStore:
 
     def serialize_turtle(self, path: Path) -> None:
         self._store.dump(
-            str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
+            str(path),
+            format=ox.RdfFormat.TURTLE,
+            from_graph=ox.DefaultGraph(),
+            prefixes=FILE_PREFIXES,
         )
 
     def serialize_trig(self, path: Path, graphs: Iterable[URIRef]) -> None:
@@ -264,12 +267,15 @@ class OxigraphStore:
                 (q for g in names for q in self._store.quads_for_pattern(None, None, None, g)),
                 out,
                 format=ox.RdfFormat.TRIG,
-                prefixes=PREFIXES,
+                prefixes=FILE_PREFIXES,
             )
 
     def serialize_jsonld(self, path: Path) -> None:
         self._store.dump(
-            str(path), format=ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph(), prefixes=PREFIXES
+            str(path),
+            format=ox.RdfFormat.JSON_LD,
+            from_graph=ox.DefaultGraph(),
+            prefixes=FILE_PREFIXES,
         )
 
     def write_ntriples(self, out: BinaryIO, graph: URIRef | None = None) -> None:

@@ -38,6 +38,10 @@ PREFIXES = {
     "schema": "https://schema.org/",
     "geo": str(GEO),
 }
+# The prefixes of the files written (graph.ttl, graph.trig, graph.jsonld): not kgr:,
+# whose local names (district/北京市/大兴区, union/…@…) would need escaped slashes,
+# which some loaders (Virtuoso's) keep as backslashes; those IRIs are written in full.
+FILE_PREFIXES = {prefix: iri for prefix, iri in PREFIXES.items() if prefix != "kgr"}
 
 _TERM_CLASSES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
