@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Callable
 from typing import Any, TextIO
+from xml.etree import ElementTree
 
 import networkx as nx
 
@@ -88,7 +89,29 @@ def gexf_text(graph: nx.MultiDiGraph) -> str:
     relation."""
     out = io.BytesIO()
     nx.write_gexf(flat_graph(graph), out, encoding="utf-8")
-    return out.getvalue().decode("utf-8")
+    return _without_writer_details(out.getvalue())
+
+
+_GEXF = "{http://www.gexf.net/1.2draft}"
+
+
+def _without_writer_details(gexf: bytes) -> str:
+    """The GEXF without what networkx adds of its own: the day of writing and its
+    version (``<meta>``), and its edge keys (a ``networkx_key`` attribute), so that
+    two exports of one graph are the same file."""
+    ElementTree.register_namespace("", _GEXF[1:-1])
+    ElementTree.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    root = ElementTree.fromstring(gexf)
+    for meta in root.findall(f"{_GEXF}meta"):
+        root.remove(meta)
+    for attributes in root.iter(f"{_GEXF}attributes"):
+        for attribute in attributes.findall(f"{_GEXF}attribute[@title='networkx_key']"):
+            attributes.remove(attribute)
+            for values in root.iter(f"{_GEXF}attvalues"):
+                for value in values.findall(f"{_GEXF}attvalue[@for='{attribute.get('id')}']"):
+                    values.remove(value)
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def _header(name: str, kind: str) -> str:

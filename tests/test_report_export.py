@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import io
 import re
 import shutil
 from html.parser import HTMLParser
@@ -240,3 +241,19 @@ def test_kg_export_offers_every_format() -> None:
     from kg.export import FORMATS
 
     assert EXPORT_FORMATS == FORMATS
+
+
+def test_gexf_holds_no_writer_details_and_is_the_same_on_any_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from kg.export import gexf_text
+
+    graph = make_graph(ENTITIES, RELATIONS, ARTICLES)
+    first = gexf_text(graph)
+    monkeypatch.setattr(time, "strftime", lambda *args: "2031-01-01")
+    assert gexf_text(graph) == first
+    assert "networkx" not in first.lower() and "lastmodifieddate" not in first
+    back = nx.read_gexf(io.StringIO(first))
+    assert back.number_of_edges() == graph.number_of_edges()
