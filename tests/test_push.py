@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -220,3 +221,72 @@ def test_a_refusing_server_is_one_line_with_its_status(
             assert stderr.startswith(f"kg: error: cannot push to {endpoint}: {status_line} ")
             assert stderr.count("\n") == 1
     assert _snapshot(out) == before
+
+
+class _PickyStore:
+    """A Graph Store endpoint that cannot read its default graph back (as Virtuoso:
+    500 before a default graph is mapped, 404 while it is empty) and records the PUTs."""
+
+    def __init__(self, get_status: int, put_default_status: int = 204) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        store = self
+        self.puts: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self, status: int, text: str = "") -> None:
+                body = text.encode()
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                self._answer(
+                    get_status, "Virtuoso 22023 Error: not configured to have default graph"
+                )
+
+            def do_PUT(self) -> None:
+                self.rfile.read(int(self.headers["Content-Length"]))
+                store.puts.append(self.path)
+                default = self.path.endswith("?default")
+                status = put_default_status if default else 201
+                self._answer(status, "" if status < 400 else "no default graph is set")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql-graph-crud"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize("get_status", [404, 500])
+def test_push_does_not_depend_on_reading_the_default_graph(
+    out: Path, capsys: pytest.CaptureFixture[str], get_status: int
+) -> None:
+    server = _PickyStore(get_status)
+    try:
+        status, stderr = _push(capsys, server.url, out)
+    finally:
+        server.close()
+    assert status == 0, stderr
+    assert any(path.endswith("?default") for path in server.puts)
+    assert len(server.puts) > 1
+
+
+def test_a_store_without_a_default_graph_is_told_what_to_configure(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = _PickyStore(500, put_default_status=500)
+    try:
+        status, stderr = _push(capsys, server.url, out)
+    finally:
+        server.close()
+    assert status == 2 and stderr.count("\n") == 1
+    assert "map one to its Graph Store endpoint" in stderr

@@ -66,7 +66,12 @@ class _GraphStoreClient:
             with urlopen(request, timeout=self.timeout) as response:
                 answer = read(response)
         except HTTPError as error:
-            if request.get_method() == "DELETE" and error.code == 404:
+            method = request.get_method()
+            if method == "DELETE" and error.code == 404:
+                return None
+            if method == "GET" and (error.code == 404 or error.code >= 500):
+                # An empty graph (404), or a store that cannot read its default graph
+                # back (Virtuoso): nothing known to be there from an earlier push.
                 return None
             raise PushError(self._failure(_http_status(error))) from None
         except (URLError, OSError) as error:
@@ -120,10 +125,20 @@ def _ignore(response: HTTPResponse) -> None:
     response.read()
 
 
+# What a store needs configured before it takes a push, told by what it answers.
+_CONFIGURE = {
+    "default graph": "the store has no default graph to write to; map one to its Graph "
+    "Store endpoint (Virtuoso: a default graph IRI for /sparql-graph-crud)",
+}
+
+
 def _http_status(error: HTTPError) -> str:
-    detail = error.read(300).decode("utf-8", "replace").strip()
-    return f"HTTP {error.code} {error.reason}" + (
-        f" ({' '.join(detail.split())})" if detail else ""
+    detail = " ".join(error.read(300).decode("utf-8", "replace").split())
+    hint = next((h for cue, h in _CONFIGURE.items() if cue in detail.lower()), None)
+    return (
+        f"HTTP {error.code} {error.reason}"
+        + (f" ({detail})" if detail else "")
+        + (f": {hint}" if hint else "")
     )
 
 
