@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import tempfile
@@ -333,6 +334,17 @@ def _add_output_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(value: str) -> float:
+    """A time limit: a finite number of seconds above 0."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return seconds
+
+
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     from kg.nlp import SEGMENTERS
 
@@ -428,7 +440,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
     )
     query.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="stop after (default 30)"
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop after (default 30)",
     )
     _add_output_option(query)
     query.set_defaults(run=cmd_query)
@@ -446,7 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7878, help="0: a free port (default 7878)")
     serve.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per query (default 30)"
+        "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per query (default 30)"
     )
     serve.add_argument(
         "--on-disk",
@@ -469,7 +485,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--endpoint", required=True, metavar="URL", help="e.g. Oxigraph's http://host:port/store"
     )
     push.add_argument(
-        "--timeout", type=float, default=60.0, metavar="SECONDS", help="per request (default 60)"
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="per request (default 60)",
     )
     _add_output_option(push)
     push.set_defaults(run=cmd_push)

@@ -49,7 +49,12 @@ class PushReport:
 
 class _GraphStoreClient:
     def __init__(self, endpoint: str, timeout: float) -> None:
-        if urlsplit(endpoint).scheme not in ("http", "https"):
+        try:
+            parts = urlsplit(endpoint)
+            parts.port  # noqa: B018  (reading it checks it)
+        except ValueError as error:
+            raise PushError(f"{endpoint}: not a valid URL ({error})") from None
+        if parts.scheme not in ("http", "https"):
             raise PushError(f"{endpoint}: not an http:// or https:// URL")
         self.endpoint = endpoint
         self.timeout = timeout

@@ -8,9 +8,11 @@ read-only, or a worker that holds a copy of the store in memory (``CopyWorker``)
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -145,9 +147,30 @@ def _receive(receive: Connection, timeout: float | None) -> object:
 
 def _leave_signals_to_the_parent() -> None:
     """A child ignores Ctrl-C and dies quietly on SIGTERM: the parent (which may turn
-    SIGTERM into KeyboardInterrupt, as kg serve does) stops it and tells the user."""
+    SIGTERM into KeyboardInterrupt, as kg serve does) stops it and tells the user. It
+    dies with its parent, however the parent ends (kill -9 included)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+# How often a child looks whether its parent is still there.
+_PARENT_CHECK_SECONDS = 0.5
+
+
+def _die_with_parent() -> None:
+    """A thread of the child that ends it once its parent is gone (killed with -9
+    included), so that no query goes on burning a core for nobody. (Linux's
+    PR_SET_PDEATHSIG would fire when the parent's *thread* ends, and kg serve starts
+    its worker from a request's thread.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _answer(store_path: Path, work: Callable[[OxigraphStore], object], out: Connection) -> None:

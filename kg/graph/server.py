@@ -10,6 +10,7 @@ answers. Nothing here writes to the store: updates are refused before anything r
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
 import threading
@@ -17,6 +18,7 @@ from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from kg.graph.build import current_store_path
@@ -27,6 +29,15 @@ from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
 MAX_BODY_BYTES = 1_000_000
+# A connection that sends nothing for this long is closed; at most this many are
+# served at once, and the next ones are told to come back (503) at once.
+IDLE_SECONDS = 30
+MAX_CONNECTIONS = 64
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 32\r\n\r\n"
+    b"too many connections; try again\n"
+)
 
 # The formats served for each kind of result, the default first.
 OFFERS = {
@@ -153,7 +164,22 @@ class SparqlServer(ThreadingHTTPServer):
         self.in_memory = in_memory
         self._worker: CopyWorker | None = None
         self._swapping = threading.Lock()
+        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._connections.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.close_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
 
     def store_path(self) -> Path:
         path = current_store_path(self.out_dir)
@@ -206,6 +232,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "kg-serve"
     # HTTP/1.1: a client keeps its connection for the next request (keep-alive).
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS
 
     def do_GET(self) -> None:
         self._respond(self._get)

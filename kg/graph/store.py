@@ -30,6 +30,38 @@ class QuerySyntaxError(ValueError):
     """A malformed SPARQL query or update; the message gives the position."""
 
 
+# Oxigraph's parser recurses on nesting and on chains of UNION: a query nested deeper,
+# or longer, than any query of people or tools overflows its stack and kills the
+# process. Such queries are refused before they reach it.
+MAX_QUERY_CHARS = 1_000_000
+MAX_NESTING = 200
+MAX_UNIONS = 2_000
+_NOT_STRUCTURE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
+)
+_UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
+
+
+def check_shape(sparql: str) -> None:
+    """QuerySyntaxError for a query too long, too deeply nested or with too many UNIONs
+    to be parsed safely."""
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(f"query of {len(sparql)} characters: at most {MAX_QUERY_CHARS}")
+    structure = _NOT_STRUCTURE.sub(" ", sparql)
+    depth = deepest = 0
+    for char in structure:
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")}]":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QuerySyntaxError(f"brackets nested {deepest} deep: at most {MAX_NESTING}")
+    unions = len(_UNION.findall(structure))
+    if unions > MAX_UNIONS:
+        raise QuerySyntaxError(f"{unions} UNIONs: at most {MAX_UNIONS}")
+
+
 @dataclass
 class QueryResult:
     """A SELECT (``variables`` and ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE
@@ -186,6 +218,7 @@ class OxigraphStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """``dataset`` replaces the default graph and the named graphs the query sees
         (the protocol's default-graph-uri and named-graph-uri)."""
+        check_shape(sparql)
         bindings = bindings or {}
         graphs: dict[str, Any] = {}
         if dataset is not None and dataset.default:
