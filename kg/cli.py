@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -98,8 +99,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     writer = write_json if args.format == "json" else write_jsonl
     if args.output:
         _write_atomically(Path(args.output), lambda out: writer(records, out))
+    elif args.format == "json":
+        # One document: held back (on disk, not in memory) until it is whole, so that a
+        # run stopped half-way prints nothing rather than the start of one.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
+            writer(records, held)
+            held.seek(0)
+            shutil.copyfileobj(held, sys.stdout)
     else:
-        writer(records, sys.stdout)
+        writer(records, sys.stdout)  # JSON Lines: whole lines as they come
     return 1 if problems else 0
 
 
