@@ -141,8 +141,8 @@ def test_an_interrupted_build_leaves_the_earlier_graph_intact(
     with pytest.raises(KeyboardInterrupt):
         build([extra], out, interrupted)
     assert current_store_path(out) == before_store and _files(out) == before_files
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith("store.")) == [
-        before_store.name
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("generation.")) == [
+        before_store.parent.name
     ]
     report = build([extra], out, records)
     assert len(report.added) == len(list(extra.iterdir()))
