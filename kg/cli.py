@@ -50,7 +50,8 @@ def _records(
 
     for item in run(paths, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args)):
         if isinstance(item, InputProblem):
-            problems.append(str(item))
+            if not item.warning:
+                problems.append(str(item))
             _report_problem(item)
         else:
             yield item
@@ -152,13 +153,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = build(
         paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
     )
+    errors = [problem for problem in report.problems if not problem.warning]
+    warnings = len(report.problems) - len(errors)
     print(
         f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
         f"{report.triples} relations), {len(report.unchanged)} unchanged, "
-        f"{len(report.problems)} problem(s); graph in {args.output}",
+        f"{len(errors)} problem(s)"
+        + (f", {warnings} warning(s)" if warnings else "")
+        + f"; graph in {args.output}",
         file=sys.stderr,
     )
-    return 1 if report.problems else 0
+    return 1 if errors else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

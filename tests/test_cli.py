@@ -120,3 +120,17 @@ def test_extract_stopped_half_way_prints_no_cut_off_json(
             main(argv)
     assert capsys.readouterr().out == ""
     assert out.read_text(encoding="utf-8") == "earlier run"
+
+
+def test_a_dropped_url_is_a_warning_that_leaves_the_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.json"
+    page.write_text(
+        json.dumps({"title": "标题", "url": "/news/1.html", "body": "丰台区总工会召开全会。"}),
+        "utf-8",
+    )
+    assert main(["build", str(page), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"kg: {page}: warning: URL '/news/1.html'")
+    assert "0 problem(s), 1 warning(s)" in err[-1]

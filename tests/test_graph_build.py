@@ -234,3 +234,29 @@ def test_load_graph_names_a_folder_without_a_graph(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="no graph built here yet"):
         kg.load_graph(tmp_path)
+
+
+def test_article_urls_that_are_no_iri_do_not_stop_the_build(
+    tmp_path: Path, records: Records
+) -> None:
+    import json
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    bodies = ["丰台区总工会召开全会。", "顺义区总工会召开全会。", "通州区总工会召开全会。"]
+    urls = ["http://example.org/a b|c.html", "/news/2.html", "www.workercn.cn/3.html"]
+    (corpus / "news.jsonl").write_text(
+        "\n".join(
+            json.dumps({"title": f"标题{i}", "url": url, "body": body}, ensure_ascii=False)
+            for i, (url, body) in enumerate(zip(urls, bodies, strict=True))
+        ),
+        "utf-8",
+    )
+    report = build([corpus], out, records)
+    assert report.articles == 3
+    assert [(p.warning, "/news/2.html" in p.message) for p in report.problems] == [(True, True)]
+    merged = Graph().parse(out / "graph.ttl")
+    assert set(merged.objects(None, URIRef("https://schema.org/url"))) == {
+        URIRef("http://example.org/a%20b%7Cc.html"),
+        URIRef("http://www.workercn.cn/3.html"),
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kg.article import Article, InputProblem
@@ -17,6 +18,7 @@ from kg.ingest.decode import decode as decode_bytes
 from kg.ingest.html import read_html
 from kg.ingest.page import read_text
 from kg.ingest.records import read_records
+from kg.ingest.urls import web_iri
 
 __all__ = ["input_files", "read_paths"]
 
@@ -90,6 +92,16 @@ def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProbl
     found = False
     for item in _read_text(text, source):
         found = True
+        if isinstance(item, Article) and item.url is not None:
+            url = web_iri(item.url)
+            if url is None:
+                yield InputProblem(
+                    source,
+                    f"URL {item.url!r} of 「{item.headline[:30]}」 is no absolute web address; "
+                    "the article is read without it",
+                    warning=True,
+                )
+            item = replace(item, url=url)
         yield item
     if not found:
         yield InputProblem(source, "no article text in it")
