@@ -85,9 +85,6 @@ class ArticleResolver:
         self.divisions = divisions
         self.expansions = _expansions()
         self.full = sorted((m for m in mentions if not m.short), key=lambda m: m.start)
-        self.full_of_type: dict[str, list[Mention]] = {}
-        for m in self.full:
-            self.full_of_type.setdefault(m.label, []).append(m)
         # Indexes, so that a long article is not scanned whole once per mention:
         # each name of a type with its first mention, names by their endings, and
         # the mentions that pass a test (_in_order) once it has been asked for.

@@ -20,38 +20,33 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     Higher priority first, then longer. A candidate may sit inside a chosen one
     only if it is a division named in full (大兴区 in 大兴区总工会): that is how
     names tell where their bearer is. Any other overlap loses.
-
-    Chosen top-level candidates never overlap one another, nor do chosen nested
-    ones, so each character belongs to at most one of each: a table per character
-    finds what a candidate overlaps in the time of its own length, where
-    comparing it with every chosen one made long articles cost the square.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
-    size = max((c.end for c in found), default=0)
-    top: list[Candidate | None] = [None] * size  # the top-level candidate at each character
-    nested_at = bytearray(size)  # 1 where a nested candidate lies
+    # The chosen candidates over each character: a candidate is compared with those it
+    # overlaps, found in the time of its own length. Compared with every chosen one,
+    # a long article cost the square of its length.
+    over: list[tuple[tuple[Candidate, bool], ...]] = [()] * max((c.end for c in found), default=0)
     chosen: list[tuple[Candidate, bool]] = []
     for cand in ranked:
-        if any(nested_at[cand.start : cand.end]):
-            continue
-        # Top-level candidates are disjoint: one that covers the first and the last
-        # character covers all between.
-        overlapped = {id(c): c for c in top[cand.start : cand.end] if c is not None}
-        if not overlapped:
-            chosen.append((cand, False))
-            top[cand.start : cand.end] = [cand] * (cand.end - cand.start)
-            continue
-        other = next(iter(overlapped.values()))
-        if (
-            len(overlapped) == 1
-            and other.start <= cand.start
-            and cand.end <= other.end
-            and cand.source == "gazetteer"
-            and not cand.short
-            and other.label != "District"
-        ):
-            chosen.append((cand, True))
-            nested_at[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        nested = False
+        clash = False
+        overlapping = {id(pair[0]): pair for pairs in over[cand.start : cand.end] for pair in pairs}
+        for other, other_nested in overlapping.values():
+            inside = other.start <= cand.start and cand.end <= other.end and not other_nested
+            if (
+                inside
+                and cand.source == "gazetteer"
+                and not cand.short
+                and other.label != "District"
+            ):
+                nested = True
+                continue
+            clash = True
+            break
+        if not clash:
+            chosen.append((cand, nested))
+            for at in range(cand.start, cand.end):
+                over[at] += ((cand, nested),)
     return sorted(chosen, key=lambda pair: (pair[0].start, -pair[0].end))
 
 
