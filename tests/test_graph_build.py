@@ -260,3 +260,38 @@ def test_article_urls_that_are_no_iri_do_not_stop_the_build(
         URIRef("http://example.org/a%20b%7Cc.html"),
         URIRef("http://www.workercn.cn/3.html"),
     }
+
+
+def test_a_folder_of_the_layout_before_moves_to_generations(
+    tmp_path: Path, demo_built: Path, records: Records
+) -> None:
+    from tests.conftest import articles_in_store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    # The layout before: `store` a link to the store `store.3`, plain files beside it.
+    shutil.copytree(current_store_path(demo_built), out / "store.3")
+    (out / "store").symlink_to("store.3")
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        shutil.copy(demo_built / name, out / name)
+    before = articles_in_store(out / "store")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "a.txt").write_text(
+        "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办大赛。\n", "utf-8"
+    )
+
+    build([extra], out, records)
+    assert articles_in_store(out / "store") == before + 1
+    for name in ("store", "graph.ttl", "graph.trig", "graph.html"):
+        assert (out / name).is_symlink() and (out / name).readlink() == Path("current", name)
+    assert (out / "current").readlink() == Path("generation.4")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "current",
+        "generation.4",
+        "graph.html",
+        "graph.trig",
+        "graph.ttl",
+        "store",
+    ]
+    assert "顺义区总工会" in (out / "graph.ttl").read_text("utf-8")

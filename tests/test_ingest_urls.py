@@ -46,12 +46,13 @@ def test_a_url_that_is_no_web_address_is_dropped_with_a_warning(tmp_path: Path) 
     lines = [
         {"title": "甲", "url": "http://example.org/a b.html", "body": "丰台区总工会召开会议。"},
         {"title": "乙", "url": "/news/2.html", "body": "顺义区总工会召开会议。"},
+        {"title": "丙", "url": " ", "body": "通州区总工会召开会议。"},  # none given: no warning
     ]
     records.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), "utf-8")
     items = list(read_paths([records]))
     articles = [item for item in items if isinstance(item, Article)]
     warnings = [item for item in items if isinstance(item, InputProblem)]
-    assert [a.url for a in articles] == ["http://example.org/a%20b.html", None]
+    assert [a.url for a in articles] == ["http://example.org/a%20b.html", None, ""]
     assert len(warnings) == 1 and warnings[0].warning
     line = str(warnings[0])
     assert line.startswith(f"{records}: warning: ") and "/news/2.html" in line

@@ -92,13 +92,13 @@ def _read_file(path: Path, max_file_bytes: int) -> Iterator[Article | InputProbl
     found = False
     for item in _read_text(text, source):
         found = True
-        if isinstance(item, Article) and item.url is not None:
+        if isinstance(item, Article) and item.url:
             url = web_iri(item.url)
             if url is None:
                 yield InputProblem(
                     source,
-                    f"URL {item.url!r} of 「{item.headline[:30]}」 is no absolute web address; "
-                    "the article is read without it",
+                    f"URL {item.url!r} of 「{item.headline[:30]}」 is not an absolute web "
+                    "address; the article is read without it",
                     warning=True,
                 )
             item = replace(item, url=url)
