@@ -11,6 +11,9 @@ files in a temporary folder, then prints:
 * full ``kg extract`` chars/s (ingest, all entity and relation components,
   resolution, JSON writing) with --jobs 1 and --jobs 2, and their ratios (raw and
   --jobs 1 runs alternate ``--rounds`` times; the best of each counts);
+* one long article of each of ``--lengths`` characters (the corpus's articles one
+  after another): extraction chars/s, which should not fall as articles grow (the
+  slowest within a factor of 1.5 of the fastest);
 * peak memory (max RSS) of this process and of its children.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 import resource
 import statistics
 import sys
@@ -50,6 +54,22 @@ def build_corpus(source: Path, target: Path, megabytes: float) -> int:
     return copy
 
 
+def long_articles(extractor: Extractor, articles: list[Article], lengths: list[int]) -> None:
+    """chars/s of extraction on one article of each length, made of ``articles`` in a row."""
+    paragraphs = "\n".join(a.original for a in articles)
+    speeds = []
+    for length in lengths:
+        text = ("\n".join([paragraphs] * math.ceil(length / len(paragraphs))))[:length]
+        article = Article("long.txt", 0, text.split("\n", 1)[0], text, text)
+        # Short articles are run several times, so that each length is timed for as long.
+        runs = max(1, 300_000 // length)
+        wall = sum(_timed(lambda article=article: extractor(article))[0] for _ in range(runs))
+        speeds.append(runs * length / wall)
+        print(f"one article of {length:,} characters: {speeds[-1]:,.0f} chars/s ({runs} run(s))")
+    if speeds:
+        print(f"fastest / slowest length: {max(speeds) / min(speeds):.2f}x (must stay under 1.5)")
+
+
 def _timed(work: Callable[[], None]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) that ``work`` took."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -65,6 +85,11 @@ def main() -> None:
     if not default.is_dir() or not any(default.iterdir()):
         default = REPO.parent / "shared" / "corpus" / "seed"
     parser.add_argument("--corpus", type=Path, default=default)
+    parser.add_argument(
+        "--lengths",
+        default="10000,100000,1000000",
+        help="characters of the long articles timed one by one (comma-separated; '' for none)",
+    )
     args = parser.parse_args()
     if args.rounds < 1:
         parser.error("--rounds must be 1 or more")
@@ -117,6 +142,12 @@ def main() -> None:
         two = chars / _timed(lambda: extract(2))[0]
         print(f"full kg extract --jobs 2: {two:,.0f} chars/s ({two / raw:.2f}x raw segmentation)")
         print(f"--jobs 2 / --jobs 1: {two / full:.2f}x")
+
+    long_articles(
+        extractor,
+        [a for a in read_paths([args.corpus]) if isinstance(a, Article)],
+        [int(n) for n in args.lengths.split(",") if n.strip()],
+    )
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -35,10 +35,15 @@ class Article:
 
 @dataclass(frozen=True)
 class InputProblem:
-    """A file (or one record of it) that could not be read; reported, never raised."""
+    """A file (or one record of it) that could not be read; reported, never raised.
+
+    A ``warning`` is a part of an article left out (a URL that is no web address); the
+    article itself is read, and the run's exit status stays as it is.
+    """
 
     source: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        return f"{self.source}: {'warning: ' if self.warning else ''}{self.message}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,7 +51,8 @@ def _records(
 
     for item in run(paths, extractor, jobs=args.jobs, **_read_options(args)):
         if isinstance(item, InputProblem):
-            problems.append(str(item))
+            if not item.warning:
+                problems.append(str(item))
             _report_problem(item)
         else:
             yield item
@@ -99,8 +101,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     writer = write_json if args.format == "json" else write_jsonl
     if args.output:
         _write_atomically(Path(args.output), lambda out: writer(records, out))
+    elif args.format == "json":
+        # One document: held back (on disk, not in memory) until it is whole, so that a
+        # run stopped half-way prints nothing rather than the start of one.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
+            writer(records, held)
+            held.seek(0)
+            shutil.copyfileobj(held, sys.stdout)
     else:
-        writer(records, sys.stdout)
+        writer(records, sys.stdout)  # JSON Lines: whole lines as they come
     return 1 if problems else 0
 
 
@@ -145,13 +154,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = build(
         paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
     )
+    errors = [problem for problem in report.problems if not problem.warning]
+    warnings = len(report.problems) - len(errors)
     print(
         f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
         f"{report.triples} relations), {len(report.unchanged)} unchanged, "
-        f"{len(report.problems)} problem(s); graph in {args.output}",
+        f"{len(errors)} problem(s)"
+        + (f", {warnings} warning(s)" if warnings else "")
+        + f"; graph in {args.output}",
         file=sys.stderr,
     )
-    return 1 if report.problems else 0
+    return 1 if errors else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

@@ -6,21 +6,27 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
-
 from kg.article import Article, InputProblem
-from kg.extract.relations import extract, load_rules
+from kg.extract.relations import Relation, extract, load_rules
 from kg.ingest import read_paths
-from kg.nlp import load_pipeline
+from kg.nlp import Mention, load_pipeline
 from kg.output import article_record
 from kg.resolve import ArticleResolver
+
+# The longest text the pipeline takes at once: a tenth of what spaCy accepts (its
+# max_length), and long enough that only collections of articles are cut.
+PIECE_CHARS = 100_000
+_SENTENCE_ENDS = "。！？!?"
 
 
 class Extractor:
     """Loads the pipeline once; turns Articles into their output records."""
+
+    piece_chars = PIECE_CHARS
 
     def __init__(self, overrides: Mapping[str, Any] | None = None) -> None:
         self.nlp = load_pipeline(overrides)
@@ -34,15 +40,71 @@ class Extractor:
         return self.records([article])[0]
 
     def records(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
-        """The records of ``articles``, which the pipeline takes as one batch."""
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
-        return [self._record(article, doc) for article, doc in zip(articles, docs, strict=True)]
+        """The records of ``articles``, which the pipeline takes as one batch.
 
-    def _record(self, article: Article, doc: Doc) -> dict[str, Any]:
-        relations = extract(doc, self.divisions, self.rules)
-        resolver = ArticleResolver(doc._.mentions, self.divisions)
+        A long article goes through the pipeline in pieces (see ``pieces``); its
+        mentions and relations are moved back to their places in the whole article,
+        which is resolved as one.
+        """
+        found: list[tuple[list[Mention], list[Relation]]] = [([], []) for _ in articles]
+        texts = (
+            (text, (index, offset))
+            for index, article in enumerate(articles)
+            for offset, text in pieces(article.text, self.piece_chars)
+        )
+        # Docs are dropped as they come out, so a long article's pieces are not all held
+        # at once.
+        for doc, (index, offset) in self.nlp.pipe(
+            texts, as_tuples=True, batch_size=max(1, len(articles))
+        ):
+            mentions, relations = _moved(
+                doc._.mentions or [], extract(doc, self.divisions, self.rules), offset
+            )
+            found[index][0].extend(mentions)
+            found[index][1].extend(relations)
+        return [self._record(article, *made) for article, made in zip(articles, found, strict=True)]
+
+    def _record(
+        self, article: Article, mentions: list[Mention], relations: list[Relation]
+    ) -> dict[str, Any]:
+        resolver = ArticleResolver(mentions, self.divisions)
         triples = resolver.triples(relations)
         return article_record(article, resolver.mentioned_entities(triples), triples)
+
+
+def pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of ``text`` of at most ``limit`` characters, cut after the
+    last paragraph that fits, else after the last sentence, else at the limit."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = (
+            window.rfind("\n") + 1
+            or max(window.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+            or limit
+        )
+        yield start, window[:cut]
+        start += cut
+    yield start, text[start:]
+
+
+def _moved(
+    mentions: list[Mention], relations: list[Relation], offset: int
+) -> tuple[list[Mention], list[Relation]]:
+    """A piece's mentions and relations with offsets in the whole article."""
+    if not offset:
+        return mentions, relations
+    moved = {id(m): replace(m, start=m.start + offset, end=m.end + offset) for m in mentions}
+    return list(moved.values()), [
+        replace(
+            r,
+            subject=moved[id(r.subject)],
+            object=moved[id(r.object)],
+            evidence_start=r.evidence_start + offset,
+            evidence_end=r.evidence_end + offset,
+        )
+        for r in relations
+    ]
 
 
 _worker: Extractor | None = None

@@ -11,6 +11,8 @@ of Changchun stay apart while 大兴区总工会 is one node wherever it is read
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -75,6 +77,15 @@ def _union_of_level(full: Mention, word: str) -> bool:
     return full.label == "Union" and re.search(pattern, full.name) is not None
 
 
+def _with_parents(info: DivisionInfo | None) -> list[DivisionInfo]:
+    """``info`` and the divisions that hold it, innermost first."""
+    chain = []
+    while info is not None:
+        chain.append(info)
+        info = info.parent
+    return chain
+
+
 def _other(name: str, written: str) -> str:
     """``name`` where it differs from ``written``, else empty (Entity.preferred)."""
     return "" if name == written else name
@@ -111,11 +122,21 @@ class ArticleResolver:
     def __init__(self, mentions: list[Mention], divisions: DivisionLookup) -> None:
         self.divisions = divisions
         self.expansions = _expansions()
-        self.full = [m for m in mentions if not m.short]
+        self.full = sorted((m for m in mentions if not m.short), key=lambda m: m.start)
+        # Indexes, so that a long article is not scanned whole once per mention:
+        # each name of a type with its first mention, names by their endings, and
+        # the mentions that pass a test (_in_order) once it has been asked for.
+        self.first_of_name: dict[str, dict[str, Mention]] = {}
+        self.names_ending: dict[tuple[str, str], list[str]] = {}
         self.division_mentions = [m for m in mentions if m.label == "District"]
-        self.full_of_type: dict[str, list[Mention]] = {}
         for m in self.full:
-            self.full_of_type.setdefault(m.label, []).append(m)
+            first = self.first_of_name.setdefault(m.label, {})
+            if m.name not in first:
+                first[m.name] = m
+                for cut in range(len(m.name)):
+                    self.names_ending.setdefault((m.label, m.name[cut:]), []).append(m.name)
+        self._passing: dict[tuple[str, ...], list[Mention]] = {}
+        self._first_division: dict[tuple[str, ...], DivisionInfo | None] = {}
         self.entity_of: dict[int, Entity] = {}  # id(mention) -> entity
         self.entities: dict[str, Entity] = {}
         for mention in sorted(self.full, key=lambda m: -(m.end - m.start)):
@@ -135,20 +156,21 @@ class ArticleResolver:
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
         if mention.label != "District":
             expanded = expand_abbreviation(mention.name)
+            first = self.first_of_name[mention.label]
+            endings = {mention.name, expanded}
             longer = [
-                m
-                for m in self.full_of_type[mention.label]
-                if len(m.name) > len(mention.name)
-                and (m.name.endswith(mention.name) or m.name.endswith(expanded))
+                first[name]
+                for ending in endings
+                for name in self.names_ending.get((mention.label, ending), ())
+                if len(name) > len(mention.name)
             ]
             if not longer and mention.label in ("Organization", "Initiative"):
                 longer = [
-                    m
-                    for m in self.full_of_type[mention.label]
-                    if _is_informal_name(mention.name, mention.label, m)
+                    m for m in first.values() if _is_informal_name(mention.name, mention.label, m)
                 ]
             if longer:
-                mention = max(longer, key=lambda m: len(m.name))
+                # The longest name; of two as long, the one named first.
+                mention = min(longer, key=lambda m: (-len(m.name), m.start))
         preferred, path = self._located_key(mention)
         entity_id = f"{mention.label}:{preferred}" + (f"@{path}" if path else "")
         return entity_id, mention.name, preferred
@@ -192,13 +214,18 @@ class ArticleResolver:
         n = len(word)
         if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
             return None
-        for m in self.division_mentions:
-            info = self.divisions(m.key)
-            while info is not None:
-                if info.level in LEVEL_WORD_LEVELS[word]:
-                    return word, info
-                info = info.parent
-        return None
+        if word not in self._first_division:
+            self._first_division[word] = next(
+                (
+                    info
+                    for m in self.division_mentions
+                    for info in _with_parents(self.divisions(m.key))
+                    if info.level in LEVEL_WORD_LEVELS[word]
+                ),
+                None,
+            )
+        found = self._first_division[word]
+        return None if found is None else (word, found)
 
     def _add(self, mention: Mention, identity: tuple[str, str, str]) -> None:
         entity_id, name, preferred = identity
@@ -220,13 +247,24 @@ class ArticleResolver:
             entity.aliases.add(mention.name)
         self.entity_of[id(mention)] = entity
 
-    def _nearest(self, mention: Mention, accept) -> Entity | None:
-        """The entity of the closest full mention before ``mention`` (else after) that fits."""
-        before = [m for m in self.full if m.start < mention.start and not m.nested and accept(m)]
+    def _in_order(self, test: tuple[str, ...], accept: Callable[[Mention], bool]) -> list[Mention]:
+        """The full mentions that pass ``accept``, by start; ``test`` names the test,
+        which is run over the article once however often it is asked."""
+        if test not in self._passing:
+            self._passing[test] = [m for m in self.full if accept(m)]
+        return self._passing[test]
+
+    def _nearest(
+        self, mention: Mention, test: tuple[str, ...], accept: Callable[[Mention], bool]
+    ) -> Entity | None:
+        """The entity of the closest full mention before ``mention`` (else after) that
+        fits; ``test`` names ``accept`` (see _in_order)."""
+        passing = self._in_order(("top", *test), lambda m: not m.nested and accept(m))
+        before = bisect_left(passing, mention.start, key=lambda m: m.start)
         if before:
-            return self.entity_of[id(before[-1])]
-        after = [m for m in self.full if m.start > mention.start and not m.nested and accept(m)]
-        return self.entity_of[id(after[0])] if after else None
+            return self.entity_of[id(passing[before - 1])]
+        after = bisect_right(passing, mention.start, key=lambda m: m.start)
+        return self.entity_of[id(passing[after])] if after < len(passing) else None
 
     def _resolve_short(self, mention: Mention) -> Entity | None:
         if mention.label == "District":
@@ -239,6 +277,7 @@ class ArticleResolver:
         level = self._level_word_division(mention)
         found = self._nearest(
             mention,
+            ("ending", mention.label, ending, "" if level is None else level[0]),
             lambda m: (
                 m.label == mention.label
                 and (
@@ -261,24 +300,48 @@ class ArticleResolver:
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
         if mention.source != "quoted":
             return None
-        return self._nearest(mention, lambda m: _is_abbreviation(mention.name, m.name))
+        return self._nearest(
+            mention,
+            ("abbreviation", mention.name),
+            lambda m: _is_abbreviation(mention.name, m.name),
+        )
 
     def _antecedent(self, mention: Mention) -> Entity | None:
         """What 该驿站 or 活动 refers back to: the latest site with that head (the
         mention's key) named before it; for an event, failing that, the latest
         initiative. A description with words of its own and nothing to refer to
         (首家网约车司机之家) names a new one."""
-        before = [m for m in self.full if m.end <= mention.start and m.label == mention.label]
-        same_head = [m for m in before if m.name.endswith(mention.key)]
-        if same_head:
-            return self.entity_of[id(same_head[-1])]
-        if mention.label == "Initiative" and before:
-            return self.entity_of[id(before[-1])]
+        same_head = self._last_before(
+            mention,
+            ("head", mention.label, mention.key),
+            lambda m: m.label == mention.label and m.name.endswith(mention.key),
+        )
+        if same_head is not None:
+            return self.entity_of[id(same_head)]
+        if mention.label == "Initiative":
+            latest = self._last_before(
+                mention, ("label", mention.label), lambda m: m.label == mention.label
+            )
+            if latest is not None:
+                return self.entity_of[id(latest)]
         if len(mention.name) > len(mention.key):
             entity_id = f"{mention.label}:{mention.name}"
             return self.entities.setdefault(
                 entity_id, Entity(entity_id, mention.name, mention.label)
             )
+        return None
+
+    def _last_before(
+        self, mention: Mention, test: tuple[str, ...], accept: Callable[[Mention], bool]
+    ) -> Mention | None:
+        """The last full mention that ends before ``mention`` starts and passes ``accept``."""
+        passing = self._in_order(test, accept)
+        # Those that start before it and end after it are the few it lies within.
+        index = bisect_left(passing, mention.start, key=lambda m: m.start)
+        while index > 0:
+            index -= 1
+            if passing[index].end <= mention.start:
+                return passing[index]
         return None
 
     def _named_as_written(self, mention: Mention, full: str, entity_id: str) -> Entity:

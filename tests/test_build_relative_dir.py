@@ -33,4 +33,4 @@ def test_a_relative_folder_keeps_its_store(
     remove([f"corpus/{ARTICLES[0]}"], out)
     third = current_store_path(out)
     assert third is not None and articles_in_store(third) == 1
-    assert [p.name for p in out.glob("store.*")] == [third.name]
+    assert [p.name for p in out.glob("generation.*")] == [third.parent.name]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,3 +96,41 @@ def test_other_segmenters_run_the_same_pipeline(
         for e in json.loads(line)["entities"]
     }
     assert "大兴区" in names and "新就业形态劳动者" in names
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, RuntimeError])
+def test_extract_stopped_half_way_prints_no_cut_off_json(
+    stop: type[BaseException],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import kg.pipeline
+
+    def first_then_stop(*_: object, **__: object) -> Iterator[dict[str, Any]]:
+        yield {"source": "a.txt", "index": 0, "headline": "标题", "entities": [], "triples": []}
+        raise stop
+
+    monkeypatch.setattr("kg.cli._load_extractor", lambda args: None)
+    monkeypatch.setattr(kg.pipeline, "run", first_then_stop)
+    out = tmp_path / "out.json"
+    out.write_text("earlier run", encoding="utf-8")
+    for argv in (["extract", "a.txt"], ["extract", "a.txt", "-o", str(out)]):
+        with contextlib.suppress(RuntimeError):  # an error main() does not expect
+            main(argv)
+    assert capsys.readouterr().out == ""
+    assert out.read_text(encoding="utf-8") == "earlier run"
+
+
+def test_a_dropped_url_is_a_warning_that_leaves_the_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.json"
+    page.write_text(
+        json.dumps({"title": "标题", "url": "/news/1.html", "body": "丰台区总工会召开全会。"}),
+        "utf-8",
+    )
+    assert main(["build", str(page), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"kg: {page}: warning: URL '/news/1.html'")
+    assert "0 problem(s), 1 warning(s)" in err[-1]

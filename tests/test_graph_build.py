@@ -141,8 +141,8 @@ def test_an_interrupted_build_leaves_the_earlier_graph_intact(
     with pytest.raises(KeyboardInterrupt):
         build([extra], out, interrupted)
     assert current_store_path(out) == before_store and _files(out) == before_files
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith("store.")) == [
-        before_store.name
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("generation.")) == [
+        before_store.parent.name
     ]
     report = build([extra], out, records)
     assert len(report.added) == len(list(extra.iterdir()))
@@ -243,3 +243,64 @@ def test_written_files_use_no_escapes_in_prefixed_names(demo_built: Path) -> Non
         text = (demo_built / name).read_text(encoding="utf-8")
         assert "\\/" not in text and "@prefix kgr:" not in text
         assert "<https://w3id.org/union-kg/id/district/" in text
+
+
+def test_article_urls_that_are_no_iri_do_not_stop_the_build(
+    tmp_path: Path, records: Records
+) -> None:
+    import json
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    bodies = ["丰台区总工会召开全会。", "顺义区总工会召开全会。", "通州区总工会召开全会。"]
+    urls = ["http://example.org/a b|c.html", "/news/2.html", "www.workercn.cn/3.html"]
+    (corpus / "news.jsonl").write_text(
+        "\n".join(
+            json.dumps({"title": f"标题{i}", "url": url, "body": body}, ensure_ascii=False)
+            for i, (url, body) in enumerate(zip(urls, bodies, strict=True))
+        ),
+        "utf-8",
+    )
+    report = build([corpus], out, records)
+    assert report.articles == 3
+    assert [(p.warning, "/news/2.html" in p.message) for p in report.problems] == [(True, True)]
+    merged = Graph().parse(out / "graph.ttl")
+    assert set(merged.objects(None, URIRef("https://schema.org/url"))) == {
+        URIRef("http://example.org/a%20b%7Cc.html"),
+        URIRef("http://www.workercn.cn/3.html"),
+    }
+
+
+def test_a_folder_of_the_layout_before_moves_to_generations(
+    tmp_path: Path, demo_built: Path, records: Records
+) -> None:
+    from tests.conftest import articles_in_store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    # The layout before: `store` a link to the store `store.3`, plain files beside it.
+    shutil.copytree(current_store_path(demo_built), out / "store.3")
+    (out / "store").symlink_to("store.3")
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        shutil.copy(demo_built / name, out / name)
+    before = articles_in_store(out / "store")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "a.txt").write_text(
+        "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办大赛。\n", "utf-8"
+    )
+
+    build([extra], out, records)
+    assert articles_in_store(out / "store") == before + 1
+    for name in ("store", "graph.ttl", "graph.trig", "graph.html"):
+        assert (out / name).is_symlink() and (out / name).readlink() == Path("current", name)
+    assert (out / "current").readlink() == Path("generation.4")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "current",
+        "generation.4",
+        "graph.html",
+        "graph.trig",
+        "graph.ttl",
+        "store",
+    ]
+    assert "顺义区总工会" in (out / "graph.ttl").read_text("utf-8")

@@ -77,5 +77,55 @@ def test_a_killed_build_leaves_a_usable_graph(
     report = build([extra], out, records)
     assert _articles(out) == 2 * before
     assert not report.problems
-    generations = [p.name for p in out.iterdir() if p.name.startswith("store.")]
-    assert generations == [current_store_path(out).name]
+    _assert_one_generation(out)
+
+
+def _assert_one_generation(out: Path) -> None:
+    store = current_store_path(out)
+    assert store is not None
+    generations = [p.name for p in out.iterdir() if p.name.startswith(("generation.", "store."))]
+    assert generations == [store.parent.name]
+
+
+# Killed by its own hand at the n-th rename or new link of the build: around the moment
+# the store and the files are switched, which timing alone seldom hits.
+_KILLED_AT_STEP = """
+import os, signal, sys
+from kg.cli import main
+steps = 0
+def killing(real):
+    def step(*args, **kwargs):
+        global steps
+        steps += 1
+        if steps == {step}:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return step
+os.replace, os.symlink = killing(os.replace), killing(os.symlink)
+sys.exit(main(["build", {extra!r}, "-o", {out!r}]))
+"""
+_FILES = ("graph.ttl", "graph.trig", "graph.html")
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_a_build_killed_while_switching_leaves_store_and_files_of_one_build(
+    step: int, tmp_path: Path, demo_built: Path, records: Records
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(demo_built, out, symlinks=True, ignore=shutil.ignore_patterns(".lock"))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    shutil.copy(sorted(DEMO.iterdir())[0], extra)
+    before = _articles(out)
+    before_files = {name: (out / name).read_bytes() for name in _FILES}
+
+    code = _KILLED_AT_STEP.format(step=step, extra=str(extra), out=str(out))
+    subprocess.run([sys.executable, "-c", code], stderr=subprocess.DEVNULL, check=False)
+
+    after = _articles(out)
+    assert after in (before, before + 1)
+    for name in _FILES:  # every file is the old one exactly when the store is
+        assert ((out / name).read_bytes() == before_files[name]) == (after == before), name
+    build([extra], out, records)
+    assert _articles(out) == before + 1
+    _assert_one_generation(out)

@@ -85,6 +85,24 @@ def test_publication_date(head: str, info: str, date: str | None) -> None:
             "https://example.org/b.html",
         ),
         ("", None),
+        # a relative canonical link, resolved against the page's own address
+        (
+            '<link rel="canonical" href="/news/1.html">'
+            '<meta property="og:url" content="https://example.org/list/1.html?from=rss">',
+            "https://example.org/news/1.html",
+        ),
+        (
+            '<base href="https://example.org/news/"><link rel="canonical" href="2025/1.html">',
+            "https://example.org/news/2025/1.html",
+        ),
+        # no address of its own to resolve against: left for ingest to drop
+        ('<link rel="canonical" href="/news/1.html">', "/news/1.html"),
+        # a bare www. address is a host, not a path below the page's
+        (
+            '<base href="https://example.org/news/">'
+            '<link rel="canonical" href="www.workercn.cn/1.html">',
+            "http://www.workercn.cn/1.html",
+        ),
     ],
 )
 def test_url(head: str, url: str | None) -> None:

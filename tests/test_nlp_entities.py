@@ -216,3 +216,61 @@ def test_a_body_is_one_entity_with_or_without_the_divisions_above_its_own(extrac
     assert full["id"] == short["id"] == "Union:中关村街道总工会@北京市/海淀区/中关村街道"
     assert full["name"] == "海淀区中关村街道总工会"  # the article's fullest form, for scoring
     assert full["preferred_name"] == short["name"] == "中关村街道总工会"
+
+
+# A long article costs in proportion to its length. Each test below takes well under
+# a second; comparing every mention with every other, as before, it took minutes.
+REPEATS = 6000
+
+
+def test_choosing_among_candidates_costs_in_proportion_to_their_number() -> None:
+    import time
+
+    from kg.nlp.entities import select
+    from kg.nlp.mentions import Candidate
+
+    found = []
+    for i in range(REPEATS):
+        at = 20 * i
+        found += [
+            Candidate(at, at + 6, "Union", "大兴区总工会", "names", 50),
+            Candidate(at, at + 3, "District", "大兴区", "gazetteer", 30, "110115"),
+            Candidate(at + 4, at + 9, "Facility", "工会驿站", "names", 40),  # clashes
+            Candidate(at + 10, at + 14, "WorkerGroup", "环卫工人", "lexicon", 40),
+        ]
+    started = time.perf_counter()
+    chosen = select(found)
+    assert time.perf_counter() - started < 5
+    assert len(chosen) == 3 * REPEATS
+    assert [(c.name, nested) for c, nested in chosen[:3]] == [
+        ("大兴区总工会", False),
+        ("大兴区", True),
+        ("环卫工人", False),
+    ]
+
+
+def test_resolving_costs_in_proportion_to_the_mentions() -> None:
+    import time
+
+    from kg.nlp.mentions import Mention
+    from kg.resolve import ArticleResolver
+
+    mentions = []
+    for i in range(REPEATS):
+        at = 40 * i
+        mentions += [
+            Mention(at, at + 6, "Union", "大兴区总工会", "names"),
+            Mention(at + 8, at + 12, "Union", "区总工会", "names", short=True),
+            Mention(at + 14, at + 18, "Facility", "暖心驿站", "names"),
+            Mention(at + 20, at + 23, "Facility", "该驿站", "reference", key="驿站", short=True),
+            Mention(at + 25, at + 31, "Organization", "京源热力公司", "names"),
+            Mention(at + 32, at + 40, "Organization", "北京京源热力有限公司", "names"),
+        ]
+    started = time.perf_counter()
+    resolver = ArticleResolver(mentions, lambda key: None)
+    assert time.perf_counter() - started < 5
+    names = [resolver.entity(m).name for m in mentions[:6]]
+    assert names == ["大兴区总工会", "大兴区总工会", "暖心驿站", "暖心驿站"] + 2 * [
+        "北京京源热力有限公司"
+    ]
+    assert len(resolver.entities) == 3

@@ -64,3 +64,76 @@ def test_a_batch_gives_what_each_article_gives_alone(extractor: Extractor) -> No
 
     articles = [make_article(f"标题\n{text}") for text in ARTICLES]
     assert extractor.records(articles) == [extractor(article) for article in articles]
+
+
+# An article far longer than the pipeline takes at once: the same paragraphs again
+# and again, so that every piece names what the whole names.
+PARAGRAPHS = [
+    "大兴区总工会在黄村镇启用新就业形态劳动者暖心驿站，区总工会主席李卫东出席。",
+    "驿站为外卖配送员和环卫工人提供热水、充电和休息场所。",
+    "海淀区总工会与中关村街道总工会联合开展“送清凉”活动",
+    "慰问高温下坚守岗位的建筑工人。",
+]
+
+
+def _long_article(repeats: int):
+    from tests.conftest import make_article
+
+    return make_article("区总工会建设职工驿站\n" + "\n".join(PARAGRAPHS * repeats))
+
+
+def _shrink_limits(extractor: Extractor, monkeypatch: pytest.MonkeyPatch, piece_chars: int) -> None:
+    """spaCy's length limit (a million characters) and the pieces, scaled down together."""
+    monkeypatch.setattr(extractor.nlp, "max_length", 2 * piece_chars)
+    monkeypatch.setattr(extractor, "piece_chars", piece_chars)
+
+
+def test_an_article_longer_than_spacy_takes_is_read_in_pieces(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = _long_article(40)
+    whole = extractor(article)
+    _shrink_limits(extractor, monkeypatch, 700)
+    assert len(article.text) > 3 * extractor.nlp.max_length
+    # Pieces end at paragraphs here; every evidence offset still points into the
+    # whole article, so the record is the one read in one go.
+    assert extractor(article) == whole
+    assert len(whole["triples"]) >= 4
+    offsets = {(e["start"], e["text"]) for t in whole["triples"] for e in t["evidence"]}
+    assert max(start for start, _ in offsets) > 0.9 * len(article.text)
+    for start, text in offsets:
+        assert article.original[start:].startswith(text.split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        # after the last paragraph that fits
+        ("甲。\n乙。\n丙丁。", 7, ["甲。\n乙。\n", "丙丁。"]),
+        # else after the last sentence
+        ("甲乙。丙丁。戊己", 7, ["甲乙。丙丁。", "戊己"]),
+        # else at the limit
+        ("甲乙丙丁戊己庚", 3, ["甲乙丙", "丁戊己", "庚"]),
+        ("甲乙", 3, ["甲乙"]),
+    ],
+)
+def test_pieces_end_at_paragraphs_then_sentences(
+    text: str, limit: int, expected: list[str]
+) -> None:
+    from kg.pipeline import pieces
+
+    found = list(pieces(text, limit))
+    assert [piece for _, piece in found] == expected
+    assert all(text[offset:].startswith(piece) for offset, piece in found)
+
+
+def test_a_long_sentence_cut_at_the_limit_loses_only_the_name_cut(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import make_article
+
+    # One paragraph, one sentence: nowhere to cut but the limit.
+    text = "标题\n" + "、".join(["丰台区总工会", "顺义区总工会", "通州区总工会"] * 60) + "。"
+    _shrink_limits(extractor, monkeypatch, 500)
+    record = extractor(make_article(text))
+    assert {e["name"] for e in record["entities"]} >= {"丰台区总工会", "通州区总工会"}

@@ -1,10 +1,13 @@
-"""The output folder: a store in generations, and the files written from it.
+"""The output folder: the store and the files written from it, in generations.
 
-``DIR/store`` is a symbolic link to the current generation ``DIR/store.N``. A build
-or a removal works on a hard-linked copy (``Store.backup``), writes the new output
-files beside the old ones, renames them into place and only then points
-``store`` at the new generation. Killed at any point, the folder keeps a usable
-store and usable files; whatever a killed run left half-done is swept away by
+A generation ``DIR/generation.N`` holds a store and every file written from it
+(graph.ttl, graph.trig, graph.html, graph.jsonld). ``DIR/current`` is a symbolic link
+to the generation in use, and the names users open (``DIR/store``, ``DIR/graph.ttl``
+…) are links through it (``current/store``). A build or a removal makes the next
+generation from a hard-linked copy of the store (``Store.backup``), writes its
+files inside it, and then replaces the one ``current`` link: store and files switch
+together, in one rename. Killed at any point, the folder keeps a usable store with
+the files written from it; whatever a killed run left half-done is swept away by
 the next one, which redoes the work because the old store does not have it.
 """
 
@@ -30,12 +33,14 @@ from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
 
 STORE_LINK = "store"
+CURRENT_LINK = "current"
 TURTLE_FILE = "graph.ttl"
 TRIG_FILE = "graph.trig"
 JSONLD_FILE = "graph.jsonld"
 PAGE_FILE = "graph.html"
 PAGE_TITLE = "工会新闻知识图谱"
-_GENERATION = re.compile(r"store\.(\d+)")
+# store.N: a generation of the layout before, where it was the store alone.
+_GENERATION = re.compile(r"(?:generation|store)\.(\d+)")
 
 Records = Callable[[Sequence[Path]], Iterable[dict[str, Any] | InputProblem]]
 
@@ -75,6 +80,11 @@ def current_store_path(out_dir: Path) -> Path | None:
     return link.resolve() if link.exists() else None
 
 
+def _generation_of(store: Path) -> Path:
+    """The generation folder that holds ``store`` (in the layout before: the store)."""
+    return store.parent if store.name == STORE_LINK else store
+
+
 @contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -87,8 +97,9 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 
 class _Generation:
-    """A new generation of the store, used as a context: committed by ``commit``,
-    swept away when the block ends without it (an error, Ctrl-C, nothing to do)."""
+    """A new generation of the store and its files, used as a context: committed by
+    ``commit``, swept away when the block ends without it (an error, Ctrl-C, nothing
+    to do)."""
 
     def __init__(self, out_dir: Path) -> None:
         # Resolved as the store link's target is: with a relative folder (`-o output`)
@@ -99,11 +110,13 @@ class _Generation:
         numbers = [
             int(m.group(1)) for p in out_dir.iterdir() if (m := _GENERATION.fullmatch(p.name))
         ]
-        self.path = out_dir / f"store.{max(numbers, default=0) + 1}"
+        self.folder = out_dir / f"generation.{max(numbers, default=0) + 1}"
+        self.folder.mkdir()
+        self.path = self.folder / STORE_LINK
         if self.previous is not None:
             OxigraphStore(self.previous, read_only=True).backup(self.path)
         self.store = OxigraphStore(self.path)
-        self._written: list[tuple[Path, Path]] = []
+        self._outputs: tuple[str, ...] = ()
         self._committed = False
 
     def __enter__(self) -> _Generation:
@@ -115,61 +128,62 @@ class _Generation:
 
     def _sweep(self) -> None:
         """Remove what an interrupted run left: generations not in use and the build's own
-        temporary files (not those of a kg report or kg view writing beside them)."""
-        own = {f".{name}.tmp" for name in (*_outputs(self.out_dir, True), STORE_LINK)}
+        temporary links (not the files of a kg report or kg view writing beside them)."""
+        in_use = _generation_of(self.previous) if self.previous is not None else None
+        names = (*_outputs(self.out_dir, True), STORE_LINK, CURRENT_LINK)
+        own = {f".{name}.tmp" for name in names}
         for child in self.out_dir.iterdir():
-            stale_store = _GENERATION.fullmatch(child.name) and child != self.previous
-            if stale_store:
+            if _GENERATION.fullmatch(child.name) and child != in_use:
                 shutil.rmtree(child, ignore_errors=True)
             elif child.name in own:
                 child.unlink(missing_ok=True)
 
     def write_outputs(self, jsonld: bool) -> None:
         self.store.flush()
-        write_outputs(
-            self.store, self.out_dir, JSONLD_FILE in _outputs(self.out_dir, jsonld), self._written
-        )
+        self._outputs = _outputs(self.out_dir, jsonld)
+        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs)
 
     def commit(self) -> None:
-        for temporary, target in self._written:
-            os.replace(temporary, target)
         del self.store
-        link = self.out_dir / f".{STORE_LINK}.tmp"
-        link.unlink(missing_ok=True)
-        link.symlink_to(self.path.name)
-        os.replace(link, self.out_dir / STORE_LINK)
-        if self.previous is not None and self.previous.parent == self.out_dir:
-            shutil.rmtree(self.previous, ignore_errors=True)
+        self._link(CURRENT_LINK, self.folder.name)  # the switch, store and files at once
+        # The names users open go through `current`: made once (here for a new folder,
+        # or one of the layout before), the store last, as it tells that a graph is there.
+        for name in (*self._outputs, STORE_LINK):
+            through = f"{CURRENT_LINK}/{name}"
+            path = self.out_dir / name
+            if not (path.is_symlink() and os.readlink(path) == through):
+                self._link(name, through)
+        if self.previous is not None:
+            old = _generation_of(self.previous)
+            if old.parent == self.out_dir:
+                shutil.rmtree(old, ignore_errors=True)
         self._committed = True
 
+    def _link(self, name: str, target: str) -> None:
+        """``DIR/name`` made a link to ``target``, in one rename."""
+        temporary = self.out_dir / f".{name}.tmp"
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(target)
+        os.replace(temporary, self.out_dir / name)
+
     def _abandon(self) -> None:
-        for temporary, _ in self._written:
-            temporary.unlink(missing_ok=True)
         self.__dict__.pop("store", None)
-        shutil.rmtree(self.path, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_outputs(
-    store: OxigraphStore, out_dir: Path, jsonld: bool, written: list[tuple[Path, Path]]
-) -> None:
+def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool) -> None:
     """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
-    (the interactive page) and, on request, graph.jsonld, as temporary files listed in
-    ``written`` for renaming."""
+    (the interactive page) and, on request, graph.jsonld, into ``folder``."""
     from kg.graph.network import to_networkx
     from kg.page import graph_page
 
-    def temporary(name: str) -> Path:
-        path = out_dir / f".{name}.tmp"
-        written.append((path, out_dir / name))
-        return path
-
-    store.serialize_turtle(temporary(TURTLE_FILE))
+    store.serialize_turtle(folder / TURTLE_FILE)
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
-    store.serialize_trig(temporary(TRIG_FILE), articles)
+    store.serialize_trig(folder / TRIG_FILE, articles)
     page = graph_page(to_networkx(store), title=PAGE_TITLE)
-    temporary(PAGE_FILE).write_text(page, encoding="utf-8")
+    (folder / PAGE_FILE).write_text(page, encoding="utf-8")
     if jsonld:
-        store.serialize_jsonld(temporary(JSONLD_FILE))
+        store.serialize_jsonld(folder / JSONLD_FILE)
 
 
 _SOURCES = """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kg.article import Article, InputProblem
@@ -18,6 +19,7 @@ from kg.ingest.html import read_html
 from kg.ingest.page import read_text
 from kg.ingest.pdf import is_pdf, read_pdf
 from kg.ingest.records import read_records
+from kg.ingest.urls import web_iri
 
 __all__ = ["input_files", "read_paths"]
 
@@ -102,6 +104,16 @@ def _with_articles(
     found = False
     for item in items:
         found = True
+        if isinstance(item, Article) and item.url:
+            url = web_iri(item.url)
+            if url is None:
+                yield InputProblem(
+                    source,
+                    f"URL {item.url!r} of 「{item.headline[:30]}」 is not an absolute web "
+                    "address; the article is read without it",
+                    warning=True,
+                )
+            item = replace(item, url=url)
         yield item
     if not found:
         yield InputProblem(source, "no article text in it")

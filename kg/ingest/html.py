@@ -17,6 +17,7 @@ from kg.article import Article, InputProblem
 from kg.ingest.dates import iso_date, line_date
 from kg.ingest.lines import Line, cleaned, is_headline_like, is_sentence, split_lines, to_article
 from kg.ingest.patterns import layout
+from kg.ingest.urls import resolved
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Site names follow the headline in <title>: 标题_网站, 标题 - 栏目, 标题|网站 (not 2025-2027).
@@ -146,10 +147,24 @@ def _visible_date(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _url(tree: lxml.html.HtmlElement) -> str | None:
-    for link in tree.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            return link.get("href").strip()
-    for meta in tree.iter("meta"):
-        if (meta.get("property") or meta.get("name")) == "og:url" and meta.get("content"):
-            return meta.get("content").strip()
-    return None
+    """The canonical link, else og:url; a relative one resolved against the page's own
+    address (its <base href>, else og:url)."""
+    canonical = next(
+        (
+            link.get("href")
+            for link in tree.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+    og_url = next(
+        (
+            meta.get("content")
+            for meta in tree.iter("meta")
+            if (meta.get("property") or meta.get("name")) == "og:url" and meta.get("content")
+        ),
+        None,
+    )
+    base = next((b.get("href") for b in tree.iter("base") if b.get("href")), None) or og_url
+    url = canonical or og_url
+    return None if url is None else resolved(url, base)

@@ -22,13 +22,16 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     names tell where their bearer is. Any other overlap loses.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    # The chosen candidates over each character: a candidate is compared with those it
+    # overlaps, found in the time of its own length. Compared with every chosen one,
+    # a long article cost the square of its length.
+    over: list[tuple[tuple[Candidate, bool], ...]] = [()] * max((c.end for c in found), default=0)
     chosen: list[tuple[Candidate, bool]] = []
     for cand in ranked:
         nested = False
         clash = False
-        for other, other_nested in chosen:
-            if cand.end <= other.start or other.end <= cand.start:
-                continue
+        overlapping = {id(pair[0]): pair for pairs in over[cand.start : cand.end] for pair in pairs}
+        for other, other_nested in overlapping.values():
             inside = other.start <= cand.start and cand.end <= other.end and not other_nested
             if (
                 inside
@@ -42,6 +45,8 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
             break
         if not clash:
             chosen.append((cand, nested))
+            for at in range(cand.start, cand.end):
+                over[at] += ((cand, nested),)
     return sorted(chosen, key=lambda pair: (pair[0].start, -pair[0].end))
 
 

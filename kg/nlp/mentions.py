@@ -8,7 +8,8 @@ not clash, aligns them to tokens and stores them as :class:`Mention` s in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -115,17 +116,20 @@ class Scanner:
             yield start, end, values[index]
 
 
-def leading_chain(outer: Mention, mentions: Iterable[Mention]) -> list[Mention]:
+def leading_chain(outer: Mention, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions nested in ``outer`` that open it one after another, outermost
-    first: 北京市|大兴区 of 北京市大兴区建设集团, 海淀区|中关村街道 of 海淀区中关村街道总工会."""
-    inner = sorted(
-        (m for m in mentions if m.nested and outer.start <= m.start and m.end <= outer.end),
-        key=lambda m: m.start,
-    )
+    first: 北京市|大兴区 of 北京市大兴区建设集团, 海淀区|中关村街道 of 海淀区中关村街道总工会.
+
+    ``mentions`` are in text order (by start); only those within ``outer`` are
+    visited, so that a long article does not cost a pass over all of them per name.
+    """
     chain: list[Mention] = []
     position = outer.start
-    for m in inner:
-        if m.start == position:
+    index = bisect_left(mentions, outer.start, key=lambda m: m.start)
+    while index < len(mentions) and mentions[index].start < outer.end:
+        m = mentions[index]
+        if m.nested and m.start == position and m.end <= outer.end:
             chain.append(m)
             position = m.end
+        index += 1
     return chain
