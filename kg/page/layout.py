@@ -107,7 +107,14 @@ def grid_layout(
 def _force_layout(graph: nx.MultiDiGraph, nodes: set[Hashable]) -> tuple[dict, float]:
     if len(nodes) == 1:
         return {next(iter(nodes)): (0.0, 0.0)}, SPACING / 3
-    simple = nx.Graph(graph.subgraph(nodes))
+    # Nodes and edges in a fixed order: spring_layout's start positions follow the order
+    # of the nodes, and the order of a subgraph's nodes the order of a set, which the
+    # hash seed changes from one run to the next.
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(nodes, key=str))
+    simple.add_edges_from(
+        sorted(((u, v) for u, v in graph.subgraph(nodes).edges() if u != v), key=str)
+    )
     radius = EDGE_LENGTH * math.sqrt(len(nodes))
     raw = nx.spring_layout(simple, seed=7, scale=radius)
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}, radius + SPACING / 2
