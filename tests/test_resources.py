@@ -31,7 +31,7 @@ from kg.resources import (
     setup,
 )
 from kg.resources.cache import atomic_dir, atomic_file, files_match, sha256_file
-from kg.resources.gazetteer import gazetteer_is_current, parse_divisions, town_short
+from kg.resources.division_table import gazetteer_is_current, parse_divisions, town_short
 from kg.resources.pkuseg_model import (
     MEMBER_DIR,
     SDIST_NAME,
