@@ -14,8 +14,9 @@ from rdflib.query import Result
 
 from kg.cli import main
 from kg.graph.query import QueryError, check_names, named_queries, run_query
-from kg.graph.store import MemoryStore, OxigraphStore
+from kg.graph.store import OxigraphStore
 from tests.conftest import concat_as_sets
+from tests.reference_store import MemoryStore
 
 NAME_PARAMS = {"name": "大兴区总工会"}
 

@@ -23,8 +23,8 @@ from kg.resources import (
     ResourceMissing,
     build_gazetteer,
     cache_dir,
+    division_table,
     fetch_pkuseg_model,
-    gazetteer,
     load_divisions,
     pkuseg_model,
     pkuseg_model_dir,
@@ -483,13 +483,13 @@ def test_damaged_gazetteer_is_one_line(tmp_path: Path, content: str, expected: s
 def test_failure_mid_build_leaves_no_gazetteer(
     monkeypatch: pytest.MonkeyPatch, cache_root: Path
 ) -> None:
-    real_write = gazetteer.write_divisions
+    real_write = division_table.write_divisions
 
     def write_half(divisions: list[Division], out: TextIO) -> None:
         real_write(divisions[: len(divisions) // 2], out)
         raise OSError("disk full")
 
-    monkeypatch.setattr(gazetteer, "write_divisions", write_half)
+    monkeypatch.setattr(division_table, "write_divisions", write_half)
     with pytest.raises(OSError, match="disk full"):
         build_gazetteer()
     assert list((cache_root / "gazetteer").iterdir()) == []
