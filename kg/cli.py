@@ -121,6 +121,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         extractor = _load_extractor(args)
         yield from run(files, extractor, jobs=args.jobs, max_file_bytes=_max_file_bytes(args))
 
+    if not args.paths and not DEMO_CORPUS.is_dir():
+        # An installed kg has no examples/: the demo corpus comes with the source checkout.
+        raise Failure("no files or folders given: pass some, e.g. `kg build ARTICLES_DIR`")
     paths = args.paths or [DEMO_CORPUS]
     report = build(
         paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
@@ -363,7 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="add articles to the RDF graph (store, graph.ttl, graph.trig)"
     )
     build.add_argument(
-        "paths", nargs="*", help="files and folders (default: the bundled demo corpus)"
+        "paths",
+        nargs="*",
+        help="files and folders (default: examples/articles of a source checkout)",
     )
     _add_output_option(build)
     build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
