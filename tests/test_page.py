@@ -18,6 +18,8 @@ from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
 from tests.test_page_data import SEED_UNION, add_daxing
 
+pytestmark = pytest.mark.slow  # drives a browser
+
 SCREENSHOT = REPO / "docs" / "demo-graph.png"
 
 
