@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# pkuseg's sdist imports numpy in its setup.py, so `kg setup` needs these first.
 	$(BIN)/pip install --quiet --upgrade pip setuptools wheel numpy
+	# The distribution was named kg before union-news-kg; an old .venv still has it.
+	$(BIN)/pip uninstall --quiet --yes kg
 	$(BIN)/pip install --quiet --editable '.[test]'
 	touch $@
 
