@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# pkuseg's sdist imports numpy in its setup.py, so `kg setup` needs these first.
 	$(BIN)/pip install --quiet --upgrade pip setuptools wheel numpy
+	# The distribution was named kg before union-news-kg; an old .venv still has it.
+	$(BIN)/pip uninstall --quiet --yes kg
 	$(BIN)/pip install --quiet --editable '.[test]'
 	touch $@
 
@@ -44,8 +46,8 @@ bench: setup
 
 # Oxigraph against rdflib at 100 k and 1 M triples: a few GB and the best part of an hour.
 bench-store: setup
-	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python -m benchmarks.bench_store
 
 # Time to first draw and to interactive of graph pages of 500, 2,000 and 10,000 entities.
 bench-page: setup browser
-	$(BIN)/python benchmarks/bench_page.py
+	$(BIN)/python -m benchmarks.bench_page

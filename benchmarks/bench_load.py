@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.resources.gazetteer import (
+from kg.resources.division_table import (
     LEVELS,
     build_gazetteer,
     default_gazetteer_path,
@@ -45,7 +45,7 @@ print(time.perf_counter() - start)  # before the model is freed: freeing it is n
 TIME_GAZETTEER = """
 import sys, time
 from pathlib import Path
-from kg.resources.gazetteer import load_divisions
+from kg.resources.division_table import load_divisions
 start = time.perf_counter()
 divisions = load_divisions(Path(sys.argv[1]))
 print(time.perf_counter() - start)

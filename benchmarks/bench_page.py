@@ -15,7 +15,7 @@ Figures, all in milliseconds from the start of navigation (performance.now()):
 Also printed: the seconds Python takes to make the page (layout included), and the
 page's size. Goals: 2,000 entities interactive within 2 s; 10,000 open without freezing.
 
-    .venv/bin/python benchmarks/bench_page.py [--sizes 500 2000 10000] [--full]
+    .venv/bin/python -m benchmarks.bench_page [--sizes 500 2000 10000] [--full]
 
 ``--full`` also times pages drawn whole (no summary) at every size.
 """
@@ -35,7 +35,7 @@ from kg.graph.build import current_store_path
 from kg.graph.network import to_networkx
 from kg.graph.store import OxigraphStore
 from kg.page import SUMMARY_ABOVE, graph_page
-from kg.page.browser import launch_chromium
+from tests.browser import launch_chromium
 
 LONG_TASKS = """
 window.longestTask = 0;

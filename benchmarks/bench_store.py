@@ -1,6 +1,6 @@
 """The embedded store (Oxigraph on disk) against rdflib's in-memory store, on one graph.
 
-Run:  .venv/bin/python benchmarks/bench_store.py [--sizes 100000,1000000] [--runs 9]
+Run:  .venv/bin/python -m benchmarks.bench_store [--sizes 100000,1000000] [--runs 9]
           [--budget 60] [--limit 300] [--query-gb 3] [--demo DIR] [--out-dir DIR]
 
 The demo graph (``kg build -o TMP``, or the built folder given by ``--demo``) is
@@ -62,8 +62,9 @@ from rdflib.term import Node
 
 from kg.graph.query import NamedQuery, QueryError, named_queries, run_query
 from kg.graph.server import SparqlServer
-from kg.graph.store import GraphStore, MemoryStore, OxigraphStore, QueryResult, with_bindings
+from kg.graph.store import GraphStore, OxigraphStore, QueryResult, with_bindings
 from kg.graph.vocab import KGR, PREFIXES
+from tests.reference_store import MemoryStore
 
 # What the named queries that do not group walk; a query not listed is an aggregate
 # when it groups and is held to the two-hop goal otherwise.

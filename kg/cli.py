@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,25 +65,6 @@ def _report_problem(problem: InputProblem) -> None:
     print(f"kg: {problem}", file=sys.stderr)
 
 
-def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
-    """Write to a temporary file beside ``target`` and rename: never a half-written file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    # mkstemp makes the file private (0600); the output gets the permissions of any new file.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            write(out)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def cmd_setup(args: argparse.Namespace) -> int:
     from kg.resources import setup
 
@@ -94,13 +74,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.output import write_json, write_jsonl
+    from kg.resources.cache import atomic_file
 
     extractor = _load_extractor(args)
     problems: list[str] = []
     records = _records(extractor, args, args.paths, problems)
     writer = write_json if args.format == "json" else write_jsonl
     if args.output:
-        _write_atomically(Path(args.output), lambda out: writer(records, out))
+        with atomic_file(Path(args.output)) as out:
+            writer(records, out)
     elif args.format == "json":
         # One document: held back (on disk, not in memory) until it is whole, so that a
         # run stopped half-way prints nothing rather than the start of one.
@@ -150,6 +132,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         extractor = _load_extractor(args)
         yield from run(files, extractor, jobs=args.jobs, **_read_options(args))
 
+    if not args.paths and not DEMO_CORPUS.is_dir():
+        # An installed kg has no examples/: the demo corpus comes with the source checkout.
+        raise Failure("no files or folders given: pass some, e.g. `kg build ARTICLES_DIR`")
     paths = args.paths or [DEMO_CORPUS]
     report = build(
         paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
@@ -196,6 +181,7 @@ def _store_path(out_dir: Path) -> Path:
 def cmd_report(args: argparse.Namespace) -> int:
     from kg.graph.build import PAGE_TITLE
     from kg.report import render_report
+    from kg.resources.cache import atomic_file
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
@@ -205,20 +191,23 @@ def cmd_report(args: argparse.Namespace) -> int:
         warn=lambda message: print(f"kg report: warning: {message}", file=sys.stderr),
     )
     for name, text in (("report.html", html), ("report.md", markdown)):
-        _write_atomically(out_dir / name, lambda out, text=text: out.write(text))
+        with atomic_file(out_dir / name) as out:
+            out.write(text)
     print(f"kg report: wrote report.html and report.md in {out_dir}", file=sys.stderr)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg import export
+    from kg.resources.cache import atomic_file
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
     names = []
     for fmt in [args.format] if args.format else export.FORMATS:
         for name, write in export.file_writers(graph, fmt).items():
-            _write_atomically(out_dir / name, write)
+            with atomic_file(out_dir / name) as out:
+                write(out)
             names.append(name)
     print(f"kg export: wrote {', '.join(names)} in {out_dir}", file=sys.stderr)
     return 0
@@ -278,6 +267,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_view(args: argparse.Namespace) -> int:
     from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
+    from kg.resources.cache import atomic_file
 
     if args.depth < 0:
         raise Failure(f"--depth {args.depth}: must be 0 or more")
@@ -291,7 +281,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     around = neighbourhood(graph, centre, args.depth)
     target = Path(args.out) if args.out else out_dir / page_file_name(name)
     page = graph_page(around, title=f"{name}（{args.depth} 步以内）", focus=centre)
-    _write_atomically(target, lambda out: out.write(page))
+    with atomic_file(target) as out:
+        out.write(page)
     print(
         f"kg view: {around.number_of_nodes()} entities, {around.number_of_edges()} relations "
         f"in {target}",
@@ -410,7 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="add articles to the RDF graph (store, graph.ttl, graph.trig)"
     )
     build.add_argument(
-        "paths", nargs="*", help="files and folders (default: the bundled demo corpus)"
+        "paths",
+        nargs="*",
+        help="files and folders (default: examples/articles of a source checkout)",
     )
     _add_output_option(build)
     build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")

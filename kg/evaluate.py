@@ -17,20 +17,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from opencc import OpenCC
+import networkx as nx
 
 from kg.article import InputProblem
+from kg.ingest.script import converter
 from kg.schema import strip_quotes
-
-
-@cache
-def _t2s() -> OpenCC:
-    # Building the converter loads its dictionaries; do it once, on first use.
-    return OpenCC("t2s")
 
 
 @lru_cache(maxsize=65536)
@@ -40,14 +35,14 @@ def normalize_name(name: str) -> str:
     text = strip_quotes(unicodedata.normalize("NFKC", name))
     # Marks and spaces go before conversion so that the converter sees whole
     # phrases (“產改” → 产改, not 產 + 改 looked up separately).
-    return _t2s().convert("".join(text.split()))
+    return converter().convert("".join(text.split()))
 
 
 # --- documents ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Entity:
+class AnnotatedEntity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
@@ -55,7 +50,7 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class Triple:
+class AnnotatedTriple:
     s: str
     p: str
     o: str
@@ -65,8 +60,8 @@ class Triple:
 @dataclass(frozen=True)
 class AnnotatedArticle:
     source: Path  # resolved, absolute
-    entities: tuple[Entity, ...]
-    triples: tuple[Triple, ...]
+    entities: tuple[AnnotatedEntity, ...]
+    triples: tuple[AnnotatedTriple, ...]
 
 
 @dataclass(frozen=True)
@@ -121,11 +116,11 @@ def _article(data: Any, where: str, base: Path | None) -> AnnotatedArticle:
     )
 
 
-def _entity(data: Any, where: str) -> Entity:
+def _entity(data: Any, where: str) -> AnnotatedEntity:
     aliases = _field(data, "aliases", list, where, default=[])
     if not all(isinstance(alias, str) for alias in aliases):
         raise _BadDocument(f"{where}: 'aliases' must be a list of strings")
-    return Entity(
+    return AnnotatedEntity(
         name=_field(data, "name", str, where),
         type=_field(data, "type", str, where),
         aliases=tuple(aliases),
@@ -133,8 +128,8 @@ def _entity(data: Any, where: str) -> Entity:
     )
 
 
-def _triple(data: Any, where: str) -> Triple:
-    return Triple(
+def _triple(data: Any, where: str) -> AnnotatedTriple:
+    return AnnotatedTriple(
         s=_field(data, "s", str, where),
         p=_field(data, "p", str, where),
         o=_field(data, "o", str, where),
@@ -192,7 +187,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Report:
+class Evaluation:
     entities: Scores
     triples: Scores
     by_type: dict[str, Scores]
@@ -242,7 +237,7 @@ class _PredTriple:
     o_key: str
 
 
-def _gold_entities(entities: Iterable[Entity]) -> list[_GoldEntity]:
+def _gold_entities(entities: Iterable[AnnotatedEntity]) -> list[_GoldEntity]:
     """One entity per normalised canonical name and type; aliases pooled.
 
     A merged entity is optional only if every article marked it optional:
@@ -277,7 +272,9 @@ def _endpoint_keys(name: str, entities: Sequence[_GoldEntity]) -> frozenset[str]
     return frozenset().union(*(e.keys for e in named)) if named else frozenset({key})
 
 
-def _gold_triples(triples: Iterable[Triple], entities: Sequence[_GoldEntity]) -> list[_GoldTriple]:
+def _gold_triples(
+    triples: Iterable[AnnotatedTriple], entities: Sequence[_GoldEntity]
+) -> list[_GoldTriple]:
     """One triple per statement about the same resolved entities, however the
     articles wrote their names; optional only if optional everywhere."""
     merged: dict[tuple[frozenset[str], str, frozenset[str]], _GoldTriple] = {}
@@ -296,7 +293,7 @@ def _gold_triples(triples: Iterable[Triple], entities: Sequence[_GoldEntity]) ->
     return list(merged.values())
 
 
-def _pred_entities(entities: Iterable[Entity]) -> list[_PredEntity]:
+def _pred_entities(entities: Iterable[AnnotatedEntity]) -> list[_PredEntity]:
     unique: dict[tuple[str, str], _PredEntity] = {}
     for entity in entities:
         key = normalize_name(entity.name)
@@ -304,7 +301,7 @@ def _pred_entities(entities: Iterable[Entity]) -> list[_PredEntity]:
     return list(unique.values())
 
 
-def _pred_triples(triples: Iterable[Triple]) -> list[_PredTriple]:
+def _pred_triples(triples: Iterable[AnnotatedTriple]) -> list[_PredTriple]:
     unique: dict[tuple[str, str, str], _PredTriple] = {}
     for t in triples:
         s_key, o_key = normalize_name(t.s), normalize_name(t.o)
@@ -319,29 +316,27 @@ G = TypeVar("G", _GoldEntity, _GoldTriple)
 
 
 def _maximum_matching(edges: Sequence[Sequence[int]]) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths), left index → right index.
+    """Maximum bipartite matching, left index → right index (``edges[left]`` lists the
+    right indices that ``left`` fits).
 
     Maximum rather than greedy: a short form shared by two gold entities of a
     page (区总工会 for two district unions) must not take the gold entity that
     another prediction names in full, or the score would depend on the order
-    of the predictions. Left and right are visited in input order, so the
-    result is deterministic.
+    of the predictions. Among maximum matchings, the one that leaves out the
+    latest lefts and rights is taken (weights falling with the index: a matching
+    can cover the best left set and the best right set at once), so the
+    predictions left over, and the gold missed, are the same whatever the
+    algorithm's own order.
     """
-    owner: dict[int, int] = {}
-
-    def augment(left: int, visited: set[int]) -> bool:
-        for right in edges[left]:
-            if right in visited:
-                continue
-            visited.add(right)
-            if right not in owner or augment(owner[right], visited):
-                owner[right] = left
-                return True
-        return False
-
-    for left in range(len(edges)):
-        augment(left, set())
-    return {left: right for right, left in owner.items()}
+    n_left, n_right = len(edges), 1 + max((j for rights in edges for j in rights), default=0)
+    graph = nx.Graph()
+    graph.add_weighted_edges_from(
+        (("left", i), ("right", j), (n_left - i) + (n_right - j))
+        for i, rights in enumerate(edges)
+        for j in rights
+    )
+    pairs = nx.max_weight_matching(graph, maxcardinality=True)
+    return dict(sorted((a[1], b[1]) if a[0] == "left" else (b[1], a[1]) for a, b in pairs))
 
 
 @dataclass(frozen=True)
@@ -437,7 +432,7 @@ def _by_source(document: Document) -> dict[Path, list[AnnotatedArticle]]:
     return grouped
 
 
-def evaluate(gold: Document, predicted: Document) -> Report:
+def evaluate(gold: Document, predicted: Document) -> Evaluation:
     """Score ``predicted`` against ``gold``, file by file, micro-averaged."""
     gold_files = _by_source(gold)
     predicted_files = _by_source(predicted)
@@ -456,7 +451,7 @@ def evaluate(gold: Document, predicted: Document) -> Report:
         name = str(source)
         entities.add(name, "entity", entity_pairing, lambda e: e.type, _describe_entity)
         triples.add(name, "triple", triple_pairing, lambda t: t.p, _describe_triple)
-    return Report(
+    return Evaluation(
         entities=entities.total(),
         triples=triples.total(),
         by_type=entities.by_category(),
@@ -492,7 +487,7 @@ def _findings(title: str, findings: Sequence[Finding]) -> list[str]:
     return lines
 
 
-def _table(report: Report) -> list[str]:
+def _table(report: Evaluation) -> list[str]:
     lines = [f"{'':<16}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"]
     sections: Sequence[tuple[str, Scores, Mapping[str, Scores]]] = (
         ("entities", report.entities, report.by_type),
@@ -504,7 +499,7 @@ def _table(report: Report) -> list[str]:
     return lines
 
 
-def format_report(report: Report) -> str:
+def format_report(report: Evaluation) -> str:
     """A table, the misses and false positives per source, then the two overall
     lines, which come last because tools read the tail of the output."""
     lines = _table(report)

@@ -20,6 +20,21 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture
+def cli_shares_the_model(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> None:
+    """``kg`` commands run in the test process use the session's model when their options
+    are the defaults, instead of loading their own (over ten seconds each)."""
+    import kg.cli
+
+    load = kg.cli._load_extractor
+    defaults = kg.cli._pipeline_overrides(kg.cli.build_parser().parse_args(["extract", "x"]))
+
+    def shared(args: Any) -> Extractor:
+        return extractor if kg.cli._pipeline_overrides(args) == defaults else load(args)
+
+    monkeypatch.setattr(kg.cli, "_load_extractor", shared)
+
+
 def make_article(text: str) -> Article:
     headline = text.splitlines()[0]
     return Article("test.txt", 0, headline, text, text)

@@ -18,6 +18,7 @@ SEED_PAGE = SHARED / "corpus" / "seed"
 DEMO_GOLD = Path(__file__).resolve().parents[1] / "examples" / "gold.json"
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["eval", str(SEED_GOLD), "--min-entity-f1", "0.9", "--min-triple-f1", "0.8"])
     tail = capsys.readouterr().out.strip().splitlines()[-2:]
@@ -25,17 +26,20 @@ def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]
     assert tail[0].startswith("entities") and tail[1].startswith("triples")
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_eval_on_the_demo_corpus_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["eval", str(DEMO_GOLD), "--min-entity-f1", "0.9", "--min-triple-f1", "0.8"])
     tail = capsys.readouterr().out.strip().splitlines()[-2:]
     assert status == 0, tail
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_eval_exits_non_zero_below_a_bar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(SEED_GOLD), "--min-triple-f1", "1.01"]) == 1
     assert "below the bar" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_extract_writes_the_gold_format_with_evidence(tmp_path: Path) -> None:
     out = tmp_path / "seed.json"
     assert main(["extract", str(SEED_PAGE), "-o", str(out)]) == 0
@@ -51,12 +55,14 @@ def test_extract_writes_the_gold_format_with_evidence(tmp_path: Path) -> None:
             )
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_jsonl_is_one_article_a_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(SEED_PAGE), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["index"] for line in lines] == [0, 1, 2, 3, 4]
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_bad_paths_are_reported_and_the_rest_is_processed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -85,6 +91,7 @@ def test_missing_model_is_one_line_and_leaves_earlier_output(
     assert out.read_text(encoding="utf-8") == "earlier run"
 
 
+@pytest.mark.slow  # loads a pipeline of its own
 @pytest.mark.parametrize("segmenter", ["jieba", "char"])
 def test_other_segmenters_run_the_same_pipeline(
     segmenter: str, capsys: pytest.CaptureFixture[str]

@@ -9,7 +9,7 @@ import pytest
 from kg.article import InputProblem
 from kg.evaluate import (
     Document,
-    Report,
+    Evaluation,
     Scores,
     evaluate,
     format_report,
@@ -42,7 +42,7 @@ def doc(*articles: dict[str, Any]) -> Document:
     return parsed
 
 
-def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> Report:
+def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> Evaluation:
     return evaluate(doc(*gold), doc(*predicted))
 
 
@@ -189,6 +189,35 @@ def test_pages_are_scored_separately() -> None:
     assert counts(report.entities) == (1, 1, 1)
     assert [(m.source, m.text) for m in report.misses] == [(OTHER_PAGE, "大兴区 (District)")]
     assert [(f.source, f.text) for f in report.false_positives] == [(PAGE, "朝阳区 (District)")]
+
+
+@pytest.mark.parametrize(
+    ("order", "left_over"),
+    [
+        (["北京市总工会", "市总工会"], "市总工会 (Union)"),
+        (["市总工会", "北京市总工会"], "北京市总工会 (Union)"),
+    ],
+)
+def test_of_two_predictions_of_one_gold_entity_the_later_is_the_false_positive(
+    order: list[str], left_over: str
+) -> None:
+    gold = [art(entities=[ent("北京市总工会", "Union", "市总工会")])]
+    report = score(gold, [art(entities=[ent(name, "Union") for name in order])])
+    assert counts(report.entities) == (1, 1, 0)
+    assert [f.text for f in report.false_positives] == [left_over]
+
+
+def test_of_two_gold_entities_one_prediction_fits_the_earlier_is_found() -> None:
+    gold = [
+        art(
+            entities=[
+                ent("东城区总工会", "Union", "区总工会"),
+                ent("西城区总工会", "Union", "区总工会"),
+            ]
+        )
+    ]
+    report = score(gold, [art(entities=[ent("区总工会", "Union")])])
+    assert [m.text for m in report.misses] == ["西城区总工会 (Union)"]
 
 
 def test_prediction_for_a_page_without_gold_is_not_scored() -> None:

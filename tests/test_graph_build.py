@@ -63,6 +63,7 @@ def test_building_again_with_the_same_files_changes_nothing(
     assert _files(out) == before_files
 
 
+@pytest.mark.slow  # builds the demo twice more
 def test_same_input_gives_byte_identical_files_in_any_order(
     tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
 ) -> None:
@@ -73,6 +74,7 @@ def test_same_input_gives_byte_identical_files_in_any_order(
     assert _files(out) == _files(demo_built)
 
 
+@pytest.mark.slow  # builds the demo again
 def test_remove_gives_the_graph_built_without_that_file(
     tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
 ) -> None:
@@ -124,6 +126,7 @@ def test_a_failed_file_keeps_what_was_read_from_it_before(tmp_path: Path, record
     assert _files(out) == before
 
 
+@pytest.mark.slow  # interrupts a build
 def test_an_interrupted_build_leaves_the_earlier_graph_intact(
     tmp_path: Path, demo_built: Path, demo_copy: Path, records: Records
 ) -> None:
@@ -166,6 +169,7 @@ def test_the_store_holds_the_ontology_and_the_merged_graph(demo_built: Path) -> 
     assert {(s, p, o) for s, p, o, g in store.quads() if g is None} == set(merged)
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_bad_input_is_reported_and_leaves_no_graph_behind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -181,6 +185,7 @@ def test_bad_input_is_reported_and_leaves_no_graph_behind(
     assert current_store_path(out) is None and not (out / "graph.ttl").exists()
 
 
+@pytest.mark.slow  # JSON-LD of the whole demo graph
 def test_jsonld_on_request_holds_the_merged_graph(tmp_path: Path, demo_built: Path) -> None:
     out = _copy_output(demo_built, tmp_path / "out")
     build([], out, lambda files: iter(()), jsonld=True)
@@ -217,6 +222,7 @@ def test_a_build_sweeps_only_its_own_temporary_files(tmp_path: Path, demo_built:
     assert not leftover.exists() and reports.exists()
 
 
+@pytest.mark.slow  # the whole demo graph in rdflib
 def test_load_graph_gives_the_built_graph_as_an_rdflib_dataset(demo_built: Path) -> None:
     import kg
 

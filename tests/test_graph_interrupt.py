@@ -17,6 +17,8 @@ from rdflib import Graph
 from kg.graph.build import build, current_store_path
 from tests.conftest import DEMO, Records, articles_in_store
 
+pytestmark = pytest.mark.slow  # kills builds part way through
+
 
 def _articles(out: Path) -> int:
     store = current_store_path(out)

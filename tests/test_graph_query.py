@@ -14,8 +14,9 @@ from rdflib.query import Result
 
 from kg.cli import main
 from kg.graph.query import QueryError, check_names, named_queries, run_query
-from kg.graph.store import MemoryStore, OxigraphStore
+from kg.graph.store import OxigraphStore
 from tests.conftest import concat_as_sets
+from tests.reference_store import MemoryStore
 
 NAME_PARAMS = {"name": "大兴区总工会"}
 
@@ -44,6 +45,7 @@ def test_the_named_queries_cover_the_questions_users_ask() -> None:
     assert all(q.title for q in named_queries().values())
 
 
+@pytest.mark.slow  # rdflib's query engine
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_named_query_answers_the_same_on_both_stores(
     name: str, demo_store: Path, memory: MemoryStore
@@ -160,6 +162,7 @@ def test_kg_query_errors_are_one_line(
     assert status == 2 and "no graph built here yet" in err
 
 
+@pytest.mark.usefixtures("cli_shares_the_model")
 def test_kg_build_then_query_the_seed_page_for_its_source_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -109,6 +109,7 @@ def _validate(data: Graph) -> tuple[bool, str]:
     return conforms, text
 
 
+@pytest.mark.slow  # pyshacl
 def test_the_demo_graph_passes_the_shapes(demo_built: Path) -> None:
     conforms, text = _validate(_merged(demo_built))
     assert conforms, text
@@ -118,6 +119,7 @@ def _first(graph: Graph, predicate: URIRef) -> tuple:
     return next(iter(graph.triples((None, predicate, None))))
 
 
+@pytest.mark.slow  # pyshacl
 @pytest.mark.parametrize(
     "break_it, message",
     [

@@ -41,5 +41,5 @@ class _LengthChangingConverter:
 def test_falls_back_to_characters_when_phrases_change_length(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(script, "_converter", _LengthChangingConverter)
+    monkeypatch.setattr(script, "converter", _LengthChangingConverter)
     assert to_simplified("總工會，職工") == "总工会，职工"

@@ -16,6 +16,8 @@ from nbclient import NotebookClient
 
 from tests.conftest import DEMO, REPO
 
+pytestmark = pytest.mark.slow  # runs the notebooks with a fresh kernel
+
 NOTEBOOKS = REPO / "notebooks"
 NAMES = ("01-build-and-query.ipynb", "02-analysis.ipynb")
 # A path of this machine in a string: "/…" or "~/…".

@@ -14,9 +14,11 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.graph.build import build
 from kg.page import graph_page
-from kg.page.browser import launch_chromium
+from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
 from tests.test_page_data import SEED_UNION, add_daxing
+
+pytestmark = pytest.mark.slow  # drives a browser
 
 SCREENSHOT = REPO / "docs" / "demo-graph.png"
 

@@ -28,6 +28,8 @@ from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI
 from tests.conftest import Records
 
+pytestmark = pytest.mark.slow  # starts an Oxigraph server
+
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 REPORT = re.compile(
     r"kg push: (\d+) named graphs \((\d+) triples\) and the merged graph \((\d+) triples\) "

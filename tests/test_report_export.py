@@ -124,6 +124,7 @@ def test_report_escapes_article_text() -> None:
     assert r"&lt;b&gt;服务&lt;/b&gt; 快递员 &amp; 外卖员 \| \*很多\*" in markdown
 
 
+@pytest.mark.slow  # renders the report and its charts twice more
 def test_report_is_the_same_each_time() -> None:
     graph = make_graph(ENTITIES, RELATIONS, ARTICLES)
     assert render_report(graph, "测试") == render_report(graph, "测试")

@@ -23,15 +23,15 @@ from kg.resources import (
     ResourceMissing,
     build_gazetteer,
     cache_dir,
+    division_table,
     fetch_pkuseg_model,
-    gazetteer,
     load_divisions,
     pkuseg_model,
     pkuseg_model_dir,
     setup,
 )
 from kg.resources.cache import atomic_dir, atomic_file, files_match, sha256_file
-from kg.resources.gazetteer import gazetteer_is_current, parse_divisions, town_short
+from kg.resources.division_table import gazetteer_is_current, parse_divisions, town_short
 from kg.resources.pkuseg_model import (
     MEMBER_DIR,
     SDIST_NAME,
@@ -175,6 +175,7 @@ def test_model_dir_missing_is_one_line(cache_root: Path) -> None:
     assert str(caught.value) == expected
 
 
+@pytest.mark.slow  # fetches the segmentation model
 def test_fetched_model_is_msgpack_with_manifest(
     monkeypatch: pytest.MonkeyPatch, model_cache: Path
 ) -> None:
@@ -194,6 +195,7 @@ def test_fetched_model_is_msgpack_with_manifest(
     assert sorted(p.name for p in model_cache.iterdir()) == ["pkuseg-default"]
 
 
+@pytest.mark.slow  # fetches the segmentation model
 def test_fetched_model_segments(monkeypatch: pytest.MonkeyPatch, model_cache: Path) -> None:
     import spacy_pkuseg
 
@@ -258,6 +260,7 @@ def make_sdist(path: Path, members: dict[str, bytes | str]) -> Path:
     return path
 
 
+@pytest.mark.slow  # fetches the segmentation model
 def test_failure_mid_fetch_leaves_no_model(
     monkeypatch: pytest.MonkeyPatch, cache_root: Path, pkuseg_sdist: Path
 ) -> None:
@@ -480,16 +483,17 @@ def test_damaged_gazetteer_is_one_line(tmp_path: Path, content: str, expected: s
     assert str(caught.value) == expected.format(path=path)
 
 
+@pytest.mark.slow  # builds the gazetteer from jionlp's data
 def test_failure_mid_build_leaves_no_gazetteer(
     monkeypatch: pytest.MonkeyPatch, cache_root: Path
 ) -> None:
-    real_write = gazetteer.write_divisions
+    real_write = division_table.write_divisions
 
     def write_half(divisions: list[Division], out: TextIO) -> None:
         real_write(divisions[: len(divisions) // 2], out)
         raise OSError("disk full")
 
-    monkeypatch.setattr(gazetteer, "write_divisions", write_half)
+    monkeypatch.setattr(division_table, "write_divisions", write_half)
     with pytest.raises(OSError, match="disk full"):
         build_gazetteer()
     assert list((cache_root / "gazetteer").iterdir()) == []
@@ -497,6 +501,7 @@ def test_failure_mid_build_leaves_no_gazetteer(
         load_divisions()
 
 
+@pytest.mark.slow  # builds the gazetteer from jionlp's data
 def test_built_gazetteer_is_current_until_touched(cache_root: Path) -> None:
     path = build_gazetteer()
     assert path == cache_root / "gazetteer" / "divisions.tsv"
@@ -509,6 +514,7 @@ def test_built_gazetteer_is_current_until_touched(cache_root: Path) -> None:
 # --- setup -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # fetches the segmentation model
 def test_setup_builds_what_is_missing_then_skips(cache_root: Path, model_cache: Path) -> None:
     # A cache of its own, holding the session's model through hard links (no 170 MB copy).
     model = cache_root / "pkuseg-default"

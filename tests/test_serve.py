@@ -35,6 +35,8 @@ from kg.graph.server import SparqlServer
 from kg.graph.store import OxigraphStore
 from tests.conftest import REPO, concat_as_sets
 
+pytestmark = pytest.mark.slow  # starts servers
+
 LISTENING = re.compile(r"kg serve: SPARQL endpoint at (http://\S+/sparql) \(graph in ")
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 LOCATED = "CONSTRUCT { ?s kgo:locatedIn ?o } WHERE { ?s kgo:locatedIn ?o }"

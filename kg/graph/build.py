@@ -14,7 +14,6 @@ the next one, which redoes the work because the old store does not have it.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import re
 import shutil
@@ -31,6 +30,7 @@ from kg.errors import KgError
 from kg.graph.rdf import article_iri, article_triples
 from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
+from kg.resources.cache import sha256_file as file_hash
 
 STORE_LINK = "store"
 CURRENT_LINK = "current"
@@ -65,14 +65,6 @@ def source_name(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def current_store_path(out_dir: Path) -> Path | None:

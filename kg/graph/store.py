@@ -1,5 +1,5 @@
-"""Triple stores behind one small interface: Oxigraph (embedded, persistent) and
-rdflib's in-memory dataset.
+"""Triple stores behind one small interface: Oxigraph, embedded and persistent (the
+tests and benchmarks hold a second one, rdflib's in-memory dataset, to compare with).
 
 The default graph of a store holds the merged graph (what ``graph.ttl`` holds);
 each article also has a named graph of its own (what ``graph.trig`` holds), so one
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol, Self
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -347,39 +347,3 @@ WHERE {
 } ;
 DROP SILENT GRAPH ?g
 """
-
-
-# --- rdflib -------------------------------------------------------------------
-
-
-class MemoryStore:
-    """rdflib's in-memory graph: the reference that tests and the benchmark compare
-    Oxigraph with."""
-
-    def __init__(self) -> None:
-        self.dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            self.dataset.bind(prefix, namespace)
-
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        from pyparsing import ParseException
-
-        try:
-            result = self.dataset.query(sparql, initNs=PREFIXES, initBindings=dict(bindings or {}))
-        except ParseException as error:
-            raise QuerySyntaxError(f"error at {error.lineno}:{error.col}: {error.msg}") from None
-        if result.type == "ASK":
-            return QueryResult("ask", boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryResult("graph", triples=list(result.graph or []))
-        variables = [str(v) for v in result.vars or []]
-        return QueryResult("select", variables, [tuple(row) for row in result])
-
-    def load(self, path: Path, fmt: str) -> None:
-        self.dataset.default_graph.parse(str(path), format=fmt)  # rdflib's names are ours
-
-    def serialize_turtle(self, path: Path) -> None:
-        self.dataset.default_graph.serialize(str(path), format="turtle", encoding="utf-8")
-
-    def __len__(self) -> int:
-        return len(self.dataset.default_graph)

@@ -8,6 +8,7 @@ writing an undocumented predicate.
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
@@ -15,7 +16,16 @@ from rdflib.namespace import OWL, RDF, ClosedNamespace
 
 from kg.schema import ENTITY_TYPES, RELATIONS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+
+def _ontology_dir() -> Path:
+    """``kg/ontology`` in an installed wheel, where the build puts the top-level
+    ``ontology/`` (pyproject.toml); in a source checkout, that folder itself."""
+    package = Path(str(resources.files("kg")))
+    installed = package / "ontology"
+    return installed if installed.is_dir() else package.parent / "ontology"
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR = ONTOLOGY_DIR / "queries"

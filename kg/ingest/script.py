@@ -37,7 +37,9 @@ def _traditional_characters() -> frozenset[str]:
 
 
 @cache
-def _converter() -> opencc.OpenCC:
+def converter() -> opencc.OpenCC:
+    """OpenCC's Traditional → Simplified converter; built once, since building it loads its
+    dictionaries. Its phrase conversion may change the length (see to_simplified)."""
     return opencc.OpenCC("t2s")
 
 
@@ -50,7 +52,7 @@ def to_simplified(text: str) -> str:
     """The Simplified form of ``text``, always exactly as long as ``text``."""
     if not has_traditional(text):
         return text
-    converted = _converter().convert(text)
+    converted = converter().convert(text)
     if len(converted) == len(text):
         return converted
     table = _character_map()

@@ -55,7 +55,7 @@ class Section:
 
 
 @dataclass
-class Relation:
+class EntryRelation:
     label: str  # "organizes →" or "← organizes"
     other: Ref
     sentences: list[tuple[str, Ref]]  # (sentence, article)
@@ -68,7 +68,7 @@ class Entry:
     aliases: list[str]
     path: str | None
     articles: list[Ref]
-    relations: list[Relation] = field(default_factory=list)
+    relations: list[EntryRelation] = field(default_factory=list)
 
 
 @dataclass
@@ -81,7 +81,7 @@ class ArticleEntry:
 
 
 @dataclass
-class Report:
+class ReportContent:
     sections: list[Section]
     entries: dict[str, list[Entry]]  # by type, in ENTITY_TYPES order
     articles: list[ArticleEntry]
@@ -314,7 +314,7 @@ def _entry(graph: nx.MultiDiGraph, node: str) -> Entry:
             sentences = [
                 (e["sentence"], article_ref(graph, e["article"])) for e in edge["evidence"]
             ]
-            relations.append(Relation(label, entity_ref(graph, other), sentences))
+            relations.append(EntryRelation(label, entity_ref(graph, other), sentences))
     return Entry(
         entity_ref(graph, node),
         data["type"],
@@ -356,7 +356,7 @@ class Charted:
     co_organisers: nx.Graph
 
 
-def report_content(graph: nx.MultiDiGraph) -> tuple[Report, Charted]:
+def report_content(graph: nx.MultiDiGraph) -> tuple[ReportContent, Charted]:
     """The report's content, and the analyses its charts draw."""
     charted = Charted(
         analysis.per_district(graph), analysis.monthly_counts(graph), analysis.co_organisers(graph)
@@ -380,4 +380,4 @@ def report_content(graph: nx.MultiDiGraph) -> tuple[Report, Charted]:
         "entities": graph.number_of_nodes(),
         "relations": graph.number_of_edges(),
     }
-    return Report(sections, entries, _article_entries(graph), summary), charted
+    return ReportContent(sections, entries, _article_entries(graph), summary), charted

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.resources.cache import ChecksumMismatch, ResourceError, ResourceMissing, cache_dir
-from kg.resources.gazetteer import (
+from kg.resources.division_table import (
     Division,
     build_gazetteer,
     default_gazetteer_path,

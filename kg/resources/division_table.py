@@ -1,4 +1,5 @@
-"""The gazetteer of China's administrative divisions, down to towns and subdistricts.
+"""The table of China's administrative divisions that `kg setup` builds, down to towns and
+subdistricts (kg.nlp.gazetteer looks names up in it).
 
 Built from two files that installed packages ship: jionlp's china_location.zip (the
 division tree, tab-indented, with 6-digit codes and short names down to county

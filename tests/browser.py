@@ -1,4 +1,4 @@
-"""How the page tests and benchmark start a browser: Debian's headless Chromium
+"""How the page tests and benchmarks/bench_page.py start a browser: Debian's headless Chromium
 (``apt-get install chromium``, the Makefile's ``browser`` target), never a browser
 that Playwright would download."""
 
