@@ -1,0 +1,74 @@
+"""People and the bodies they hold posts in: (sentence, expected) tables on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+PERSONS = [
+    # a post, then the name; half-width punctuation ends a name as full-width does
+    ("出席的有保定市总工会党组成员、副主席郑文涛,某区委副书记钱玉。", {"郑文涛", "钱玉"}),
+    ("出席的有保定市总工会党组成员、副主席郑文涛，某区委副书记钱玉。", {"郑文涛", "钱玉"}),
+    # posts beyond chairs and secretaries
+    ("某集团党委副书记、执行董事孔亮,市工会一级巡视员冯志刚出席。", {"孔亮", "冯志刚"}),
+    ("请来某大学教授褚建英、某研究所副所长卫晓东授课。", {"褚建英", "卫晓东"}),
+    ("某银行分行行长蒋国栋,某县副县长沈春燕等出席。", {"蒋国栋", "沈春燕"}),
+    # a rare given name is not cut to two characters
+    ("县总工会副主席韩婧妤到场。", {"韩婧妤"}),
+    # a list of names that one cue opens
+    ("他约上同乡朱德明、秦立本,一起去了工地。", {"朱德明", "秦立本"}),
+    # a name before 一行, 同志, 律师
+    ("县总工会党组书记、常务副主席何丽一行前来看望劳模。", {"何丽"}),
+    ("某街道党工委书记吕国华同志在会上讲话。", {"吕国华"}),
+    ("值班的是某律师事务所的施红英律师,她耐心听完了讲述。", {"施红英"}),
+    # a name right after the body it works for
+    ("裁判代表某某新材料科技有限公司严文博、选手代表上台宣誓。", {"严文博"}),
+    # worker words and job titles as cues
+    ("包工头华建平丢下一句话就走了。", {"华建平"}),
+    ("某纺织有限公司纺织女工金秀兰难掩喜悦。", {"金秀兰"}),
+    ("医院院长魏自觉代表院方讲话。", {"魏自觉"}),
+    # compound surnames
+    ("区总工会副主席欧阳振华出席。", {"欧阳振华"}),
+]
+
+NO_PERSONS = [
+    # after words for workers, what is theirs is no name
+    "帮职工解难题、办实事。",
+    "打造服务职工云平台。",
+    "实实在在让货车司机师傅们喝上热水。",
+    # a body's name followed by a verb phrase
+    "联合会成立后，将重点维护会员权益。",
+    "快递员和环卫工人都来了。",
+]
+
+MEMBERS = [
+    ("密云区总工会党组书记、主席周建国出席。", ("周建国", "memberOf", "密云区总工会")),
+    # one post-holder named once for several bodies
+    (
+        "密云区人大常委会副主任、密云区总工会主席吴长青到会。",
+        ("吴长青", "memberOf", "密云区总工会"),
+    ),
+    # a union's post in a list of officials with half-width commas
+    (
+        "出席的有保定市总工会副主席马小东,华源集团有限公司董事长郑海明。",
+        ("郑海明", "memberOf", "华源集团有限公司"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSONS)
+def test_finds_persons(extract, text: str, expected: set[str]) -> None:
+    entities, _ = extract(text)
+    assert {name for label, name in entities if label == "Person"} == expected
+
+
+@pytest.mark.parametrize("text", NO_PERSONS)
+def test_finds_no_person(extract, text: str) -> None:
+    entities, _ = extract(text)
+    assert not {name for label, name in entities if label == "Person"}
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS)
+def test_finds_members(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
