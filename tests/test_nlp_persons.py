@@ -7,8 +7,8 @@ import pytest
 
 PERSONS = [
     # a post, then the name; half-width punctuation ends a name as full-width does
-    ("出席的有保定市总工会党组成员、副主席郑文涛,某区委副书记钱玉。", {"郑文涛", "钱玉"}),
-    ("出席的有保定市总工会党组成员、副主席郑文涛，某区委副书记钱玉。", {"郑文涛", "钱玉"}),
+    ("出席的有唐山市总工会党组成员、副主席郑文涛,某区委副书记钱玉。", {"郑文涛", "钱玉"}),
+    ("出席的有唐山市总工会党组成员、副主席郑文涛，某区委副书记钱玉。", {"郑文涛", "钱玉"}),
     # posts beyond chairs and secretaries
     ("某集团党委副书记、执行董事孔亮,市工会一级巡视员冯志刚出席。", {"孔亮", "冯志刚"}),
     ("请来某大学教授褚建英、某研究所副所长卫晓东授课。", {"褚建英", "卫晓东"}),
@@ -21,6 +21,9 @@ PERSONS = [
     ("县总工会党组书记、常务副主席何丽一行前来看望劳模。", {"何丽"}),
     ("某街道党工委书记吕国华同志在会上讲话。", {"吕国华"}),
     ("值班的是某律师事务所的施红英律师,她耐心听完了讲述。", {"施红英"}),
+    # after 的 only a name that does what people do
+    ("在区图书馆负责流动书架的尹海霞介绍说,书架每月轮换。", {"尹海霞"}),
+    ("活动还请来五原县律师事务所的焦宏伟、柴立新两位律师。", {"焦宏伟", "柴立新"}),
     # a name right after the body it works for
     ("裁判代表某某新材料科技有限公司严文博、选手代表上台宣誓。", {"严文博"}),
     # worker words and job titles as cues
@@ -32,6 +35,10 @@ PERSONS = [
 ]
 
 NO_PERSONS = [
+    # 的 opens everyday words as often as names
+    "让职工有了满满的安全感。",
+    "他们都是些辛勤的劳动者。",
+    "在区总工会的支持下,驿站建成了。",
     # after words for workers, what is theirs is no name
     "帮职工解难题、办实事。",
     "打造服务职工云平台。",
@@ -39,6 +46,16 @@ NO_PERSONS = [
     # a body's name followed by a verb phrase
     "联合会成立后，将重点维护会员权益。",
     "快递员和环卫工人都来了。",
+]
+
+NOT_MEMBERS = [
+    # a student admitted to a university does not hold a post there
+    ("考入清华大学的孟晓雨说,她要好好学习。", ("孟晓雨", "memberOf", "清华大学")),
+    # each post-holder of a list with the body named before the post
+    (
+        "出席的有密云区总工会副主席马小东,华源集团有限公司董事长郑海明。",
+        ("郑海明", "memberOf", "密云区总工会"),
+    ),
 ]
 
 MEMBERS = [
@@ -50,9 +67,31 @@ MEMBERS = [
     ),
     # a union's post in a list of officials with half-width commas
     (
-        "出席的有保定市总工会副主席马小东,华源集团有限公司董事长郑海明。",
+        "出席的有唐山市总工会副主席马小东,华源集团有限公司董事长郑海明。",
         ("郑海明", "memberOf", "华源集团有限公司"),
     ),
+    # several bodies: each one a post is held in
+    (
+        "为其挂牌的是密云区委常委、区委办公室主任、密云区总工会主席谢振宇。",
+        ("谢振宇", "memberOf", "密云区总工会"),
+    ),
+    # the next post-holder of a list, without a body of his own
+    (
+        "到场的有唐山市总工会副主席陶立峰、干部许文亮。",
+        ("许文亮", "memberOf", "唐山市总工会"),
+    ),
+    # the post in brackets after the name
+    ("颁奖嘉宾吕建华(唐山市总工会副主席)为获奖者颁奖。", ("吕建华", "memberOf", "唐山市总工会")),
+    # the body, then the name
+    ("唐山市总工会华新民部长到会讲话。", ("华新民", "memberOf", "唐山市总工会")),
+    ("开幕式上,华源集团有限公司钟明亮宣誓。", ("钟明亮", "memberOf", "华源集团有限公司")),
+    # 来自/在 a body, 的, the name
+    (
+        "在华源集团有限公司担任工会主席的童建伟表示,职工很满意。",
+        ("童建伟", "memberOf", "华源集团有限公司"),
+    ),
+    ("来自华源集团有限公司的童建伟分享了经验。", ("童建伟", "memberOf", "华源集团有限公司")),
+    ("请来唐山市律师事务所的焦宏伟、柴立新两位律师。", ("柴立新", "memberOf", "唐山市律师事务所")),
 ]
 
 
@@ -66,6 +105,12 @@ def test_finds_persons(extract, text: str, expected: set[str]) -> None:
 def test_finds_no_person(extract, text: str) -> None:
     entities, _ = extract(text)
     assert not {name for label, name in entities if label == "Person"}
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_MEMBERS)
+def test_does_not_find_members(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
 
 
 @pytest.mark.parametrize(("text", "expected"), MEMBERS)

@@ -37,7 +37,7 @@ FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有�
 LIST_JOINS = ("、", "和", "与", "及", "以及")
 # A name before a title starts a clause or follows one of these: 由张素芬、叶新阶分别…;
 # …律师事务所的苗红梅律师.
-BEFORE_NAME = frozenset("的由请和与及、，。；：！？（）()“”\"',;:!?\n\t 　")
+BEFORE_NAME = frozenset("的由和与及、，。；：！？（）()“”\"',;:!?\n\t 　")
 BODY_LABELS = frozenset({"Union", "Organization"})
 
 
@@ -49,13 +49,17 @@ class PersonRecognizer(Component):
         weak = (words("titles") | words("worker_groups")) - strong
         self.cues = Scanner([(cue, False) for cue in strong] + [(cue, True) for cue in weak])
         self.titles_after = Scanner((title, title) for title in words("titles_after"))
+        self.acts = Prefixes(words("person_acts") | words("titles_after"))
+        # What may come right after a name: 在, 表示, a post (华新民部长), 两位律师.
+        self.enders = Prefixes(
+            words("name_follows") | words("person_acts") | words("titles_after") | words("posts")
+        )
         self.surnames = words("surnames")
-        self.follows = words("name_follows")
+        self.follows = Prefixes(words("name_follows"))
         classes = word_classes()
         self.common_words = classes["common"]
         self.frequent = classes["frequent"]
         self.verbs = classes["verb"]
-        self.longest_follow = max(map(len, self.follows))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -68,9 +72,9 @@ class PersonRecognizer(Component):
         after: dict[int, tuple[bool, bool]] = {}
         for _, end, weak in self.cues.find(text):
             after[end] = (after.get(end, (True, False))[0] and bool(weak), False)
-        for c in out:
-            if c.label in BODY_LABELS:
-                after.setdefault(c.end, (True, True))
+        body_ends = {c.end for c in out if c.label in BODY_LABELS}
+        for end in body_ends:
+            after.setdefault(end, (True, True))
         for cue_end, (weak, strict) in sorted(after.items()):
             start = cue_end + (1 if text[cue_end : cue_end + 1] in (" ", "\u3000") else 0)
             if any(s <= start < e for s, e in found.items()):
@@ -79,7 +83,19 @@ class PersonRecognizer(Component):
             if name and strict and self._opens_with_word(text, start, start + len(name), spans):
                 continue  # 联合会成立后 is 成立 + 后
             if name:
-                self._take_list(text, start, start + len(name), spans, found)
+                found.update(self._list_at(text, start, name, spans))
+        # After 的, only a name of a body's (来自某公司的X) or one that does what
+        # people do (…的卜某介绍说; …事务所的A、B两位律师): 的 opens everyday words
+        # as often (…的安全感).
+        for match in re.finditer("的", text):
+            start = match.end()
+            if start in after or any(s <= start < e for s, e in found.items()):
+                continue
+            name = self.name_at(text, start, spans, strict=True, weak=True)
+            if name and not self._opens_with_word(text, start, start + len(name), spans):
+                names = self._list_at(text, start, name, spans)
+                if match.start() in body_ends or self.acts.starts(text, names[-1][1]):
+                    found.update(names)
         for title_start, _, _ in self.titles_after.find(text):
             start = self.name_before(text, title_start, spans)
             if start is not None and not any(s <= start < e for s, e in found.items()):
@@ -90,21 +106,19 @@ class PersonRecognizer(Component):
         )
         return doc
 
-    def _take_list(
-        self, text: str, start: int, end: int, spans: Spans, found: dict[int, int]
-    ) -> None:
-        """Takes the name at start..end and the names listed after it."""
-        found[start] = end
+    def _list_at(self, text: str, start: int, name: str, spans: Spans) -> list[tuple[int, int]]:
+        """The name at start and the names listed after it (李学明、石化建)."""
+        names = [(start, start + len(name))]
         while True:
+            end = names[-1][1]
             join = next((j for j in LIST_JOINS if text.startswith(j, end)), None)
             if join is None:
-                return
+                return names
             start = end + len(join)
             name = self.name_at(text, start, spans, strict=True, weak=True)
             if not name:
-                return
-            end = start + len(name)
-            found[start] = end
+                return names
+            names.append((start, start + len(name)))
 
     def name_at(
         self, text: str, start: int, spans: Spans, *, strict: bool = False, weak: bool = False
@@ -133,7 +147,7 @@ class PersonRecognizer(Component):
                 continue  # 司机师傅们 names nobody
             if weak and name[len(surname) :] in self.frequent:
                 continue
-            if given == 2 and self._follows(text, end - 1, shortest=2):
+            if given == 2 and self.follows.starts(text, end - 1, shortest=2):
                 continue  # 李丽一行 is 李丽 + 一行, 王刚同志 王刚 + 同志
             options.append((name, end))
         # The best evidence first: a name that ends where the segmenter ends a word
@@ -183,18 +197,26 @@ class PersonRecognizer(Component):
     def _ends_name(self, text: str, end: int, spans: Spans) -> bool:
         """Whether what comes at ``end`` tells that a name ended there."""
         return (
-            bool(NAME_END.match(text, end)) or self._follows(text, end) or self._verb_at(end, spans)
-        )
-
-    def _follows(self, text: str, end: int, shortest: int = 1) -> bool:
-        return any(
-            text[end : end + n] in self.follows for n in range(shortest, self.longest_follow + 1)
+            bool(NAME_END.match(text, end))
+            or self.enders.starts(text, end)
+            or self._verb_at(end, spans)
         )
 
     def _verb_at(self, end: int, spans: Spans) -> bool:
         """Whether the segmenter's word at ``end`` is a verb (杨明红丢下…)."""
         after = spans.words.get(end)
         return after is not None and spans.text[end:after] in self.verbs
+
+
+class Prefixes:
+    """A set of words, asked which of them opens a text at a position."""
+
+    def __init__(self, entries: frozenset[str]) -> None:
+        self.entries = entries
+        self.longest = max(map(len, entries))
+
+    def starts(self, text: str, at: int, shortest: int = 1) -> bool:
+        return any(text[at : at + n] in self.entries for n in range(shortest, self.longest + 1))
 
 
 @dataclass(frozen=True)
