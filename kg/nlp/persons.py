@@ -68,9 +68,12 @@ class PersonRecognizer(Component):
         out = candidates(doc)
         found: dict[int, int] = {}  # start -> end of every name taken
         # Names after a cue word (weak or not); names right after a body's name
-        # need more evidence (strict).
+        # need more evidence (strict). A weak cue must end a word of the segmenter:
+        # 钢筋工 and 讲解员 are cues, the 工 of 工程 and the 师 of 师傅 are not.
         after: dict[int, tuple[bool, bool]] = {}
         for _, end, weak in self.cues.find(text):
+            if weak and end not in spans.ends:
+                continue
             after[end] = (after.get(end, (True, False))[0] and bool(weak), False)
         body_ends = {c.end for c in out if c.label in BODY_LABELS}
         for end in body_ends:
