@@ -13,6 +13,8 @@ PERSONS = [
     ("某集团党委副书记、执行董事孔亮,市工会一级巡视员冯志刚出席。", {"孔亮", "冯志刚"}),
     ("请来某大学教授褚建英、某研究所副所长卫晓东授课。", {"褚建英", "卫晓东"}),
     ("某银行分行行长蒋国栋,某县副县长沈春燕等出席。", {"蒋国栋", "沈春燕"}),
+    # a surname that is also a function word, where the given name is one word
+    ("省卫健委二级巡视员于昭勇出席。", {"于昭勇"}),
     # a rare given name is not cut to two characters
     ("县总工会副主席韩婧妤到场。", {"韩婧妤"}),
     # a list of names that one cue opens
@@ -53,6 +55,10 @@ NO_PERSONS = [
     # a body's name followed by a verb phrase
     "联合会成立后，将重点维护会员权益。",
     "快递员和环卫工人都来了。",
+    # a post is no given name
+    "党委书记和区长都来了。",
+    "快递员和灵活就业人员都来了。",
+    "各部门负责人任成员。",
 ]
 
 NOT_MEMBERS = [
@@ -86,6 +92,15 @@ MEMBERS = [
     (
         "到场的有唐山市总工会副主席陶立峰、干部许文亮。",
         ("许文亮", "memberOf", "唐山市总工会"),
+    ),
+    # a space between post and name; a second post joined with 兼
+    (
+        "通辽市公路养护中心主任 邬振国:我们想给司机一个舒心的环境。",
+        ("邬振国", "memberOf", "通辽市公路养护中心"),
+    ),
+    (
+        "出席的有唐山市总工会党组成员兼唐山市总工会经费审查委员会主任邵明华。",
+        ("邵明华", "memberOf", "唐山市总工会"),
     ),
     # the post in brackets after the name
     ("颁奖嘉宾吕建华(唐山市总工会副主席)为获奖者颁奖。", ("吕建华", "memberOf", "唐山市总工会")),

@@ -48,6 +48,7 @@ class PersonRecognizer(Component):
         # 职工解难题): after them a given name must not be a frequent word.
         weak = (words("titles") | words("worker_groups")) - strong
         self.cues = Scanner([(cue, False) for cue in strong] + [(cue, True) for cue in weak])
+        self.cue_words = strong | weak
         self.titles_after = Scanner((title, title) for title in words("titles_after"))
         self.acts = Prefixes(words("person_acts") | words("titles_after"))
         # What may come right after a name: 在, 表示, a post (华新民部长), 两位律师.
@@ -59,6 +60,7 @@ class PersonRecognizer(Component):
         classes = word_classes()
         self.common_words = classes["common"]
         self.frequent = classes["frequent"]
+        self.dictionary = classes["word"]
         self.verbs = classes["verb"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -150,6 +152,8 @@ class PersonRecognizer(Component):
                 continue  # 司机师傅们 names nobody
             if weak and name[len(surname) :] in self.frequent:
                 continue
+            if name[len(surname) :] in self.cue_words:
+                continue  # 书记和区长, 负责人任成员: a post is no given name
             if given == 2 and self.follows.starts(text, end - 1, shortest=2):
                 continue  # 李丽一行 is 李丽 + 一行, 王刚同志 王刚 + 同志
             options.append((name, end))
@@ -158,7 +162,15 @@ class PersonRecognizer(Component):
         # segmenter did not end it (金秀|兰难|掩: 金秀兰 + 难掩); then a word of the
         # segmenter on its own.
         for name, end in options:
-            whole = spans.words.get(start) == end
+            # A surname that is also a function word (于, 和) only where the segmenter
+            # made the name, or its given name, one word that is no everyday one:
+            # 巡视员于|昭勇, not 和|灵活.
+            given_word = (
+                not strict
+                and spans.words.get(start + len(surname)) == end
+                and name[len(surname) :] not in self.dictionary
+            )
+            whole = spans.words.get(start) == end or given_word
             trusted = whole or surname not in FUNCTION_SURNAMES
             if end in spans.ends and trusted and self._ends_name(text, end, spans):
                 return name
