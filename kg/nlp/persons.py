@@ -179,6 +179,8 @@ class PersonRecognizer(Component):
         for name, end in options:
             if surname not in FUNCTION_SURNAMES and self._ends_name(text, end, spans):
                 return name
+        if weak:
+            return None  # 女职工安康互助: after a word for workers, a word is no name
         return next((name for name, end in options if spans.words.get(start) == end), None)
 
     def name_before(self, text: str, title_start: int, spans: Spans) -> int | None:
