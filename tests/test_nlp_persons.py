@@ -62,6 +62,13 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # a post of a union's department is the department's, not the union's
+    (
+        "出席的有中华全国总工会宣传教育部副部长冉国华。",
+        ("冉国华", "memberOf", "中华全国总工会"),
+    ),
+    # those the union visits hold no post in it
+    ("唐山市总工会看望了困难职工贺秀珍。", ("贺秀珍", "memberOf", "唐山市总工会")),
     # a student admitted to a university does not hold a post there
     ("考入清华大学的孟晓雨说,她要好好学习。", ("孟晓雨", "memberOf", "清华大学")),
     # each post-holder of a list with the body named before the post
@@ -101,6 +108,26 @@ MEMBERS = [
     (
         "出席的有唐山市总工会党组成员兼唐山市总工会经费审查委员会主任邵明华。",
         ("邵明华", "memberOf", "唐山市总工会"),
+    ),
+    # a post narrowed by a word of its trade; an honour after the post
+    ("华源集团有限公司纺织女工苏玉芬说,卡很实用。", ("苏玉芬", "memberOf", "华源集团有限公司")),
+    (
+        "华源集团有限公司工会主席、劳模龚振华作为企业代表发言。",
+        ("龚振华", "memberOf", "华源集团有限公司工会"),
+    ),
+    # a further post in a department of the same body
+    (
+        "华源集团有限公司工会副主席兼工会工作部部长邹立新主持活动。",
+        ("邹立新", "memberOf", "华源集团有限公司工会"),
+    ),
+    # taking a post
+    (
+        "会上,华源集团有限公司工会主席龚振华当选为唐山市物流行业工会联合会主席。",
+        ("龚振华", "memberOf", "唐山市物流行业工会联合会"),
+    ),
+    (
+        "来自华源集团有限公司的青年厨师童建伟夺得第一名。",
+        ("童建伟", "memberOf", "华源集团有限公司"),
     ),
     # the post in brackets after the name
     ("颁奖嘉宾吕建华(唐山市总工会副主席)为获奖者颁奖。", ("吕建华", "memberOf", "唐山市总工会")),

@@ -46,7 +46,7 @@ class PersonRecognizer(Component):
         strong = words("posts") | words("person_cues")
         # Words for workers (职工, 女职工) also stand before what is theirs (职工云平台,
         # 职工解难题): after them a given name must not be a frequent word.
-        weak = (words("titles") | words("worker_groups")) - strong
+        weak = (words("titles") | words("worker_groups") | words("job_endings")) - strong
         self.cues = Scanner([(cue, False) for cue in strong] + [(cue, True) for cue in weak])
         self.cue_words = strong | weak
         self.titles_after = Scanner((title, title) for title in words("titles_after"))
