@@ -36,6 +36,9 @@ PERSONS = [
     ("来自河南的钢筋工邵春来说,工地上的驿站很方便。", {"邵春来"}),
     ("在景区工作的讲解员芦晓梅说,孩子也愿意来。", {"芦晓梅"}),
     ("领衔人邢丽君是一名高级工程师。", {"邢丽君"}),
+    # after a post, a name written with · and a word no dictionary knows
+    ("自治区总工会主席阿卜杜拉·吐尔逊江到会并讲话。", {"阿卜杜拉·吐尔逊江"}),
+    ("市总工会主席乌日娜到场,为职工送上体检卡。", {"乌日娜"}),
     # compound surnames
     ("区总工会副主席欧阳振华出席。", {"欧阳振华"}),
 ]
@@ -55,6 +58,10 @@ NO_PERSONS = [
     # a body's name followed by a verb phrase
     "联合会成立后，将重点维护会员权益。",
     "快递员和环卫工人都来了。",
+    # no name of its own after a post, nor a word and 们, nor a phrase with ·
+    "区总工会部长到会讲话。",
+    "快递小哥们都来了。",
+    "他们为驿站设计的骑手·安全标识很醒目。",
     # a post is no given name
     "党委书记和区长都来了。",
     "快递员和灵活就业人员都来了。",

@@ -29,6 +29,9 @@ from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bound
 PRIORITY = 45
 NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》,.;:!?]|$")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A name of another language in Chinese characters: parts joined with ·; the last
+# part is the group.
+DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·([\u4e00-\u9fff]{1,8})")
 # Function characters that never stand in a given name; "林雪是" is 林雪 + 是.
 NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说们")
 HONORIFICS = frozenset({"师傅", "老师", "同志", "先生", "女士", "阿姨", "大姐", "大爷", "师"})
@@ -47,8 +50,10 @@ class PersonRecognizer(Component):
         # Words for workers (职工, 女职工) also stand before what is theirs (职工云平台,
         # 职工解难题): after them a given name must not be a frequent word.
         weak = (words("titles") | words("worker_groups") | words("job_endings")) - strong
-        self.cues = Scanner([(cue, False) for cue in strong] + [(cue, True) for cue in weak])
+        self.weak = weak
+        self.posts = words("posts")
         self.cue_words = strong | weak
+        self.cues = Scanner((cue, cue) for cue in self.cue_words)
         self.titles_after = Scanner((title, title) for title in words("titles_after"))
         self.acts = Prefixes(words("person_acts") | words("titles_after"))
         # What may come right after a name: 在, 表示, a post (华新民部长), 两位律师.
@@ -72,11 +77,15 @@ class PersonRecognizer(Component):
         # Names after a cue word (weak or not); names right after a body's name
         # need more evidence (strict). A weak cue must end a word of the segmenter:
         # 钢筋工 and 讲解员 are cues, the 工 of 工程 and the 师 of 师傅 are not.
-        after: dict[int, tuple[bool, bool]] = {}
-        for _, end, weak in self.cues.find(text):
+        after: dict[int, tuple[bool, bool]] = {}  # cue end -> (weak, strict)
+        post_ends = set()
+        for _, end, cue in self.cues.find(text):
+            weak = cue in self.weak
             if weak and end not in spans.ends:
                 continue
-            after[end] = (after.get(end, (True, False))[0] and bool(weak), False)
+            after[end] = (after.get(end, (True, False))[0] and weak, False)
+            if cue in self.posts:
+                post_ends.add(end)
         body_ends = {c.end for c in out if c.label in BODY_LABELS}
         for end in body_ends:
             after.setdefault(end, (True, True))
@@ -85,6 +94,8 @@ class PersonRecognizer(Component):
             if any(s <= start < e for s, e in found.items()):
                 continue
             name = self.name_at(text, start, spans, strict=strict, weak=weak)
+            if not name and cue_end in post_ends and not strict:
+                name = self.other_name_at(text, start, spans)
             if name and strict and self._opens_with_word(text, start, start + len(name), spans):
                 continue  # 联合会成立后 is 成立 + 后
             if name:
@@ -182,6 +193,29 @@ class PersonRecognizer(Component):
         if weak:
             return None  # 女职工安康互助: after a word for workers, a word is no name
         return next((name for name, end in options if spans.words.get(start) == end), None)
+
+    def other_name_at(self, text: str, start: int, spans: Spans) -> str | None:
+        """A name that is no surname and given name, right after a post: one written
+        with ·, as names of other languages are (…主席迪力夏提·柯德尔汗到会), or a word
+        the segmenter made that no dictionary knows (…主席托娅到场)."""
+        dotted = DOTTED.match(text, start)
+        if dotted:
+            # the shortest last part after which a name may end: 柯德尔汗|到会; no
+            # function word inside (设计的骑手·安全)
+            last = dotted.end() - len(dotted.group(1))
+            for end in range(last + 1, dotted.end() + 1):
+                if NOT_IN_GIVEN_NAME.intersection(text[start:end]):
+                    return None
+                if self._ends_name(text, end, spans):
+                    return text[start:end]
+            return None
+        end = spans.words.get(start)
+        if end is None or not 2 <= end - start <= 4 or not HAN.match(text[start:end]):
+            return None
+        word = text[start:end]
+        if word in self.dictionary or self.enders.starts(word, 0) or text.startswith("们", end):
+            return None  # …部长到会, 小哥们
+        return word if self._ends_name(text, end, spans) else None
 
     def name_before(self, text: str, title_start: int, spans: Spans) -> int | None:
         """Where the name that ends right before a title (王刚同志, 苗红梅律师) starts."""
