@@ -196,11 +196,11 @@ class PersonRecognizer(Component):
 
     def other_name_at(self, text: str, start: int, spans: Spans) -> str | None:
         """A name that is no surname and given name, right after a post: one written
-        with ·, as names of other languages are (…主席迪力夏提·柯德尔汗到会), or a word
-        the segmenter made that no dictionary knows (…主席托娅到场)."""
+        with ·, as names of other languages are (…主席阿卜杜拉·吐尔逊江到会), or a word
+        the segmenter made that no dictionary knows (…主席乌日娜到场)."""
         dotted = DOTTED.match(text, start)
         if dotted:
-            # the shortest last part after which a name may end: 柯德尔汗|到会; no
+            # the shortest last part after which a name may end: 吐尔逊江|到会; no
             # function word inside (设计的骑手·安全)
             last = dotted.end() - len(dotted.group(1))
             for end in range(last + 1, dotted.end() + 1):
