@@ -3,9 +3,9 @@
 A Chinese personal name is a surname and one or two characters. It is taken
 
 * right after a cue (记者, 通讯员, a post such as 副主席 or 一级巡视员, 代表, a job
-  title) or right after the name of a union or organisation (某某公司李朝鹏、…);
+  title) or right after the name of a union or organisation (某某公司王海、…);
 * right before a title that follows names (同志, 师傅, 律师, 一行, 等人);
-* as the next member of a list that a name opens (同乡李学明、石化建).
+* as the next member of a list that a name opens (同乡马东、石立春).
 
 The name must end where the segmenter ends a word (林雪是 is 林雪 + 是) and be
 followed by punctuation, a word that can follow a name (在, 表示, 一行) or a verb;
@@ -36,10 +36,10 @@ DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·([\u4e00-
 NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说们")
 HONORIFICS = frozenset({"师傅", "老师", "同志", "先生", "女士", "阿姨", "大姐", "大爷", "师"})
 FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有上下中同时")
-# What joins the members of a list of names: 李学明、石化建; 张平和王刚.
+# What joins the members of a list of names: 马东、石立春; 张华和王刚.
 LIST_JOINS = ("、", "和", "与", "及", "以及")
-# A name before a title starts a clause or follows one of these: 由张素芬、叶新阶分别…;
-# …律师事务所的苗红梅律师.
+# A name before a title starts a clause or follows one of these: 由孙静、郑明分别…;
+# …律师事务所的周文律师.
 BEFORE_NAME = frozenset("的由和与及、，。；：！？（）()“”\"',;:!?\n\t 　")
 BODY_LABELS = frozenset({"Union", "Organization"})
 
@@ -123,7 +123,7 @@ class PersonRecognizer(Component):
         return doc
 
     def _list_at(self, text: str, start: int, name: str, spans: Spans) -> list[tuple[int, int]]:
-        """The name at start and the names listed after it (李学明、石化建)."""
+        """The name at start and the names listed after it (马东、石立春)."""
         names = [(start, start + len(name))]
         while True:
             end = names[-1][1]
@@ -166,7 +166,7 @@ class PersonRecognizer(Component):
             if name[len(surname) :] in self.cue_words:
                 continue  # 书记和区长, 负责人任成员: a post is no given name
             if given == 2 and self.follows.starts(text, end - 1, shortest=2):
-                continue  # 李丽一行 is 李丽 + 一行, 王刚同志 王刚 + 同志
+                continue  # 陈红一行 is 陈红 + 一行, 王刚同志 王刚 + 同志
             options.append((name, end))
         # The best evidence first: a name that ends where the segmenter ends a word
         # and is followed by what follows names; then one followed so that the
@@ -218,7 +218,7 @@ class PersonRecognizer(Component):
         return word if self._ends_name(text, end, spans) else None
 
     def name_before(self, text: str, title_start: int, spans: Spans) -> int | None:
-        """Where the name that ends right before a title (王刚同志, 苗红梅律师) starts."""
+        """Where the name that ends right before a title (王刚同志, 周文律师) starts."""
         for size in (3, 2, 4):
             start = title_start - size
             if start < 0 or start not in spans.words:
@@ -254,7 +254,7 @@ class PersonRecognizer(Component):
         )
 
     def _verb_at(self, end: int, spans: Spans) -> bool:
-        """Whether the segmenter's word at ``end`` is a verb (杨明红丢下…)."""
+        """Whether the segmenter's word at ``end`` is a verb (刘建新丢下…)."""
         after = spans.words.get(end)
         return after is not None and spans.text[end:after] in self.verbs
 
