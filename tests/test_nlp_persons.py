@@ -14,7 +14,7 @@ PERSONS = [
     ("请来某大学教授褚建英、某研究所副所长卫晓东授课。", {"褚建英", "卫晓东"}),
     ("某银行分行行长蒋国栋,某县副县长沈春燕等出席。", {"蒋国栋", "沈春燕"}),
     # a surname that is also a function word, where the given name is one word
-    ("省卫健委二级巡视员于昭勇出席。", {"于昭勇"}),
+    ("省卫健委二级巡视员于振海出席。", {"于振海"}),
     # a rare given name is not cut to two characters
     ("县总工会副主席韩婧妤到场。", {"韩婧妤"}),
     # a list of names that one cue opens
@@ -24,7 +24,7 @@ PERSONS = [
     ("某街道党工委书记吕国华同志在会上讲话。", {"吕国华"}),
     ("值班的是某律师事务所的施红英律师,她耐心听完了讲述。", {"施红英"}),
     # after 的 only a name that does what people do
-    ("在区图书馆负责流动书架的尹海霞介绍说,书架每月轮换。", {"尹海霞"}),
+    ("在区文化馆负责图书借阅的尹海霞介绍说,书每月一换。", {"尹海霞"}),
     ("活动还请来五原县律师事务所的焦宏伟、柴立新两位律师。", {"焦宏伟", "柴立新"}),
     # a name right after the body it works for
     ("裁判代表某某新材料科技有限公司严文博、选手代表上台宣誓。", {"严文博"}),
@@ -53,7 +53,7 @@ NO_PERSONS = [
     "师傅一边干活一边说。",
     # after words for workers, what is theirs is no name
     "帮职工解难题、办实事。",
-    "打造服务职工云平台。",
+    "开通了职工云平台。",
     "实实在在让货车司机师傅们喝上热水。",
     # a body's name followed by a verb phrase
     "联合会成立后，将重点维护会员权益。",
@@ -109,8 +109,8 @@ MEMBERS = [
     ),
     # a space between post and name; a second post joined with 兼
     (
-        "通辽市公路养护中心主任 邬振国:我们想给司机一个舒心的环境。",
-        ("邬振国", "memberOf", "通辽市公路养护中心"),
+        "赤峰市公路养护中心主任 邬振国:我们想给司机一个舒心的环境。",
+        ("邬振国", "memberOf", "赤峰市公路养护中心"),
     ),
     (
         "出席的有唐山市总工会党组成员兼唐山市总工会经费审查委员会主任邵明华。",
