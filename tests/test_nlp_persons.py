@@ -26,6 +26,8 @@ PERSONS = [
     # after 的 only a name that does what people do
     ("在区文化馆负责图书借阅的尹海霞介绍说,书每月一换。", {"尹海霞"}),
     ("活动还请来五原县律师事务所的焦宏伟、柴立新两位律师。", {"焦宏伟", "柴立新"}),
+    # names listed before 等领导, 等主管
+    ("伴着乐曲,段小然、陈红英等主管向获奖团队颁发了证书。", {"段小然", "陈红英"}),
     # a name right after the body it works for
     ("裁判代表某某新材料科技有限公司严文博、选手代表上台宣誓。", {"严文博"}),
     # worker words and job titles as cues
@@ -62,6 +64,8 @@ NO_PERSONS = [
     "区总工会部长到会讲话。",
     "快递小哥们都来了。",
     "他们为驿站设计的骑手·安全标识很醒目。",
+    # bodies listed before 等领导 are no names
+    "区委、区政府等领导出席。",
     # a post is no given name
     "党委书记和区长都来了。",
     "快递员和灵活就业人员都来了。",

@@ -113,9 +113,14 @@ class PersonRecognizer(Component):
                 if match.start() in body_ends or self.acts.starts(text, names[-1][1]):
                     found.update(names)
         for title_start, _, _ in self.titles_after.find(text):
-            start = self.name_before(text, title_start, spans)
-            if start is not None and not any(s <= start < e for s, e in found.items()):
-                found[start] = title_start
+            end = title_start
+            # and the names listed before it: 孙静、郑明等领导
+            while (start := self.name_before(text, end, spans)) is not None:
+                if not any(s <= start < e for s, e in found.items()):
+                    found[start] = end
+                if not text.startswith("、", start - 1):
+                    break
+                end = start - 1
         out.extend(
             Candidate(start, end, "Person", text[start:end], "person", PRIORITY)
             for start, end in found.items()
@@ -234,8 +239,9 @@ class PersonRecognizer(Component):
             )
             if surname is None or surname in FUNCTION_SURNAMES:
                 continue
-            if NOT_IN_GIVEN_NAME.intersection(name[len(surname) :]):
-                continue
+            given = name[len(surname) :]
+            if NOT_IN_GIVEN_NAME.intersection(given) or given in self.frequent:
+                continue  # 区委、区政府等领导: 区 + 政府 is no name
             return start
         return None
 
