@@ -152,6 +152,10 @@ CLOSED_CLASSES = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 COMPASS_POINTS = frozenset("东西南北中")
 # Proper names: people, places, organisations, other names.
 PROPER_CLASSES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+# How often (in jieba's counts) a common noun or verb must occur to be ``frequent``:
+# 平台 and 难题 (over a thousand) are those words after a surname-like character,
+# where rarer words (艳萍, 学文) are given names as often as not.
+FREQUENT = 1000
 
 
 @cache
@@ -160,7 +164,8 @@ def word_classes() -> dict[str, frozenset[str]]:
     position words such as 正在 and 以前, which bound names the way verbs do; not
     compass points such as 西部, which open names),
     ``verbal_noun`` s (建设, 服务), every ``word``, the ``common`` words that are not
-    personal names, and the ``proper`` names (万达, 望京).
+    personal names, the ``proper`` names (万达, 望京), and the ``frequent`` common
+    nouns and verbs (平台, 难题; see FREQUENT).
 
     jieba ships its dictionary with a part-of-speech tag for every word; it is the
     general Chinese word list this project has, so names can be bounded by it
@@ -170,9 +175,12 @@ def word_classes() -> dict[str, frozenset[str]]:
 
     path = Path(jieba.__file__).with_name("dict.txt")
     closed, verbs, verbal_nouns, every, common, proper = set(), set(), set(), set(), set(), set()
+    frequent = set()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            word, _, tag = line.rstrip("\n").split(" ")
+            word, count, tag = line.rstrip("\n").split(" ")
+            if tag in ("n", "v", "vn") and int(count) >= FREQUENT:
+                frequent.add(word)
             every.add(word)
             if not tag.startswith("nr"):
                 common.add(word)
@@ -191,4 +199,5 @@ def word_classes() -> dict[str, frozenset[str]]:
         "word": frozenset(every),
         "common": frozenset(common),
         "proper": frozenset(proper),
+        "frequent": frozenset(frequent),
     }
