@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.lexicons import words
+from kg.nlp.entities import names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -52,6 +53,10 @@ NAME_PREFIX_LEVELS = {
     "Facility": ("county", "town"),
     "Place": ("county", "town"),
 }
+
+
+# Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
+PART_TYPES = frozenset({"Union", "Organization"})
 
 
 @dataclass(frozen=True)
@@ -175,10 +180,16 @@ def _name_structure(
     found = []
     for outer in mentions:
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
-        if outer.nested or allowed is None:
+        if allowed is None or (outer.nested and outer.label not in PART_TYPES):
+            continue
+        chain = leading_chain(outer, [m for m in mentions if m is not outer])
+        if chain and chain[0].label != "District":
+            # 大兴区总工会办公室, 建设银行丰台支行: a body named after another is part of it.
+            owner = chain[0]
+            if owner.label in PART_TYPES and names_a_part(outer.name, owner.name):
+                found.append(Relation(outer, "partOf", owner, "name-part", start, end))
             continue
         # The innermost division of a leading chain: 北京市大兴区建设集团 is in 大兴区.
-        chain = leading_chain(outer, mentions)
         pairs = [(child, parent) for parent, child in pairwise(chain)]
         # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
         innermost = divisions(chain[-1].key) if chain else None

@@ -48,6 +48,7 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 NATIONAL = ("全国", "中华全国")
+BODY_LABELS = frozenset({"Union", "Organization"})
 
 
 class HeadNameRecognizer(Component):
@@ -67,6 +68,7 @@ class HeadNameRecognizer(Component):
         self.site_stops = self.stop_verbs | words("site_verbs")
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
+        self.part_heads = tuple(words("part_heads"))
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.owner_heads = tuple(
@@ -104,7 +106,9 @@ class HeadNameRecognizer(Component):
                 ):
                     continue
             tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
-            if self._continues(doc, ends, end):
+            if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
+                tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
+            if self._continues(doc, ends, end, head):
                 continue
             found = self._name(
                 text, tokens, preceding, head_start, end, head, divisions, known, named_at
@@ -115,12 +119,19 @@ class HeadNameRecognizer(Component):
                     named_at.add(found.start)
         return doc
 
-    def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
-        """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it."""
+    def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
+        """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
+
+        A body's name before a part of it (总工会|办公室, 银行|分行) is still a name:
+        the part's name holds it (see kg_entities).
+        """
         index = bisect_left(ends, end) + 1
-        return index < len(doc) and (
-            doc[index].text in self.blockers or doc[index].text in self.heads
-        )
+        if index >= len(doc):
+            return False
+        after = doc[index].text
+        if head.label in BODY_LABELS and after.endswith(self.part_heads):
+            return head.text + after in self.heads  # 工会|委员会 is one head
+        return after in self.blockers or after in self.heads
 
     def _modifier_tokens(
         self, text: str, starts: list[int], head_start: int, head: Head
@@ -170,10 +181,10 @@ class HeadNameRecognizer(Component):
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
                         # 北京排水集团工会: a union named after a company takes the
-                        # company's whole name, verbs and all.
+                        # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
                             head.label == "Union"
-                            and text[left:head_start].endswith(self.owner_heads)
+                            and text[starts[index] : head_start].endswith(self.owner_heads)
                         )
                     )
                 )
@@ -215,7 +226,9 @@ class HeadNameRecognizer(Component):
         """``known`` holds the names found so far, ``named_at`` where names start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
-        if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
+        # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
+        level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
+        if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
@@ -226,6 +239,8 @@ class HeadNameRecognizer(Component):
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
                 return None
+        elif head.label == "Organization" and tokens:
+            left = self._division_start(text, tokens, divisions) or left
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
@@ -300,13 +315,14 @@ class HeadNameRecognizer(Component):
         """Where a union's name starts: at the division, organisation or trade it belongs to.
 
         着力提升工会 or 感谢工会 name no union; 大兴区总工会, 北京住总科贸公司工会 and
-        全国总工会 do. Words before the first division are not part of the name.
+        全国总工会 do. Words before the first division are not part of the name unless
+        they name a body (建设银行通州区支行工会).
         """
-        for offset, _ in tokens:
-            if offset in divisions:
-                return offset
         if not tokens:
             return None
+        division_start = self._division_start(text, tokens, divisions)
+        if division_start is not None:
+            return division_start
         left = tokens[0][0]
         modifier = text[left:head_start]
         owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
@@ -315,6 +331,18 @@ class HeadNameRecognizer(Component):
         if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
             return None
         return left
+
+    def _division_start(
+        self, text: str, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
+    ) -> int | None:
+        """Where a body's name starts when it holds a division: at the first one
+        (邀请丰台区总工会宣传部 is 丰台区总工会宣传部), or before it where
+        the words before it name a body (建设银行通州区支行). None without a division."""
+        left = tokens[0][0]
+        for offset, _ in tokens:
+            if offset in divisions:
+                return left if text[left:offset].endswith(self.owner_heads) else offset
+        return None
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

@@ -1,0 +1,90 @@
+"""Organisations, places and divisions, and how names tell what a body is part of and
+where it is: (text, expected) tables on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # government offices, people's congresses, party committees and mass organisations
+    ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
+    ("会议由通州区委统一部署。", ("Organization", "通州区委")),
+    ("县委组织部、县妇联派员参加。", ("Organization", "县委组织部")),
+    ("昌平区人民法院派法官讲解劳动法。", ("Organization", "昌平区人民法院")),
+    ("南京市工业和信息化局参与评审。", ("Organization", "南京市工业和信息化局")),
+    # hospitals, libraries, banks and their branches
+    ("长沟镇中心卫生院的医生为职工义诊。", ("Organization", "长沟镇中心卫生院")),
+    ("延庆区图书馆送来了新书。", ("Organization", "延庆区图书馆")),
+    ("建设银行通州区支行工会开展职工参观。", ("Union", "建设银行通州区支行工会")),
+    # a union's department, office or committee
+    ("丰台区总工会宣传部部长李明介绍情况。", ("Organization", "丰台区总工会宣传部")),
+    ("丰台区总工会宣传部部长李明介绍情况。", ("Union", "丰台区总工会")),
+    ("昌平区总工会办公室发出通知。", ("Organization", "昌平区总工会办公室")),
+    ("昌平区总工会办公室发出通知。", ("Union", "昌平区总工会")),
+    # a body's name holding a division starts at the division unless a body precedes it
+    ("培训邀请丰台区总工会宣传部授课。", ("Organization", "丰台区总工会宣传部")),
+]
+
+NOT_FOUND = [
+    # a level word's body after a verb is a short form, not a name with the verb in it
+    ("要认真落实区委的部署。", ("Organization", "落实区委")),
+    # 党组 and 党委 before a post belong to the post
+    ("市总工会党组成员赵强讲话。", ("Organization", "市总工会党组")),
+    # a verb before a division is no part of a body's name
+    ("培训邀请丰台区总工会宣传部授课。", ("Organization", "培训邀请丰台区总工会宣传部")),
+    # 部 and 办 inside ordinary words head nothing
+    ("全部职工都参加了活动。", ("Organization", "全部")),
+    ("这件事不出门就能办。", ("Organization", "不出门就能办")),
+]
+
+TRIPLES = [
+    # a department, office, committee or branch named after its body is part of it
+    (
+        "丰台区总工会宣传部部长李明介绍情况。",
+        ("丰台区总工会宣传部", "partOf", "丰台区总工会"),
+    ),
+    (
+        "昌平区总工会办公室发出通知。",
+        ("昌平区总工会办公室", "partOf", "昌平区总工会"),
+    ),
+    (
+        "建设银行丰台支行营业部开展志愿服务。",
+        ("建设银行丰台支行营业部", "partOf", "建设银行丰台支行"),
+    ),
+    # the union inside the department's name is still placed by its own name
+    ("昌平区总工会办公室发出通知。", ("昌平区总工会", "locatedIn", "昌平区")),
+]
+
+NOT_TRIPLES = [
+    # a company's union is named after the company, not a part of a union
+    (
+        "北京城建集团工会委员会召开会议。",
+        ("北京城建集团工会委员会", "partOf", "北京城建集团工会"),
+    ),
+    # a school of a university is no branch: only part words make parts
+    ("北京大学法学院教授到场。", ("北京大学法学院", "partOf", "北京大学")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIPLES)
+def test_relates(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_TRIPLES)
+def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
