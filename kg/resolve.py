@@ -195,7 +195,7 @@ class ArticleResolver:
     def _resolve_short(self, mention: Mention) -> Entity | None:
         if mention.label == "District":
             info = self.divisions(mention.key)
-            return self._division_entity(info) if info is not None else None
+            return self._division_entity(info, mention.name) if info is not None else None
         if mention.source == "reference":
             return self._antecedent(mention)
         if mention.key:  # a known programme's short form (产改) or a single body's (全总)
@@ -237,10 +237,15 @@ class ArticleResolver:
             )
         return None
 
-    def _division_entity(self, info: DivisionInfo) -> Entity:
+    def _division_entity(self, info: DivisionInfo, written: str) -> Entity:
+        """A division the article names only by its short form (广州, 陕西) is called
+        so in the article, and by its full name in the graph."""
         entity_id = f"District:{info.path}"
         if entity_id not in self.entities:
-            self.entities[entity_id] = Entity(entity_id, info.name, "District", division=info)
+            preferred = "" if written == info.name else info.name
+            self.entities[entity_id] = Entity(
+                entity_id, written, "District", division=info, preferred=preferred
+            )
         return self.entities[entity_id]
 
     def entity(self, mention: Mention) -> Entity | None:

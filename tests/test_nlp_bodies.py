@@ -88,3 +88,51 @@ def test_relates(extract, text: str, expected: tuple[str, str, str]) -> None:
 def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -> None:
     _, triples = extract(text)
     assert unexpected not in triples
+
+
+DIVISIONS = [
+    # communities and villages, which the gazetteer does not hold
+    ("志愿者走进翠湖苑社区开展义诊。", ("District", "翠湖苑社区")),
+    # ...or a word the dictionary knows only as a name
+    ("培训在小王庄村举行。", ("District", "小王庄村")),
+    ("和平街道樱花社区工会驿站开放。", ("District", "樱花社区")),
+    # a city or province the article names only by its short form keeps that form
+    ("比赛邀请了广州、深圳的选手。", ("District", "广州")),
+    # a division the segmenter writes as one word with a verb in it stays whole
+    ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
+]
+
+NOT_DIVISIONS = [
+    # a verb or a common word before 社区 or 村 names no community
+    ("党员干部要扎根社区，服务群众。", ("District", "扎根社区")),
+    ("志愿者走进社区开展义诊。", ("District", "走进社区")),
+    ("农村职工也能享受服务。", ("District", "农村")),
+    ("街道开展“名医进社区”活动。", ("District", "名医进社区")),
+    ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
+]
+
+PLACED = [
+    # a community in a name is placed in the town or subdistrict before it, and what
+    # is named after it in the community
+    ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),
+    ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
+    ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIVISIONS)
+def test_finds_divisions(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_DIVISIONS)
+def test_does_not_find_divisions(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACED)
+def test_places(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples

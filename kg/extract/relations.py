@@ -195,6 +195,10 @@ def _name_structure(
         innermost = divisions(chain[-1].key) if chain else None
         if innermost is not None and innermost.level in allowed:
             pairs.append((outer, chain[-1]))
+        elif chain and not chain[-1].key and outer.label != "District":
+            # A community (某社区工会) or a division the gazetteer cannot place: the
+            # most specific area there is.
+            pairs.append((outer, chain[-1]))
         found.extend(
             Relation(inner, "locatedIn", place, "name-prefix", start, end) for inner, place in pairs
         )

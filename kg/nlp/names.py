@@ -86,6 +86,7 @@ class HeadNameRecognizer(Component):
             return doc
         found_before = candidates(doc)
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
+        division_ends = {start: c.end for start, c in divisions.items()}
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -105,7 +106,7 @@ class HeadNameRecognizer(Component):
                     or head_start - token_start < 2
                 ):
                     continue
-            tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
+            tokens, preceding = self._modifier_tokens(text, starts, head_start, head, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
             if self._continues(doc, ends, end, head):
@@ -134,7 +135,12 @@ class HeadNameRecognizer(Component):
         return after in self.blockers or after in self.heads
 
     def _modifier_tokens(
-        self, text: str, starts: list[int], head_start: int, head: Head
+        self,
+        text: str,
+        starts: list[int],
+        head_start: int,
+        head: Head,
+        division_ends: dict[int, int],
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
         and the word that stopped the run.
@@ -161,9 +167,11 @@ class HeadNameRecognizer(Component):
                 and len(piece) > 2
                 and piece[:-1] in self.stop_verbs
                 and piece[-1] in LEVEL_WORDS
+                and division_ends.get(starts[index]) != left
             ):
                 # The segmenter glues a verb to a level word (联合|区人社局): the
-                # name starts after the verb (but 中关|村 is a place's name).
+                # name starts after the verb (but 中关|村 is a place's name, and
+                # 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
