@@ -136,3 +136,34 @@ def test_does_not_find_divisions(extract, text: str, unexpected: tuple[str, str]
 def test_places(extract, text: str, expected: tuple[str, str, str]) -> None:
     _, triples = extract(text)
     assert expected in triples
+
+
+PLACES = [
+    # sites named by their heads
+    ("慰问活动在朝阳门大悦城停车区举行。", ("Place", "朝阳门大悦城停车区")),
+    ("座谈会在金泰文创园召开。", ("Place", "金泰文创园")),
+    # an address is the road with its number
+    ("驿站位于平谷区府前街道迎宾路18-2号。", ("Place", "迎宾路18-2号")),
+    # a programme head after a piece of infrastructure names a construction site
+    ("工会走进地铁9号线建设工程(二期)慰问工人。", ("Place", "地铁9号线建设工程(二期)")),
+]
+
+NOT_PLACES = [
+    # a description is no name
+    ("园区是本市重要基地之一。", ("Place", "重要基地")),
+    ("漫步历史文化街区，感受古韵。", ("Place", "历史文化街区")),
+    # a programme stays a programme
+    ("区总工会实施职工素质建设工程。", ("Place", "职工素质建设工程")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_finds_places(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_PLACES)
+def test_does_not_find_places(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities

@@ -32,7 +32,7 @@ class Head:
 
     text: str
     label: str
-    kind: str  # "name", "programme", "event" or "ceremony" (see heads.tsv)
+    kind: str  # "name", "proper", "programme", "event" or "ceremony" (see heads.tsv)
 
 
 @cache

@@ -38,7 +38,7 @@ NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
-MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2, "ceremony": 2}
+MIN_MODIFIER = {"name": 2, "proper": 2, "programme": 4, "event": 2, "ceremony": 2}
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony"})
@@ -49,6 +49,11 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
+# Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
+ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
+ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
+# A phase or section in brackets after a site's name: 某高速改造工程(一期), 某通道工程(东岛).
+SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 
 
 class HeadNameRecognizer(Component):
@@ -69,6 +74,7 @@ class HeadNameRecognizer(Component):
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.part_heads = tuple(words("part_heads"))
+        self.construction = words("construction_words")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.owner_heads = tuple(
@@ -217,6 +223,7 @@ class HeadNameRecognizer(Component):
             or bool(COUNTED.match(token))
             or bool(YEAR.match(token))
             or any(q in token for q in QUOTE_MARKS)
+            or (len(token) > 1 and not token.strip("-—"))  # a dash: 遗址--某古镇
         )
 
     def _name(
@@ -234,6 +241,8 @@ class HeadNameRecognizer(Component):
         """``known`` holds the names found so far, ``named_at`` where names start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
+        if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
+            head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
         # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
         if level_only and head.label in ("Union", "Organization"):
@@ -254,6 +263,8 @@ class HeadNameRecognizer(Component):
         modifier = text[left:head_start]
         if len(modifier) < MIN_MODIFIER[head.kind] or modifier in self.verbal:
             return None  # too short, or only a verb: 建设工匠学院 names no college
+        if head.kind == "proper" and not self._has_proper_word(tokens, left):
+            return None  # 重要基地, 历史文化街区: a description, not a name
         opened = head_of(modifier) if head.kind == "ceremony" else None
         if opened is not None and opened.label == "Initiative":
             # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
@@ -267,6 +278,8 @@ class HeadNameRecognizer(Component):
             and left not in named_at
         ):
             return None
+        if head.label == "Place":
+            end = _place_end(text, end, head)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
 
     @staticmethod
@@ -309,9 +322,17 @@ class HeadNameRecognizer(Component):
         start = left
         while left in divisions:
             left = divisions[left].end
-        rest = [piece for offset, piece in tokens if offset >= left]
-        proper = any(p in self.proper or p not in self.dictionary for p in rest if p != "·")
+        proper = self._has_proper_word(tokens, left)
         return left if left != start and proper else start
+
+    def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
+        """Whether the words from ``left`` hold a proper name: one the dictionary
+        knows as a name or does not know (万达, 金一), or a road (新会路)."""
+        return any(
+            p in self.proper or p not in self.dictionary or p in ROADS
+            for offset, p in tokens
+            if offset >= left and p != "·"
+        )
 
     def _union_owner_start(
         self,
@@ -351,6 +372,14 @@ class HeadNameRecognizer(Component):
             if offset in divisions:
                 return left if text[left:offset].endswith(self.owner_heads) else offset
         return None
+
+
+def _place_end(text: str, end: int, head: Head) -> int:
+    """Where a place's name ends: after the number of an address, or a phase in
+    brackets."""
+    pattern = ADDRESS_NUMBER if head.text in ROADS else SITE_PART
+    found = pattern.match(text, end)
+    return found.end() if found else end
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:
