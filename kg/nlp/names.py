@@ -327,7 +327,7 @@ class HeadNameRecognizer(Component):
 
     def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
         """Whether the words from ``left`` hold a proper name: one the dictionary
-        knows as a name or does not know (万达, 金泰), or a road (新会路)."""
+        knows as a name or does not know (万达, 金泰), or a road (迎宾路)."""
         return any(
             p in self.proper or p not in self.dictionary or p in ROADS
             for offset, p in tokens
