@@ -92,7 +92,8 @@ class HeadNameRecognizer(Component):
             return doc
         found_before = candidates(doc)
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
-        division_ends = {start: c.end for start, c in divisions.items()}
+        # Where each division named here, in full or short, starts and ends.
+        division_ends = {c.start: c.end for c in found_before if c.label == "District"}
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -183,6 +184,8 @@ class HeadNameRecognizer(Component):
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
                 pass  # 推进座谈会, 启动会: an organising verb can open an event's head
+            elif division_ends.get(starts[index]) == left:
+                pass  # a division's name, whatever the dictionary tags it (大连: adverb)
             elif (
                 not depth
                 and (
@@ -256,8 +259,8 @@ class HeadNameRecognizer(Component):
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
                 return None
-        elif head.label == "Organization" and tokens:
-            left = self._division_start(text, tokens, divisions) or left
+        elif head.label == "Organization":
+            left = self._verb_before_division(tokens, divisions) or left
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
@@ -364,13 +367,26 @@ class HeadNameRecognizer(Component):
     def _division_start(
         self, text: str, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
     ) -> int | None:
-        """Where a body's name starts when it holds a division: at the first one
-        (邀请丰台区总工会宣传部 is 丰台区总工会宣传部), or before it where
-        the words before it name a body (建设银行通州区支行). None without a division."""
+        """Where a union's name starts when it holds a division: at the first one,
+        or before it where the words before it name a body (建设银行通州区支行工会).
+        None without a division."""
         left = tokens[0][0]
         for offset, _ in tokens:
             if offset in divisions:
                 return left if text[left:offset].endswith(self.owner_heads) else offset
+        return None
+
+    def _verb_before_division(
+        self, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
+    ) -> int | None:
+        """The first division of an organisation's name when a verb comes before it
+        (培训邀请丰台区总工会宣传部); its name starts there. 西宁经济技术开发区 keeps
+        the city before the zone."""
+        for offset, piece in tokens:
+            if offset in divisions:
+                return None
+            if piece in self.verbal:
+                return next((o for o, _ in tokens if o > offset and o in divisions), None)
         return None
 
 
