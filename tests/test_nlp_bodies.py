@@ -55,6 +55,11 @@ TRIPLES = [
         "建设银行丰台支行营业部开展志愿服务。",
         ("建设银行丰台支行营业部", "partOf", "建设银行丰台支行"),
     ),
+    # ...also where the word after the union's head (经费) reads as its modifier
+    (
+        "昌平区总工会经费审查委员会召开会议。",
+        ("昌平区总工会经费审查委员会", "partOf", "昌平区总工会"),
+    ),
     # the union inside the department's name is still placed by its own name
     ("昌平区总工会办公室发出通知。", ("昌平区总工会", "locatedIn", "昌平区")),
 ]

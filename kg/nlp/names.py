@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
+from kg.nlp.entities import names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -121,11 +122,53 @@ class HeadNameRecognizer(Component):
             found = self._name(
                 text, tokens, preceding, head_start, end, head, divisions, known, named_at
             )
+            if found is not None and found.label == "Organization" and not found.short:
+                owner = self._owner_union(
+                    text, tokens, preceding, found, divisions, known, named_at
+                )
+                if owner is not None:
+                    out.append(owner)
             if found is not None:
                 out.append(found)
                 if not found.short:
                     named_at.add(found.start)
         return doc
+
+    def _owner_union(
+        self,
+        text: str,
+        tokens: list[tuple[int, str]],
+        preceding: str,
+        part: Candidate,
+        divisions: dict[int, Candidate],
+        known: set[str],
+        named_at: set[int],
+    ) -> Candidate | None:
+        """The union a department or committee is named after (某区总工会组织民管部,
+        市总工会经费审查委员会), where the word after the union's head hid it."""
+        for index in range(len(tokens) - 1, -1, -1):
+            offset, piece = tokens[index]
+            if piece not in self.union_heads or offset < part.start:
+                continue
+            end = offset + len(piece)
+            if not names_a_part(part.name, text[part.start : end]):
+                return None
+            # The longest head that ends there: 总工会 of 市总|工会.
+            head = max((h for h in self.union_heads if text.endswith(h, part.start, end)), key=len)
+            head_start = end - len(head)
+            owner = self._name(
+                text,
+                [(o, p) for o, p in tokens[:index] if o < head_start],
+                preceding,
+                head_start,
+                end,
+                self.heads[head],
+                divisions,
+                known,
+                named_at,
+            )
+            return owner if owner is not None and owner.start == part.start else None
+        return None
 
     def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
         """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
