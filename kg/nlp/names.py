@@ -144,8 +144,8 @@ class HeadNameRecognizer(Component):
         known: set[str],
         named_at: set[int],
     ) -> Candidate | None:
-        """The union a department or committee is named after (某区总工会组织民管部,
-        市总工会经费审查委员会), where the word after the union's head hid it."""
+        """The union a department or committee is named after (昌平区总工会组织部,
+        丰台区总工会经费管理办公室), where the word after the union's head hid it."""
         for index in range(len(tokens) - 1, -1, -1):
             offset, piece = tokens[index]
             if piece not in self.union_heads or offset < part.start:
