@@ -126,6 +126,13 @@ PLACED = [
     ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),
     ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
+    # a town is in its district where the article names both, as the gazetteer has it
+    ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
+]
+
+NOT_PLACED = [
+    # a city named beside its province: the article says nothing of the link
+    ("浙江省总工会和杭州市总工会联合举办比赛。", ("杭州市", "locatedIn", "浙江省")),
 ]
 
 
@@ -176,3 +183,9 @@ def test_finds_places(extract, text: str, expected: tuple[str, str]) -> None:
 def test_does_not_find_places(extract, text: str, unexpected: tuple[str, str]) -> None:
     entities, _ = extract(text)
     assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_PLACED)
+def test_does_not_place(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples

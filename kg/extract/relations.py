@@ -164,6 +164,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
             previous = clause
+    found.extend(_gazetteer_parents(mentions, divisions))
     seen = set()
     unique = []
     for relation in found:
@@ -203,6 +204,24 @@ def _name_structure(
             Relation(inner, "locatedIn", place, "name-prefix", start, end) for inner, place in pairs
         )
     return found
+
+
+def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:
+    """A town or subdistrict is in its county or district where the article names
+    both, wherever each stands (魏善庄镇 … 大兴区), as the gazetteer has it. Higher
+    up, an article naming a city and its province says nothing of the link."""
+    named: dict[str, Mention] = {}
+    infos = []
+    for m in mentions:
+        info = divisions(m.key) if m.label == "District" else None
+        if info is not None:
+            named.setdefault(info.path, m)
+            infos.append((m, info))
+    return [
+        Relation(m, "locatedIn", named[info.parent.path], "gazetteer", m.start, m.end)
+        for m, info in infos
+        if info.level == "town" and info.parent is not None and info.parent.path in named
+    ]
 
 
 def _template(text: str, start: int, end: int, mentions: list[Mention]) -> str:
