@@ -42,8 +42,16 @@ class Triple:
 
 
 # A body named with a bare level word (区教育委员会, 区人社局) belongs to the district the
-# article is about: the first county (区, 县) or city (市) it names.
-LEVEL_WORD_LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
+# article is about: the first county (区, 县), city (市), province (省) or town (镇, 乡)
+# it names (镇妇联 of the article's town).
+LEVEL_WORD_LEVELS = {
+    "区": ("county",),
+    "县": ("county",),
+    "市": ("city", "province"),
+    "省": ("province",),
+    "镇": ("town",),
+    "乡": ("town",),
+}
 
 
 @cache
