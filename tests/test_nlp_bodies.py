@@ -12,6 +12,10 @@ FOUND = [
     ("县委组织部、县妇联派员参加。", ("Organization", "县委组织部")),
     ("昌平区人民法院派法官讲解劳动法。", ("Organization", "昌平区人民法院")),
     ("南京市工业和信息化局参与评审。", ("Organization", "南京市工业和信息化局")),
+    # a level word's body where the article names no fuller one: the article's town
+    ("宋庄镇总工会联合镇妇联开展活动。", ("Organization", "镇妇联")),
+    # shops, hotels and mines by their heads
+    ("职工在西单百货领取福利。", ("Organization", "西单百货")),
     # hospitals, libraries, banks and their branches
     ("长沟镇中心卫生院的医生为职工义诊。", ("Organization", "长沟镇中心卫生院")),
     ("延庆区图书馆送来了新书。", ("Organization", "延庆区图书馆")),
