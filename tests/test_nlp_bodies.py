@@ -121,6 +121,8 @@ NOT_DIVISIONS = [
     ("志愿者走进社区开展义诊。", ("District", "走进社区")),
     ("农村职工也能享受服务。", ("District", "农村")),
     ("街道开展“名医进社区”活动。", ("District", "名医进社区")),
+    # 乡 of 乡村 (the countryside) closes no township's name
+    ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
 ]
 

@@ -68,7 +68,12 @@ class DivisionRecognizer(Component):
     def matches(self, text: str) -> list[Match]:
         """Full names, standing short forms, and the short forms of divisions the
         article names in full (大兴 after 大兴区); leftmost, then longest, first."""
-        found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find(text)]
+        found = [
+            Match(s, e, ids, short)
+            for s, e, (ids, short) in self.scanner.find(text)
+            # 促进乡|村振兴: a township's 乡 that opens 乡村 (the countryside) is none
+            if not (text.endswith("乡", s, e) and text.startswith("村", e))
+        ]
         named = {i for m in found if not m.short for i in m.ids}
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
             if short not in self.gazetteer.short_names or short in self.gazetteer.full_names:

@@ -375,7 +375,7 @@ class HeadNameRecognizer(Component):
         """Whether the words from ``left`` hold a proper name: one the dictionary
         knows as a name or does not know (万达, 金泰), or a road (迎宾路)."""
         return any(
-            p in self.proper or p not in self.dictionary or p in ROADS
+            p in self.proper or (p not in self.dictionary and len(p) > 1) or p in ROADS
             for offset, p in tokens
             if offset >= left and p != "·"
         )
