@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import words
+from kg.nlp.entities import names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -52,6 +53,10 @@ NAME_PREFIX_LEVELS = {
     "Facility": ("county", "town"),
     "Place": ("county", "town"),
 }
+
+
+# Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
+PART_TYPES = frozenset({"Union", "Organization"})
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
             previous = clause
+    found.extend(_gazetteer_parents(mentions, divisions))
     seen = set()
     unique = []
     for relation in found:
@@ -182,19 +188,47 @@ def _name_structure(
     found = []
     for outer in mentions:
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
-        if outer.nested or allowed is None:
+        if allowed is None or (outer.nested and outer.label not in PART_TYPES):
+            continue
+        chain = leading_chain(outer, [m for m in mentions if m is not outer])
+        if chain and chain[0].label != "District":
+            # 大兴区总工会办公室, 建设银行丰台支行: a body named after another is part of it.
+            owner = chain[0]
+            if owner.label in PART_TYPES and names_a_part(outer.name, owner.name):
+                found.append(Relation(outer, "partOf", owner, "name-part", start, end))
             continue
         # The innermost division of a leading chain: 北京市大兴区建设集团 is in 大兴区.
-        chain = leading_chain(outer, mentions)
         pairs = [(child, parent) for parent, child in pairwise(chain)]
         # 海淀区中关村街道总工会 also states that 中关村街道 is in 海淀区.
         innermost = divisions(chain[-1].key) if chain else None
         if innermost is not None and innermost.level in allowed:
             pairs.append((outer, chain[-1]))
+        elif chain and not chain[-1].key and outer.label != "District":
+            # A community (某社区工会) or a division the gazetteer cannot place: the
+            # most specific area there is.
+            pairs.append((outer, chain[-1]))
         found.extend(
             Relation(inner, "locatedIn", place, "name-prefix", start, end) for inner, place in pairs
         )
     return found
+
+
+def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:
+    """A town or subdistrict is in its county or district where the article names
+    both, wherever each stands (魏善庄镇 … 大兴区), as the gazetteer has it. Higher
+    up, an article naming a city and its province says nothing of the link."""
+    named: dict[str, Mention] = {}
+    infos = []
+    for m in mentions:
+        info = divisions(m.key) if m.label == "District" else None
+        if info is not None:
+            named.setdefault(info.path, m)
+            infos.append((m, info))
+    return [
+        Relation(m, "locatedIn", named[info.parent.path], "gazetteer", m.start, m.end)
+        for m, info in infos
+        if info.level == "town" and info.parent is not None and info.parent.path in named
+    ]
 
 
 def _template(text: str, start: int, end: int, mentions: list[Mention]) -> str:

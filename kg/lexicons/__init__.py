@@ -26,7 +26,7 @@ COLUMNS = {
 }
 TYPE_COLUMN = "type"
 # How a head noun makes a name (see heads.tsv).
-HEAD_KINDS = frozenset({"name", "programme", "event", "ceremony"})
+HEAD_KINDS = frozenset({"name", "proper", "programme", "event", "ceremony"})
 
 
 class LexiconError(KgError):
@@ -80,7 +80,7 @@ class Head:
 
     text: str
     label: str
-    kind: str  # "name", "programme", "event" or "ceremony" (see heads.tsv)
+    kind: str  # "name", "proper", "programme", "event" or "ceremony" (see heads.tsv)
 
 
 @cache

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import resources
-from kg.lexicons import words
+from kg.lexicons import heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
-from kg.nlp.mentions import Candidate, Scanner, candidates, text_of
+from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 30
+# Below the towns the gazetteer ends: communities and villages, named in the text.
+COMMUNITY_WORDS = ("社区", "村")
+COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 
 
 class DivisionRecognizer(Component):
@@ -30,6 +35,15 @@ class DivisionRecognizer(Component):
         self.gazetteer = gazetteer
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
+        self.community_scanner = Scanner((w, w) for w in COMMUNITY_WORDS)
+        classes = word_classes()
+        self.dictionary = classes["word"]
+        self.not_in_names = classes["closed"] | words("boundaries") | classes["verb"]
+        self.verbs = classes["verb"] | classes["verbal_noun"]
+        # Words the dictionary knows only as proper names (马家寨, 小王庄).
+        self.place_like = classes["proper"] - classes["common"]
+        self.heads = tuple(h for h, head in heads().items() if head.label != "Initiative")
+        self.longest_head = max(map(len, self.heads))
         # Short forms that stand on their own (北京, 长春) are scanned for with the
         # full names; the others are looked for only once their division is named.
         self.alone = {
@@ -54,7 +68,12 @@ class DivisionRecognizer(Component):
     def matches(self, text: str) -> list[Match]:
         """Full names, standing short forms, and the short forms of divisions the
         article names in full (大兴 after 大兴区); leftmost, then longest, first."""
-        found = [Match(s, e, ids, short) for s, e, (ids, short) in self.scanner.find(text)]
+        found = [
+            Match(s, e, ids, short)
+            for s, e, (ids, short) in self.scanner.find(text)
+            # 促进乡|村振兴: a township's 乡 that opens 乡村 (the countryside) is none
+            if not (text.endswith("乡", s, e) and text.startswith("村", e))
+        ]
         named = {i for m in found if not m.short for i in m.ids}
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
             if short not in self.gazetteer.short_names or short in self.gazetteer.full_names:
@@ -80,17 +99,60 @@ class DivisionRecognizer(Component):
             chosen = choose(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
-            # A name keeps the form the article uses (梨园镇 for 梨园地区, 广州 for
-            # 广州市); the key says which division it is, and the resolver gives an
-            # article that names it only by its short form the full name as the
-            # name used everywhere. A full name we cannot place is still a district,
-            # only without a code.
+            # Every name keeps the form the article uses (梨园镇 for 梨园地区, 广州);
+            # a short form is an alias of the full name where the article has it. A
+            # full name we cannot place is still a district, only without a code.
             name = text[m.start : m.end]
             key = "" if chosen is None else str(chosen)
             out.append(
                 Candidate(m.start, m.end, "District", name, "gazetteer", PRIORITY, key, m.short)
             )
+        out.extend(self._communities(doc, text, found))
         return doc
+
+    def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
+        """Communities and villages (石榴园社区, 小王庄村), which the gazetteer does not hold.
+
+        The word before 社区 or 村 is a name when no dictionary knows it or knows
+        it only as a name, or when the text shows it is one: a division right
+        before it (某街道樱花社区) or a body or site named after it (樱花社区工会,
+        樱花社区驿站). 走进社区, 农村 and 扎根社区 name none. Like the gazetteer's
+        divisions they may sit inside names, which then are located in them.
+        """
+        starts, ends = token_bounds(doc)
+        taken = [(m.start, m.end) for m in found]
+        division_ends = {m.end for m in found if not m.short}
+        for start, end, _ in self.community_scanner.find(text):
+            index = bisect_left(ends, end)
+            if index >= len(ends) or ends[index] != end:
+                continue
+            # The name is the rest of the word (小王庄村) or the word before (石榴园|社区),
+            # with the one before that when it is a single character (翠湖|苑|社区).
+            first = index if starts[index] < start else index - 1
+            if (
+                0 < first < index
+                and start - starts[first] == 1
+                and text[starts[first] : start] not in self.not_in_names
+            ):
+                first -= 1
+            left = starts[first] if first >= 0 else start
+            name = text[left:start]
+            if (
+                not COMMUNITY_NAME.match(name)
+                or name in self.verbs
+                or any(s < end and left < e for s, e in taken)
+            ):
+                continue
+            after = text[end : end + self.longest_head]
+            if not (
+                name not in self.dictionary
+                or name in self.place_like
+                or left in division_ends
+                or any(after.startswith(h) for h in self.heads)
+            ):
+                continue
+            taken.append((left, end))
+            yield Candidate(left, end, "District", text[left:end], "gazetteer", PRIORITY)
 
 
 @Language.factory("kg_divisions", default_config={"home_region": "北京市", "gazetteer": ""})

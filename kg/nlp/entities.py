@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 from itertools import pairwise
 
 import numpy
@@ -10,16 +11,21 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.lexicons import words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
+
+BODIES = frozenset({"Union", "Organization"})
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     """Candidates that do not clash, each with whether it is nested in another.
 
     Higher priority first, then longer. A candidate may sit inside a chosen one
-    only if it is a division named in full (大兴区 in 大兴区总工会): that is how
-    names tell where their bearer is. Any other overlap loses.
+    only if it is a division named in full (大兴区 in 大兴区总工会), or a body that
+    opens the name of another body (大兴区总工会 in 大兴区总工会办公室, 建设银行 in
+    建设银行丰台支行): that is how names tell where their bearer is and what it is
+    part of. Any other overlap loses.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     # The chosen candidates over each character: a candidate is compared with those it
@@ -31,14 +37,8 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
         nested = False
         clash = False
         overlapping = {id(pair[0]): pair for pairs in over[cand.start : cand.end] for pair in pairs}
-        for other, other_nested in overlapping.values():
-            inside = other.start <= cand.start and cand.end <= other.end and not other_nested
-            if (
-                inside
-                and cand.source == "gazetteer"
-                and not cand.short
-                and other.label != "District"
-            ):
+        for other, _ in overlapping.values():
+            if other.start <= cand.start and cand.end <= other.end and _may_nest(cand, other):
                 nested = True
                 continue
             clash = True
@@ -48,6 +48,33 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
             for at in range(cand.start, cand.end):
                 over[at] += ((cand, nested),)
     return sorted(chosen, key=lambda pair: (pair[0].start, -pair[0].end))
+
+
+def _may_nest(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner``, which lies inside ``outer``, may be a mention of its own."""
+    if inner.source == "gazetteer":
+        return not inner.short and outer.label != "District"
+    return (
+        inner.label in BODIES
+        and outer.label in BODIES
+        and inner.start == outer.start
+        and inner.source == "head"
+        and names_a_part(outer.name, inner.name)
+    )
+
+
+def names_a_part(name: str, owner: str) -> bool:
+    """Whether ``name`` names a part of the body named ``owner`` (its department,
+    committee, office, branch or branch union): it opens with the owner's name and
+    ends with a word of kg/lexicons/part_heads.txt. 某集团工会 is named after its
+    company, not part of it."""
+    rest = name.removeprefix(owner)
+    return len(rest) >= 2 and rest != name and rest.endswith(_part_heads())
+
+
+@cache
+def _part_heads() -> tuple[str, ...]:
+    return tuple(words("part_heads"))
 
 
 def align(doc: Doc, offsets: set[int]) -> Doc:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
+from kg.nlp.entities import names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -38,7 +39,7 @@ NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
-MIN_MODIFIER = {"name": 2, "programme": 4, "event": 2, "ceremony": 2}
+MIN_MODIFIER = {"name": 2, "proper": 2, "programme": 4, "event": 2, "ceremony": 2}
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony"})
@@ -48,6 +49,12 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 NATIONAL = ("全国", "中华全国")
+BODY_LABELS = frozenset({"Union", "Organization"})
+# Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
+ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
+ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
+# A phase or section in brackets after a site's name: 某高速改造工程(一期), 某通道工程(东岛).
+SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 
 
 class HeadNameRecognizer(Component):
@@ -67,6 +74,8 @@ class HeadNameRecognizer(Component):
         self.site_stops = self.stop_verbs | words("site_verbs")
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
+        self.part_heads = tuple(words("part_heads"))
+        self.construction = words("construction_words")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.owner_heads = tuple(
@@ -84,6 +93,8 @@ class HeadNameRecognizer(Component):
             return doc
         found_before = candidates(doc)
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
+        # Where each division named here, in full or short, starts and ends.
+        division_ends = {c.start: c.end for c in found_before if c.label == "District"}
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -103,27 +114,83 @@ class HeadNameRecognizer(Component):
                     or head_start - token_start < 2
                 ):
                     continue
-            tokens, preceding = self._modifier_tokens(text, starts, head_start, head)
-            if self._continues(doc, ends, end):
+            tokens, preceding = self._modifier_tokens(text, starts, head_start, head, division_ends)
+            if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
+                tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
+            if self._continues(doc, ends, end, head):
                 continue
             found = self._name(
                 text, tokens, preceding, head_start, end, head, divisions, known, named_at
             )
+            if found is not None and found.label == "Organization" and not found.short:
+                owner = self._owner_union(
+                    text, tokens, preceding, found, divisions, known, named_at
+                )
+                if owner is not None:
+                    out.append(owner)
             if found is not None:
                 out.append(found)
                 if not found.short:
                     named_at.add(found.start)
         return doc
 
-    def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
-        """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it."""
+    def _owner_union(
+        self,
+        text: str,
+        tokens: list[tuple[int, str]],
+        preceding: str,
+        part: Candidate,
+        divisions: dict[int, Candidate],
+        known: set[str],
+        named_at: set[int],
+    ) -> Candidate | None:
+        """The union a department or committee is named after (昌平区总工会组织部,
+        丰台区总工会经费管理办公室), where the word after the union's head hid it."""
+        for index in range(len(tokens) - 1, -1, -1):
+            offset, piece = tokens[index]
+            if piece not in self.union_heads or offset < part.start:
+                continue
+            end = offset + len(piece)
+            if not names_a_part(part.name, text[part.start : end]):
+                return None
+            # The longest head that ends there: 总工会 of 市总|工会.
+            head = max((h for h in self.union_heads if text.endswith(h, part.start, end)), key=len)
+            head_start = end - len(head)
+            owner = self._name(
+                text,
+                [(o, p) for o, p in tokens[:index] if o < head_start],
+                preceding,
+                head_start,
+                end,
+                self.heads[head],
+                divisions,
+                known,
+                named_at,
+            )
+            return owner if owner is not None and owner.start == part.start else None
+        return None
+
+    def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
+        """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
+
+        A body's name before a part of it (总工会|办公室, 银行|分行) is still a name:
+        the part's name holds it (see kg_entities).
+        """
         index = bisect_left(ends, end) + 1
-        return index < len(doc) and (
-            doc[index].text in self.blockers or doc[index].text in self.heads
-        )
+        if index >= len(doc):
+            return False
+        after = doc[index].text
+        if head.label in BODY_LABELS and after.endswith(self.part_heads):
+            return head.text + after in self.heads  # 工会|委员会 is one head
+        return after in self.blockers or after in self.heads
 
     def _modifier_tokens(
-        self, text: str, starts: list[int], head_start: int, head: Head
+        self,
+        text: str,
+        starts: list[int],
+        head_start: int,
+        head: Head,
+        division_ends: dict[int, int],
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
         and the word that stopped the run.
@@ -150,14 +217,18 @@ class HeadNameRecognizer(Component):
                 and len(piece) > 2
                 and piece[:-1] in self.stop_verbs
                 and piece[-1] in LEVEL_WORDS
+                and division_ends.get(starts[index]) != left
             ):
                 # The segmenter glues a verb to a level word (联合|区人社局): the
-                # name starts after the verb (but 中关|村 is a place's name).
+                # name starts after the verb (but 中关|村 is a place's name, and
+                # 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
                 pass  # 推进座谈会, 启动会: an organising verb can open an event's head
+            elif division_ends.get(starts[index]) == left:
+                pass  # a division's name, whatever the dictionary tags it (大连: adverb)
             elif (
                 not depth
                 and (
@@ -170,10 +241,10 @@ class HeadNameRecognizer(Component):
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
                         # 北京排水集团工会: a union named after a company takes the
-                        # company's whole name, verbs and all.
+                        # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
                             head.label == "Union"
-                            and text[left:head_start].endswith(self.owner_heads)
+                            and text[starts[index] : head_start].endswith(self.owner_heads)
                         )
                     )
                 )
@@ -198,6 +269,7 @@ class HeadNameRecognizer(Component):
             or bool(COUNTED.match(token))
             or bool(YEAR.match(token))
             or any(q in token for q in QUOTE_MARKS)
+            or (len(token) > 1 and not token.strip("-—"))  # a dash: 遗址--某古镇
         )
 
     def _name(
@@ -215,7 +287,11 @@ class HeadNameRecognizer(Component):
         """``known`` holds the names found so far, ``named_at`` where names start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
-        if modifier in LEVEL_WORDS and head.label in ("Union", "Organization"):
+        if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
+            head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
+        # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
+        level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
+        if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
@@ -226,11 +302,15 @@ class HeadNameRecognizer(Component):
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
                 return None
+        elif head.label == "Organization":
+            left = self._verb_before_division(tokens, divisions) or left
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
         if len(modifier) < MIN_MODIFIER[head.kind] or modifier in self.verbal:
             return None  # too short, or only a verb: 建设工匠学院 names no college
+        if head.kind == "proper" and not self._has_proper_word(tokens, left):
+            return None  # 重要基地, 历史文化街区: a description, not a name
         opened = head_of(modifier) if head.kind == "ceremony" else None
         if opened is not None and opened.label == "Initiative":
             # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
@@ -244,6 +324,8 @@ class HeadNameRecognizer(Component):
             and left not in named_at
         ):
             return None
+        if head.label == "Place":
+            end = _place_end(text, end, head)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
 
     @staticmethod
@@ -286,9 +368,17 @@ class HeadNameRecognizer(Component):
         start = left
         while left in divisions:
             left = divisions[left].end
-        rest = [piece for offset, piece in tokens if offset >= left]
-        proper = any(p in self.proper or p not in self.dictionary for p in rest if p != "·")
+        proper = self._has_proper_word(tokens, left)
         return left if left != start and proper else start
+
+    def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
+        """Whether the words from ``left`` hold a proper name: one the dictionary
+        knows as a name or does not know (万达, 金泰), or a road (迎宾路)."""
+        return any(
+            p in self.proper or (p not in self.dictionary and len(p) > 1) or p in ROADS
+            for offset, p in tokens
+            if offset >= left and p != "·"
+        )
 
     def _union_owner_start(
         self,
@@ -300,13 +390,14 @@ class HeadNameRecognizer(Component):
         """Where a union's name starts: at the division, organisation or trade it belongs to.
 
         着力提升工会 or 感谢工会 name no union; 大兴区总工会, 北京住总科贸公司工会 and
-        全国总工会 do. Words before the first division are not part of the name.
+        全国总工会 do. Words before the first division are not part of the name unless
+        they name a body (建设银行通州区支行工会).
         """
-        for offset, _ in tokens:
-            if offset in divisions:
-                return offset
         if not tokens:
             return None
+        division_start = self._division_start(text, tokens, divisions)
+        if division_start is not None:
+            return division_start
         left = tokens[0][0]
         modifier = text[left:head_start]
         owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
@@ -315,6 +406,39 @@ class HeadNameRecognizer(Component):
         if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
             return None
         return left
+
+    def _division_start(
+        self, text: str, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
+    ) -> int | None:
+        """Where a union's name starts when it holds a division: at the first one,
+        or before it where the words before it name a body (建设银行通州区支行工会).
+        None without a division."""
+        left = tokens[0][0]
+        for offset, _ in tokens:
+            if offset in divisions:
+                return left if text[left:offset].endswith(self.owner_heads) else offset
+        return None
+
+    def _verb_before_division(
+        self, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
+    ) -> int | None:
+        """The first division of an organisation's name when a verb comes before it
+        (培训邀请丰台区总工会宣传部); its name starts there. 西宁经济技术开发区 keeps
+        the city before the zone."""
+        for offset, piece in tokens:
+            if offset in divisions:
+                return None
+            if piece in self.verbal:
+                return next((o for o, _ in tokens if o > offset and o in divisions), None)
+        return None
+
+
+def _place_end(text: str, end: int, head: Head) -> int:
+    """Where a place's name ends: after the number of an address, or a phase in
+    brackets."""
+    pattern = ADDRESS_NUMBER if head.text in ROADS else SITE_PART
+    found = pattern.match(text, end)
+    return found.end() if found else end
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

@@ -1,0 +1,197 @@
+"""Organisations, places and divisions, and how names tell what a body is part of and
+where it is: (text, expected) tables on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # government offices, people's congresses, party committees and mass organisations
+    ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
+    ("会议由通州区委统一部署。", ("Organization", "通州区委")),
+    ("县委组织部、县妇联派员参加。", ("Organization", "县委组织部")),
+    ("昌平区人民法院派法官讲解劳动法。", ("Organization", "昌平区人民法院")),
+    ("南京市工业和信息化局参与评审。", ("Organization", "南京市工业和信息化局")),
+    # a level word's body where the article names no fuller one: the article's town
+    ("宋庄镇总工会联合镇妇联开展活动。", ("Organization", "镇妇联")),
+    # shops, hotels and mines by their heads
+    ("职工在西单百货领取福利。", ("Organization", "西单百货")),
+    # hospitals, libraries, banks and their branches
+    ("长沟镇中心卫生院的医生为职工义诊。", ("Organization", "长沟镇中心卫生院")),
+    ("延庆区图书馆送来了新书。", ("Organization", "延庆区图书馆")),
+    ("建设银行通州区支行工会开展职工参观。", ("Union", "建设银行通州区支行工会")),
+    # a union's department, office or committee
+    ("丰台区总工会宣传部部长李明介绍情况。", ("Organization", "丰台区总工会宣传部")),
+    ("丰台区总工会宣传部部长李明介绍情况。", ("Union", "丰台区总工会")),
+    ("昌平区总工会办公室发出通知。", ("Organization", "昌平区总工会办公室")),
+    ("昌平区总工会办公室发出通知。", ("Union", "昌平区总工会")),
+    # a body's name holding a division starts at the division unless a body precedes it
+    ("培训邀请丰台区总工会宣传部授课。", ("Organization", "丰台区总工会宣传部")),
+    # ...and a city before a zone belongs to the name
+    ("兰州经济技术开发区管委会派员参加。", ("Organization", "兰州经济技术开发区管委会")),
+    # words the dictionary mistags (首都 as an adverb) still open names
+    ("专家来自首都医科大学。", ("Organization", "首都医科大学")),
+]
+
+NOT_FOUND = [
+    # a level word's body after a verb is a short form, not a name with the verb in it
+    ("要认真落实区委的部署。", ("Organization", "落实区委")),
+    # 党组 and 党委 before a post belong to the post
+    ("市总工会党组成员赵强讲话。", ("Organization", "市总工会党组")),
+    # a verb before a division is no part of a body's name
+    ("培训邀请丰台区总工会宣传部授课。", ("Organization", "培训邀请丰台区总工会宣传部")),
+    # 部 and 办 inside ordinary words head nothing
+    ("全部职工都参加了活动。", ("Organization", "全部")),
+    ("这件事不出门就能办。", ("Organization", "不出门就能办")),
+]
+
+TRIPLES = [
+    # a department, office, committee or branch named after its body is part of it
+    (
+        "丰台区总工会宣传部部长李明介绍情况。",
+        ("丰台区总工会宣传部", "partOf", "丰台区总工会"),
+    ),
+    (
+        "昌平区总工会办公室发出通知。",
+        ("昌平区总工会办公室", "partOf", "昌平区总工会"),
+    ),
+    (
+        "建设银行丰台支行营业部开展志愿服务。",
+        ("建设银行丰台支行营业部", "partOf", "建设银行丰台支行"),
+    ),
+    # ...also where the word after the union's head (经费) reads as its modifier
+    (
+        "昌平区总工会经费审查委员会召开会议。",
+        ("昌平区总工会经费审查委员会", "partOf", "昌平区总工会"),
+    ),
+    # the union inside the department's name is still placed by its own name
+    ("昌平区总工会办公室发出通知。", ("昌平区总工会", "locatedIn", "昌平区")),
+]
+
+NOT_TRIPLES = [
+    # a company's union is named after the company, not a part of a union
+    (
+        "北京城建集团工会委员会召开会议。",
+        ("北京城建集团工会委员会", "partOf", "北京城建集团工会"),
+    ),
+    # a school of a university is no branch: only part words make parts
+    ("北京大学法学院教授到场。", ("北京大学法学院", "partOf", "北京大学")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIPLES)
+def test_relates(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_TRIPLES)
+def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
+
+
+DIVISIONS = [
+    # communities and villages, which the gazetteer does not hold
+    ("志愿者走进翠湖苑社区开展义诊。", ("District", "翠湖苑社区")),
+    # ...or a word the dictionary knows only as a name
+    ("培训在小王庄村举行。", ("District", "小王庄村")),
+    ("和平街道樱花社区工会驿站开放。", ("District", "樱花社区")),
+    # a city or province the article names only by its short form keeps that form
+    ("比赛邀请了广州、深圳的选手。", ("District", "广州")),
+    # a division the segmenter writes as one word with a verb in it stays whole
+    ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
+]
+
+NOT_DIVISIONS = [
+    # a verb or a common word before 社区 or 村 names no community
+    ("党员干部要扎根社区，服务群众。", ("District", "扎根社区")),
+    ("志愿者走进社区开展义诊。", ("District", "走进社区")),
+    ("农村职工也能享受服务。", ("District", "农村")),
+    ("街道开展“名医进社区”活动。", ("District", "名医进社区")),
+    # 乡 of 乡村 (the countryside) closes no township's name
+    ("工会积极促进乡村振兴。", ("District", "促进乡")),
+    ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
+]
+
+PLACED = [
+    # a community in a name is placed in the town or subdistrict before it, and what
+    # is named after it in the community
+    ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),
+    ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
+    ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
+    # a town is in its district where the article names both, as the gazetteer has it
+    ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
+]
+
+NOT_PLACED = [
+    # a city named beside its province: the article says nothing of the link
+    ("浙江省总工会和杭州市总工会联合举办比赛。", ("杭州市", "locatedIn", "浙江省")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIVISIONS)
+def test_finds_divisions(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_DIVISIONS)
+def test_does_not_find_divisions(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACED)
+def test_places(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+PLACES = [
+    # sites named by their heads
+    ("慰问活动在朝阳门大悦城停车区举行。", ("Place", "朝阳门大悦城停车区")),
+    ("座谈会在金泰文创园召开。", ("Place", "金泰文创园")),
+    # an address is the road with its number
+    ("驿站位于平谷区府前街道迎宾路18-2号。", ("Place", "迎宾路18-2号")),
+    # a programme head after a piece of infrastructure names a construction site
+    ("工会走进地铁9号线建设工程(二期)慰问工人。", ("Place", "地铁9号线建设工程(二期)")),
+]
+
+NOT_PLACES = [
+    # a description is no name
+    ("园区是本市重要基地之一。", ("Place", "重要基地")),
+    ("漫步历史文化街区，感受古韵。", ("Place", "历史文化街区")),
+    # a programme stays a programme
+    ("区总工会实施职工素质建设工程。", ("Place", "职工素质建设工程")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_finds_places(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_PLACES)
+def test_does_not_find_places(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_PLACED)
+def test_does_not_place(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
