@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.schema import QUOTE_MARKS
+from kg.schema import QUOTE_MARKS, strip_quotes
 
 PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
@@ -48,6 +49,8 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 NATIONAL = ("全国", "中华全国")
+# Joins two events into one name: 揭牌仪式暨工作部署会.
+JOINER = "暨"
 
 
 class HeadNameRecognizer(Component):
@@ -113,6 +116,7 @@ class HeadNameRecognizer(Component):
                 out.append(found)
                 if not found.short:
                     named_at.add(found.start)
+        _join_events(text, out)
         return doc
 
     def _continues(self, doc: Doc, ends: list[int], end: int) -> bool:
@@ -242,6 +246,7 @@ class HeadNameRecognizer(Component):
             and not text[:left].removesuffix("的").endswith(self.organising)
             and text[left:end] not in known
             and left not in named_at
+            and not text[:left].endswith(JOINER)
         ):
             return None
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
@@ -315,6 +320,25 @@ class HeadNameRecognizer(Component):
         if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
             return None
         return left
+
+
+def _join_events(text: str, out: list[Candidate]) -> None:
+    """One event named as two joined by 暨 (…启动仪式暨首场义诊活动, “当一天站长”暨
+    “夏送清凉”活动, 维权行动暨普法宣传月活动) is one name: the event after 暨 takes
+    in the initiative that ends right before it."""
+    events = {c.end: c for c in out if c.label == "Initiative" and not c.short}
+    for index, cand in enumerate(out):
+        if cand.label != "Initiative" or cand.short or not text[: cand.start].endswith(JOINER):
+            continue
+        left = events.get(cand.start - len(JOINER))
+        if left is None:
+            continue
+        out[index] = replace(
+            cand,
+            start=left.start,
+            name=strip_quotes(text[left.start : cand.end]),
+            priority=max(cand.priority, left.priority),
+        )
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

@@ -13,12 +13,14 @@ from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
 from kg.schema import strip_quotes
 
 PRIORITY = 50
-# The outer pair only; inner ‘…’ stays part of the content.
-QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」")
+# The outer pair only; inner ‘…’ stays part of the content. Straight quotes "…" pair
+# up in order, as pages that use them write them (两节"送温暖"活动).
+QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」|\"([^\"\n]{1,60})\"")
 # Speech and explanations contain clause punctuation; names do not.
 CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
 # After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
-SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
+# (“娘家人”关爱女职工专项服务季活动: the head may come a dozen characters later.)
+SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,30}")
 COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
@@ -45,6 +47,7 @@ class QuotedNameRecognizer(Component):
 
     def __init__(self, max_abbreviation: int) -> None:
         self.organising = words("organising_verbs")
+        self.tail_stops = words("initiative_tail_stops")
         self.dictionary = word_classes()["word"]
         self.max_abbreviation = max_abbreviation
 
@@ -86,8 +89,8 @@ class QuotedNameRecognizer(Component):
         return None
 
     def _suffix_with_head(self, run: str) -> tuple[str, str] | None:
-        """The longest prefix of ``run`` that ends in a head and holds no organising verb,
-        with the type its head gives."""
+        """The longest prefix of ``run`` that ends in a head and holds no organising verb
+        or verb of going (走进), with the type its head gives."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
             head = head_of(tail)
@@ -96,6 +99,7 @@ class QuotedNameRecognizer(Component):
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in tail for verb in self.organising)
+                and not any(word in tail for word in self.tail_stops)
             ):
                 return tail, head.label
         return None
