@@ -23,7 +23,7 @@ from kg.nlp.mentions import (
 
 PRIORITY = 35
 STATUS = "status"  # marks groups kept only as the object of a relation
-OPEN = "open"  # a group named by a generic head (环卫职工): kept as STATUS groups are
+OPEN = "open"  # a group named by a generic head (保洁职工): kept as STATUS groups are
 # The words before a group's head that can narrow it: Chinese characters only, and
 # no count (200多名施工人员 is counted, not named).
 MODIFIER_CHARS = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -100,8 +100,8 @@ class LexiconRecognizer(Component):
     def _modified_start(
         self, text: str, starts: list[int], start: int, named_ends: set[int], open_head: bool
     ) -> int:
-        """Where a group named with narrowing words begins: 困难|农民工, 区内重点项目|职工,
-        来京务工|人员; not 慰问|环卫工人, 200多名|施工人员 or 妇|女….
+        """Where a group named with narrowing words begins: 困难|农民工, 重点工程|职工,
+        外地务工|人员; not 慰问|环卫工人, 200多名|施工人员 or 妇|女….
 
         A group of the lexicon (外卖骑手) is its own name: only the modifiers lexicon
         narrows it (女|外卖骑手), not a brand (美团|外卖骑手).

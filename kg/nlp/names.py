@@ -323,8 +323,8 @@ class HeadNameRecognizer(Component):
 
 
 def _join_events(text: str, out: list[Candidate]) -> None:
-    """One event named as two joined by 暨 (…启动仪式暨首场义诊活动, “当一天站长”暨
-    “夏送清凉”活动, 维权行动暨普法宣传月活动) is one name: the event after 暨 takes
+    """One event named as two joined by 暨 (技能大赛启动仪式暨首场比赛, “送健康”暨
+    “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
     in the initiative that ends right before it."""
     events = {c.end: c for c in out if c.label == "Initiative" and not c.short}
     for index, cand in enumerate(out):

@@ -14,12 +14,12 @@ from kg.schema import strip_quotes
 
 PRIORITY = 50
 # The outer pair only; inner ‘…’ stays part of the content. Straight quotes "…" pair
-# up in order, as pages that use them write them (两节"送温暖"活动).
+# up in order, as pages that use them write them (年度"送书香"活动).
 QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」|\"([^\"\n]{1,60})\"")
 # Speech and explanations contain clause punctuation; names do not.
 CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
 # After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
-# (“娘家人”关爱女职工专项服务季活动: the head may come a dozen characters later.)
+# (“某某”关爱职工专项服务月活动: the head may come a dozen characters later.)
 SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,30}")
 COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
