@@ -16,6 +16,11 @@ ENTITIES_FOUND = [
         "“七彩假期”托管班面向双职工子女和进城务工人员随迁子女开放。",
         ("WorkerGroup", "进城务工人员随迁子女"),
     ),
+    # (or where the article names them again)
+    (
+        "区总工会开展普法宣传。女职工代表参加了座谈，女职工权益保护是今年的重点。",
+        ("WorkerGroup", "女职工"),
+    ),
     # two events joined by 暨 are one name
     (
         "区总工会举办海淀区安全生产月活动暨第二届安全知识竞赛。",

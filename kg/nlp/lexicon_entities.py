@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -31,6 +32,7 @@ COUNTED = re.compile(rf"{COUNT}|[0-9一二三四五六七八九十百千万多�
 MAX_MODIFIER_WORDS = 5
 MAX_MODIFIER_CHARS = 10
 HEAD_SIZES = range(1, 6)
+MIN_REPEATS = 2
 
 
 class LexiconRecognizer(Component):
@@ -85,16 +87,26 @@ class LexiconRecognizer(Component):
         named_ends.update(
             end for _, end, value in found if value[0] == "WorkerGroup" and value[2] != OPEN
         )
+        groups: list[tuple[int, int, str, bool]] = []
         for start, end, (label, name, key, short) in found:
-            source = "lexicon-status" if key in (STATUS, OPEN) else "lexicon"
             if label == "WorkerGroup":
                 if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
                     continue
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
                 if key == OPEN and (begin == start or self._modifies_head(text, end)):
                     continue  # 职工 alone names no group, nor 新建职工 in 新建职工书屋
-                start, name, key = begin, text[begin:end], ""
-            out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))
+                groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
+                continue
+            out.append(
+                Candidate(start, end, label, name, "lexicon", PRIORITY, key=key, short=short)
+            )
+        # A group named by its standing or a generic head is a node of the graph where
+        # something serves it, or where the article names it again: an article about
+        # women workers names 女职工 throughout, one about something else in passing.
+        counts = Counter(name for _, _, name, _ in groups)
+        for start, end, name, generic in groups:
+            source = "lexicon-status" if generic and counts[name] < MIN_REPEATS else "lexicon"
+            out.append(Candidate(start, end, "WorkerGroup", name, source, PRIORITY))
         return doc
 
     def _modified_start(
