@@ -31,6 +31,12 @@ ENTITIES_FOUND = [
         "市总工会开展“书香满园”关爱一线职工读书分享会。",
         ("Initiative", "书香满园关爱一线职工读书分享会"),
     ),
+    # a quoted theme is the activity's name, slogan punctuation and all
+    (
+        "街道工会开展了主题为“冬有暖阳 心有所依”的义诊活动。",
+        ("Initiative", "冬有暖阳 心有所依"),
+    ),
+    ("本次活动以“健康同行，快乐工作”为主题，吸引职工参加。", ("Initiative", "健康同行，快乐工作")),
     # straight quotes pair up as curly ones do
     ('区总工会"暖心送餐"行动正式启动。', ("Initiative", "暖心送餐行动")),
     # meeting and class heads name events after a division or an ordinal
@@ -87,6 +93,11 @@ SERVES_FOUND = [
     (
         "团结湖街道骑手驿站正式启用。驿站内为外卖骑手提供热水和充电。",
         ("团结湖街道骑手驿站", "serves", "外卖骑手"),
+    ),
+    # a sentence that opens by saying for whom, then names the programme
+    (
+        "为帮青年职工、特别是大龄单身职工解决交友难题，由市总工会主办的“缘来是你”联谊会在文化宫举行。",
+        ("缘来是你联谊会", "serves", "大龄单身职工"),
     ),
     # an event held at a site, then serving: the event serves, not its venue
     (

@@ -32,6 +32,9 @@ SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 GENERIC_EVENT = re.compile(
     r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
 )
+# What a theme says around it: 主题为“X”, 以“X”为主题.
+THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
+SENTENCE_END = re.compile(r"[。！？!?；;]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -62,10 +65,14 @@ class QuotedNameRecognizer(Component):
         return doc
 
     def _classify(self, text: str, match: re.Match[str], content: str) -> Candidate | None:
+        start, end = match.span()
+        if _is_theme(text, start, end) and not SENTENCE_END.search(content):
+            # 主题为“辞旧迎新 传递祝福”的…活动, 以“关爱，不止今天”为主题: the theme is the
+            # activity's name, slogan punctuation and all.
+            return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
             return None
         name = strip_quotes(content)
-        start, end = match.span()
         if match.group(2) is not None:
             if name.endswith(PERIODICALS):
                 return None
@@ -112,6 +119,13 @@ class QuotedNameRecognizer(Component):
             if verb.group() != "进" or word == "走进" or word not in self.dictionary:
                 return True
         return False
+
+
+def _is_theme(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return before.endswith(THEME_BEFORE) or (
+        before.endswith("以") and text.startswith("为主题", end)
+    )
 
 
 @Language.factory("kg_quoted", default_config={"max_abbreviation": 6})
