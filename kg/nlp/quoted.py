@@ -67,7 +67,7 @@ class QuotedNameRecognizer(Component):
     def _classify(self, text: str, match: re.Match[str], content: str) -> Candidate | None:
         start, end = match.span()
         if _is_theme(text, start, end) and not SENTENCE_END.search(content):
-            # 主题为“辞旧迎新 传递祝福”的…活动, 以“关爱，不止今天”为主题: the theme is the
+            # 主题为“冬有暖阳 心有所依”的…活动, 以“健康同行，快乐工作”为主题: the theme is the
             # activity's name, slogan punctuation and all.
             return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
