@@ -94,6 +94,12 @@ SERVES_FOUND = [
         "团结湖街道骑手驿站正式启用。驿站内为外卖骑手提供热水和充电。",
         ("团结湖街道骑手驿站", "serves", "外卖骑手"),
     ),
+    # no programme in the sentence or the one before: the headline's serves
+    (
+        "区总工会“健康进工地”活动启动\n7月1日上午，医生们来到工地。\n"
+        "专家们为建筑工人送上防暑药品，并讲解防暑知识。",
+        ("健康进工地", "serves", "建筑工人"),
+    ),
     # a sentence that opens by saying for whom, then names the programme
     (
         "为帮青年职工、特别是大龄单身职工解决交友难题，由市总工会主办的“缘来是你”联谊会在文化宫举行。",

@@ -39,6 +39,7 @@ TYPE_LETTERS = {
     "Person": "H",
 }
 AGENT_TYPES = frozenset({"Union", "Organization"})
+SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
 MACRO = re.compile(r"\{([A-Z]+)\}")
 # A mention after one of these in its clause is an adverbial, not the clause's topic.
@@ -61,6 +62,9 @@ class Rule:
     predicates: dict[str, str]  # object type -> predicate; "*" for any type
     topic: str  # "subject" or "object": the role the clause's topic takes; "" for none
     topic_types: frozenset[str] = frozenset()  # the types a topic may have; empty for any
+    # Failing a topic in the sentence or the one before, the article's: its first
+    # sentence that names a programme or site (the headline, most often).
+    article_topic: bool = False
 
     @property
     def subject_types(self) -> set[str]:
@@ -122,6 +126,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 predicates,
                 entry.get("topic", ""),
                 frozenset(entry.get("topic_types", ())),
+                entry.get("article_topic", False),
             )
         )
     return tuple(rules)
@@ -147,6 +152,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
+    opening: Clause | None = None
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
         here = mentions[first : bisect_left(starts, end, first)]
@@ -154,7 +160,9 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         inside = [m for m in here if not m.nested]
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if clause is not None:
-            found.extend(_sentence_relations(clause, previous, rules))
+            found.extend(_sentence_relations(clause, previous, rules, opening))
+            if opening is None and any(m.label in SERVERS for m in inside):
+                opening = clause
         if "\n" in text[start:end]:
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
@@ -250,7 +258,7 @@ def _runs() -> re.Pattern[str]:
 
 
 def _sentence_relations(
-    clause: Clause, previous: Clause | None, rules: tuple[Rule, ...]
+    clause: Clause, previous: Clause | None, rules: tuple[Rule, ...], opening: Clause | None = None
 ) -> list[Relation]:
     mentions = clause.mentions
     found = []
@@ -266,6 +274,9 @@ def _sentence_relations(
                     topic = _topic(previous.template, previous.mentions, end, rule)
                     if topic is not None:
                         evidence_start = previous.start
+                if topic is None and opening is not None and rule.article_topic:
+                    # The evidence stays this sentence: the headline only names.
+                    topic = _topic(opening.template, opening.mentions, len(opening.template), rule)
                 role = subjects if rule.topic == "subject" else objects
                 if topic is not None and topic not in role:
                     role.insert(0, topic)
