@@ -21,6 +21,12 @@ ENTITIES_FOUND = [
         "区总工会开展普法宣传。女职工代表参加了座谈，女职工权益保护是今年的重点。",
         ("WorkerGroup", "女职工"),
     ),
+    # sites named by their heads
+    ("区总工会在社区开办农民工夜校，为农民工提供培训。", ("Facility", "农民工夜校")),
+    ("纺织厂“暖心妈咪小屋”正式启用。", ("Facility", "暖心妈咪小屋")),
+    ("市总工会困难职工帮扶中心接待来访职工。", ("Facility", "市总工会困难职工帮扶中心")),
+    # …but a quoted site followed by 项目 is a programme
+    ("区总工会启动“社区夜校”项目。", ("Initiative", "社区夜校项目")),
     # two events joined by 暨 are one name
     (
         "区总工会举办海淀区安全生产月活动暨第二届安全知识竞赛。",

@@ -35,6 +35,8 @@ GENERIC_EVENT = re.compile(
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
+# Words right after a quoted site's name that make it a programme's name.
+PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -78,6 +80,12 @@ class QuotedNameRecognizer(Component):
                 return None
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         head = head_of(name)
+        programme = next((w for w in PROGRAMME_WORDS if text.startswith(w, end)), None)
+        if head is not None and head.label != "Initiative" and programme is not None:
+            # “社区夜校”项目, “骑手驿站”工程: a site named as a programme is the programme.
+            return Candidate(
+                start, end + len(programme), "Initiative", name + programme, "quoted", PRIORITY
+            )
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
