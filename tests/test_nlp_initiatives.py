@@ -43,6 +43,8 @@ ENTITIES_FOUND = [
         ("Initiative", "冬有暖阳 心有所依"),
     ),
     ("本次活动以“健康同行，快乐工作”为主题，吸引职工参加。", ("Initiative", "健康同行，快乐工作")),
+    # one quoted character is a pun inside a name that starts right before it
+    ("区总工会推出暖“心”行动，关爱快递员。", ("Initiative", "暖心行动")),
     # straight quotes pair up as curly ones do
     ('区总工会"暖心送餐"行动正式启动。', ("Initiative", "暖心送餐行动")),
     # meeting and class heads name events after a division or an ordinal

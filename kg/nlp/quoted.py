@@ -32,6 +32,7 @@ SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 GENERIC_EVENT = re.compile(
     r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
 )
+CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -98,6 +99,11 @@ class QuotedNameRecognizer(Component):
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
             full = name if GENERIC_EVENT.match(tail) else name + tail
+            if len(name) == 1 and _pun_start(text, start):
+                # 暖“心”行动: one quoted character is a pun inside a name that
+                # starts right before it.
+                start -= 1
+                full = text[start] + full
             return Candidate(start, end + len(tail), label, full, "quoted", PRIORITY)
         if 2 <= len(name) <= self.max_abbreviation and " " not in name:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
@@ -127,6 +133,11 @@ class QuotedNameRecognizer(Component):
             if verb.group() != "进" or word == "走进" or word not in self.dictionary:
                 return True
         return False
+
+
+def _pun_start(text: str, start: int) -> bool:
+    before = text[start - 1 : start]
+    return bool(CJK.match(before)) and before not in PREPOSITIONS
 
 
 def _is_theme(text: str, start: int, end: int) -> bool:
