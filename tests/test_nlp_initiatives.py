@@ -62,6 +62,11 @@ ENTITIES_NOT_FOUND = [
     ("区总工会为职工送上慰问品。", ("WorkerGroup", "职工")),
     # a group word that only modifies a site's head is no group
     ("该区新建职工书屋15家，为职工提供阅读场所。", ("WorkerGroup", "新建职工")),
+    # those who give the service are no group it is for
+    (
+        "“健康行”活动为环卫工人送上体检，医护人员为环卫工人讲解，医护人员十分耐心。",
+        ("WorkerGroup", "医护人员"),
+    ),
     # a group that nothing is said to serve is no node of the graph
     ("记者在现场看到，保洁职工正在清扫路面。", ("WorkerGroup", "保洁职工")),
     # the words after a quotation stop before a verb of going
