@@ -40,6 +40,7 @@ TYPE_LETTERS = {
     "Person": "H",
 }
 AGENT_TYPES = frozenset({"Union", "Organization"})
+SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
 MACRO = re.compile(r"\{([A-Z]+)\}")
 # A mention after one of these in its clause is an adverbial, not the clause's topic.
@@ -66,6 +67,9 @@ class Rule:
     predicates: dict[str, str]  # object type -> predicate; "*" for any type
     topic: str  # "subject" or "object": the role the clause's topic takes; "" for none
     topic_types: frozenset[str] = frozenset()  # the types a topic may have; empty for any
+    # Failing a topic in the sentence or the one before, the article's: its first
+    # sentence that names a programme or site (the headline, most often).
+    article_topic: bool = False
 
     @property
     def subject_types(self) -> set[str]:
@@ -134,6 +138,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 dict(predicate) if isinstance(predicate, dict) else {"*": predicate},
                 spec.topic,
                 frozenset(spec.topic_types),
+                spec.article_topic,
             )
         )
     return tuple(rules)
@@ -159,6 +164,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
+    opening: Clause | None = None
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
         here = mentions[first : bisect_left(starts, end, first)]
@@ -166,7 +172,9 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         inside = [m for m in here if not m.nested]
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if clause is not None:
-            found.extend(_sentence_relations(clause, previous, rules))
+            found.extend(_sentence_relations(clause, previous, rules, opening))
+            if opening is None and any(m.label in SERVERS for m in inside):
+                opening = clause
         if "\n" in text[start:end]:
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
@@ -307,7 +315,7 @@ def _runs() -> re.Pattern[str]:
 
 
 def _sentence_relations(
-    clause: Clause, previous: Clause | None, rules: tuple[Rule, ...]
+    clause: Clause, previous: Clause | None, rules: tuple[Rule, ...], opening: Clause | None = None
 ) -> list[Relation]:
     mentions = clause.mentions
     found = []
@@ -323,6 +331,9 @@ def _sentence_relations(
                     topic = _topic(previous.template, previous.mentions, end, rule)
                     if topic:
                         evidence_start = previous.start
+                if not topic and opening is not None and rule.article_topic:
+                    # The evidence stays this sentence: the headline only names.
+                    topic = _topic(opening.template, opening.mentions, len(opening.template), rule)
                 role = subjects if rule.topic == "subject" else objects
                 for member in reversed(topic):
                     if member not in role:

@@ -53,6 +53,9 @@ class RuleSpec(_Strict):
     pattern: str
     topic: Literal["", "subject", "object"] = ""
     topic_types: list[str] = []
+    # With no topic in the sentence or the one before, the article's opening (its
+    # headline) gives it.
+    article_topic: bool = False
     examples: list[Example] = []
 
     @field_validator("predicate")

@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import known_initiatives, table, words
+from kg.lexicons import heads, known_initiatives, table, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
+from kg.nlp.mentions import (
+    CLASSIFIERS,
+    COUNT,
+    Candidate,
+    Scanner,
+    candidates,
+    text_of,
+    token_bounds,
+)
 
 PRIORITY = 35
 STATUS = "status"  # marks groups kept only as the object of a relation
+OPEN = "open"  # a group named by a generic head (保洁职工): kept as STATUS groups are
+# The words before a group's head that can narrow it: Chinese characters only, and
+# no count (200多名施工人员 is counted, not named).
+MODIFIER_CHARS = re.compile(r"^[\u4e00-\u9fff]+$")
+COUNTED = re.compile(rf"{COUNT}|[0-9一二三四五六七八九十百千万多余]$|^[{CLASSIFIERS}]$")
+MAX_MODIFIER_WORDS = 5
+MAX_MODIFIER_CHARS = 10
+HEAD_SIZES = range(1, 6)
+MIN_REPEATS = 2
 
 
 class LexiconRecognizer(Component):
     def __init__(self) -> None:
         entries: list[tuple[str, tuple[str, str, str, bool]]] = [
-            (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
+            (group, ("WorkerGroup", group, OPEN, False)) for group in words("worker_group_heads")
         ]
+        entries.extend(
+            (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
+        )
         entries.extend(
             (group, ("WorkerGroup", group, STATUS, False)) for group in words("worker_statuses")
         )
@@ -29,8 +52,22 @@ class LexiconRecognizer(Component):
         for row in table("short_forms"):
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
         self.scanner = Scanner(entries, longest=True)
-        self.user_dictionary = [word for word, _ in entries]
-        self.group_modifiers = sorted(words("worker_group_modifiers"), key=len, reverse=True)
+        self.user_dictionary = [word for word, key in entries if key[2] != OPEN]
+        self.group_modifiers = words("worker_group_modifiers")
+        self.heads = heads()
+        classes = word_classes()
+        self.dictionary = classes["word"]
+        # Words that cannot describe workers: function words, verbs, the trigger
+        # words that end names, serving verbs (慰问|环卫工人); the modifiers lexicon
+        # lets its own verbs through (务工, 就业).
+        self.group_stops = (
+            classes["closed"]
+            | classes["verb"]
+            | words("boundaries")
+            | words("posts")
+            | words("serving_verbs")
+            | words("worker_group_stops")
+        ) - self.group_modifiers
 
     def user_words(self) -> Iterable[str]:
         return self.user_dictionary
@@ -38,23 +75,94 @@ class LexiconRecognizer(Component):
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         text = text_of(doc)
-        word_starts = set(token_bounds(doc)[0])
-        for start, end, (label, name, key, short) in self.scanner.find(text):
-            source = "lexicon-status" if key == STATUS else "lexicon"
-            key = "" if key == STATUS else key
+        starts, ends = token_bounds(doc)
+        # Names found before (divisions) are not part of a group's name.
+        named_ends = {c.end for c in out}
+        found = list(self.scanner.find(text))
+        # 职工|子女, 务工人员|随迁子女: a group followed by another group's head
+        # only narrows that one.
+        # A group of the lexicon keeps its name (新就业形态劳动者|群体, 困难职工|子女): a
+        # generic head after it does not take it in.
+        group_starts = {start for start, _, value in found if value[0] == "WorkerGroup"}
+        named_ends.update(
+            end for _, end, value in found if value[0] == "WorkerGroup" and value[2] != OPEN
+        )
+        groups: list[tuple[int, int, str, bool]] = []
+        for start, end, (label, name, key, short) in found:
             if label == "WorkerGroup":
-                start = self._modified_start(text, start, word_starts)
-                name = text[start:end]
-            out.append(Candidate(start, end, label, name, source, PRIORITY, key=key, short=short))
+                if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
+                    continue
+                begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
+                if key == OPEN and (begin == start or self._modifies_head(text, end)):
+                    continue  # 职工 alone names no group, nor 新建职工 in 新建职工书屋
+                groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
+                continue
+            out.append(
+                Candidate(start, end, label, name, "lexicon", PRIORITY, key=key, short=short)
+            )
+        # A group named by its standing or a generic head is a node of the graph where
+        # something serves it, or where the article names it again: an article about
+        # women workers names 女职工 throughout, one about something else in passing.
+        counts = Counter(name for _, _, name, _ in groups)
+        for start, end, name, generic in groups:
+            source = "lexicon-status" if generic and counts[name] < MIN_REPEATS else "lexicon"
+            out.append(Candidate(start, end, "WorkerGroup", name, source, PRIORITY))
         return doc
 
-    def _modified_start(self, text: str, start: int, word_starts: set[int]) -> int:
-        """Where a group named with a narrowing word begins (困难|农民工, not 妇|女…)."""
-        for modifier in self.group_modifiers:
-            begin = start - len(modifier)
-            if begin in word_starts and text.startswith(modifier, begin):
-                return begin
+    def _modified_start(
+        self, text: str, starts: list[int], start: int, named_ends: set[int], open_head: bool
+    ) -> int:
+        """Where a group named with narrowing words begins: 困难|农民工, 重点工程|职工,
+        外地务工|人员; not 慰问|环卫工人, 200多名|施工人员 or 妇|女….
+
+        A group of the lexicon (外卖骑手) is its own name: only the modifiers lexicon
+        narrows it (女|外卖骑手), not a brand (美团|外卖骑手).
+        """
+        head_start = start
+        index = bisect_left(starts, start)
+        if index == len(starts) or starts[index] != start:
+            # The head starts inside a word (户外职工 as one word): that word's
+            # beginning is where the group starts, if its part before the head can
+            # narrow a group.
+            index -= 1
+            piece = text[starts[index] : start] if index >= 0 else ""
+            if not (self._narrows(piece) if open_head else piece in self.group_modifiers):
+                return start
+            start = starts[index]
+        taken = 0
+        while index > 0 and taken < MAX_MODIFIER_WORDS and start not in named_ends:
+            piece = text[starts[index - 1] : start]
+            if head_start - starts[index - 1] > MAX_MODIFIER_CHARS or not (
+                self._narrows(piece) if open_head else piece in self.group_modifiers
+            ):
+                break
+            start = starts[index - 1]
+            index -= 1
+            taken += 1
         return start
+
+    def _modifies_head(self, text: str, end: int) -> bool:
+        """职工|书屋, 工人|文化宫: a generic group word that only modifies the head
+        noun of a name after it."""
+        return any(text[end : end + size] in self.heads for size in HEAD_SIZES)
+
+    def _narrows(self, piece: str) -> bool:
+        """Whether a word can describe workers: a word of the dictionary (物业, 岗位),
+        one character only if the modifiers lexicon says so (女, 新), since single
+        characters are mostly glue (辖区|内)."""
+        if len(piece) == 1 or piece in self.group_modifiers:
+            return piece in self.group_modifiers
+        return (
+            piece in self.dictionary
+            and bool(MODIFIER_CHARS.match(piece))
+            and piece not in self.group_stops
+            and not COUNTED.search(piece)
+        )
+
+
+def _is_boundary(offsets: list[int], offset: int) -> bool:
+    i = bisect_left(offsets, offset)
+    return i < len(offsets) and offsets[i] == offset
 
 
 @Language.factory("kg_lexicon")

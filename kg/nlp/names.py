@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.schema import QUOTE_MARKS
+from kg.schema import QUOTE_MARKS, strip_quotes
 
 PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
@@ -55,6 +56,8 @@ ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
 # A phase or section in brackets after a site's name: 某高速改造工程(一期), 某通道工程(东岛).
 SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
+# Joins two events into one name: 揭牌仪式暨工作部署会.
+JOINER = "暨"
 
 
 class HeadNameRecognizer(Component):
@@ -132,6 +135,7 @@ class HeadNameRecognizer(Component):
                 out.append(found)
                 if not found.short:
                     named_at.add(found.start)
+        _join_events(text, out)
         return doc
 
     def _owner_union(
@@ -322,6 +326,7 @@ class HeadNameRecognizer(Component):
             and not text[:left].removesuffix("的").endswith(self.organising)
             and text[left:end] not in known
             and left not in named_at
+            and not text[:left].endswith(JOINER)
         ):
             return None
         if head.label == "Place":
@@ -439,6 +444,25 @@ def _place_end(text: str, end: int, head: Head) -> int:
     pattern = ADDRESS_NUMBER if head.text in ROADS else SITE_PART
     found = pattern.match(text, end)
     return found.end() if found else end
+
+
+def _join_events(text: str, out: list[Candidate]) -> None:
+    """One event named as two joined by 暨 (技能大赛启动仪式暨首场比赛, “送健康”暨
+    “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
+    in the initiative that ends right before it."""
+    events = {c.end: c for c in out if c.label == "Initiative" and not c.short}
+    for index, cand in enumerate(out):
+        if cand.label != "Initiative" or cand.short or not text[: cand.start].endswith(JOINER):
+            continue
+        left = events.get(cand.start - len(JOINER))
+        if left is None:
+            continue
+        out[index] = replace(
+            cand,
+            start=left.start,
+            name=strip_quotes(text[left.start : cand.end]),
+            priority=max(cand.priority, left.priority),
+        )
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

@@ -61,6 +61,7 @@ class PersonRecognizer(Component):
             words("name_follows") | words("person_acts") | words("titles_after") | words("posts")
         )
         self.surnames = words("surnames")
+        self.part_heads = tuple(words("part_heads"))
         self.follows = Prefixes(words("name_follows"))
         classes = word_classes()
         self.common_words = classes["common"]
@@ -170,6 +171,8 @@ class PersonRecognizer(Component):
                 continue
             if name[len(surname) :] in self.cue_words:
                 continue  # 书记和区长, 负责人任成员: a post is no given name
+            if name.endswith(self.part_heads):
+                continue  # 某总工会宣传部: a department after its body, not 宣传部 the person
             if given == 2 and self.follows.starts(text, end - 1, shortest=2):
                 continue  # 陈红一行 is 陈红 + 一行, 王刚同志 王刚 + 同志
             options.append((name, end))

@@ -13,12 +13,14 @@ from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
 from kg.schema import strip_quotes
 
 PRIORITY = 50
-# The outer pair only; inner ‘…’ stays part of the content.
-QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」")
+# The outer pair only; inner ‘…’ stays part of the content. Straight quotes "…" pair
+# up in order, as pages that use them write them (年度"送书香"活动).
+QUOTED = re.compile(r"“([^“”]{1,60})”|《([^《》]{1,80})》|「([^「」]{1,60})」|\"([^\"\n]{1,60})\"")
 # Speech and explanations contain clause punctuation; names do not.
 CLAUSE_PUNCTUATION = re.compile(r"[，。！？；：,!?;]")
 # After a quote, a run of name characters may carry the head: “新邻里”暖冬守护活动.
-SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,10}")
+# (“某某”关爱职工专项服务月活动: the head may come a dozen characters later.)
+SUFFIX = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,30}")
 COUNTED = re.compile(COUNT)
 # The words after a quotation that carry its head never hold these: in
 # “建设者之家”在宋庄镇副中心… the 中心 is another thing's.
@@ -30,6 +32,12 @@ SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 GENERIC_EVENT = re.compile(
     r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
 )
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# What a theme says around it: 主题为“X”, 以“X”为主题.
+THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
+SENTENCE_END = re.compile(r"[。！？!?；;]")
+# Words right after a quoted site's name that make it a programme's name.
+PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -45,6 +53,7 @@ class QuotedNameRecognizer(Component):
 
     def __init__(self, max_abbreviation: int) -> None:
         self.organising = words("organising_verbs")
+        self.tail_stops = words("initiative_tail_stops")
         self.dictionary = word_classes()["word"]
         self.max_abbreviation = max_abbreviation
 
@@ -59,15 +68,25 @@ class QuotedNameRecognizer(Component):
         return doc
 
     def _classify(self, text: str, match: re.Match[str], content: str) -> Candidate | None:
+        start, end = match.span()
+        if _is_theme(text, start, end) and not SENTENCE_END.search(content):
+            # 主题为“冬有暖阳 心有所依”的…活动, 以“健康同行，快乐工作”为主题: the theme is the
+            # activity's name, slogan punctuation and all.
+            return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
             return None
         name = strip_quotes(content)
-        start, end = match.span()
         if match.group(2) is not None:
             if name.endswith(PERIODICALS):
                 return None
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         head = head_of(name)
+        programme = next((w for w in PROGRAMME_WORDS if text.startswith(w, end)), None)
+        if head is not None and head.label != "Initiative" and programme is not None:
+            # “社区夜校”项目, “骑手驿站”工程: a site named as a programme is the programme.
+            return Candidate(
+                start, end + len(programme), "Initiative", name + programme, "quoted", PRIORITY
+            )
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
@@ -80,14 +99,19 @@ class QuotedNameRecognizer(Component):
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
             full = name if GENERIC_EVENT.match(tail) else name + tail
+            if len(name) == 1 and _pun_start(text, start):
+                # 暖“心”行动: one quoted character is a pun inside a name that
+                # starts right before it.
+                start -= 1
+                full = text[start] + full
             return Candidate(start, end + len(tail), label, full, "quoted", PRIORITY)
         if 2 <= len(name) <= self.max_abbreviation and " " not in name:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
     def _suffix_with_head(self, run: str) -> tuple[str, str] | None:
-        """The longest prefix of ``run`` that ends in a head and holds no organising verb,
-        with the type its head gives."""
+        """The longest prefix of ``run`` that ends in a head and holds no organising verb
+        or verb of going (走进), with the type its head gives."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
             head = head_of(tail)
@@ -96,6 +120,7 @@ class QuotedNameRecognizer(Component):
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in tail for verb in self.organising)
+                and not any(word in tail for word in self.tail_stops)
             ):
                 return tail, head.label
         return None
@@ -108,6 +133,18 @@ class QuotedNameRecognizer(Component):
             if verb.group() != "进" or word == "走进" or word not in self.dictionary:
                 return True
         return False
+
+
+def _pun_start(text: str, start: int) -> bool:
+    before = text[start - 1 : start]
+    return bool(CJK.match(before)) and before not in PREPOSITIONS
+
+
+def _is_theme(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return before.endswith(THEME_BEFORE) or (
+        before.endswith("以") and text.startswith("为主题", end)
+    )
 
 
 @Language.factory("kg_quoted", default_config={"max_abbreviation": 6})

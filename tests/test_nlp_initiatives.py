@@ -1,0 +1,168 @@
+"""Initiatives, worker groups and whom they serve: tables of sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+ENTITIES_FOUND = [
+    # a worker group named by a generic head and the words that narrow it
+    # (kept as entities where a programme or site serves them)
+    ("“清凉行”活动为辖区保洁职工、安保人员送去防暑用品。", ("WorkerGroup", "保洁职工")),
+    ("“清凉行”活动为辖区保洁职工、安保人员送去防暑用品。", ("WorkerGroup", "安保人员")),
+    ("“回家路”行动为外地务工人员送上车票。", ("WorkerGroup", "外地务工人员")),
+    ("“暖冬”行动为困难女职工送上慰问金。", ("WorkerGroup", "困难女职工")),
+    # a group's children are a group of their own
+    (
+        "“七彩假期”托管班面向双职工子女和进城务工人员随迁子女开放。",
+        ("WorkerGroup", "进城务工人员随迁子女"),
+    ),
+    # (or where the article names them again)
+    (
+        "区总工会开展普法宣传。女职工代表参加了座谈，女职工权益保护是今年的重点。",
+        ("WorkerGroup", "女职工"),
+    ),
+    # sites named by their heads
+    ("区总工会在社区开办农民工夜校，为农民工提供培训。", ("Facility", "农民工夜校")),
+    ("纺织厂“暖心妈咪小屋”正式启用。", ("Facility", "暖心妈咪小屋")),
+    ("市总工会困难职工帮扶中心接待来访职工。", ("Facility", "市总工会困难职工帮扶中心")),
+    # …but a quoted site followed by 项目 is a programme
+    ("区总工会启动“社区夜校”项目。", ("Initiative", "社区夜校项目")),
+    # two events joined by 暨 are one name
+    (
+        "区总工会举办海淀区安全生产月活动暨第二届安全知识竞赛。",
+        ("Initiative", "海淀区安全生产月活动暨第二届安全知识竞赛"),
+    ),
+    # a quoted programme name keeps the words that carry its head, even many of them
+    (
+        "市总工会开展“书香满园”关爱一线职工读书分享会。",
+        ("Initiative", "书香满园关爱一线职工读书分享会"),
+    ),
+    # a quoted theme is the activity's name, slogan punctuation and all
+    (
+        "街道工会开展了主题为“冬有暖阳 心有所依”的义诊活动。",
+        ("Initiative", "冬有暖阳 心有所依"),
+    ),
+    ("本次活动以“健康同行，快乐工作”为主题，吸引职工参加。", ("Initiative", "健康同行，快乐工作")),
+    # one quoted character is a pun inside a name that starts right before it
+    ("区总工会推出暖“心”行动，关爱快递员。", ("Initiative", "暖心行动")),
+    # straight quotes pair up as curly ones do
+    ('区总工会"暖心送餐"行动正式启动。', ("Initiative", "暖心送餐行动")),
+    # meeting and class heads name events after a division or an ordinal
+    ("区总工会召开海淀区职工服务体系建设推进会。", ("Initiative", "海淀区职工服务体系建设推进会")),
+    ("朝阳区暑期职工子女爱心托管班正式开班。", ("Initiative", "朝阳区暑期职工子女爱心托管班")),
+]
+
+ENTITIES_NOT_FOUND = [
+    # a count or a verb before a group's head is no part of its name
+    ("区总工会为300余名施工人员送上棉衣。", ("WorkerGroup", "300余名施工人员")),
+    ("区总工会慰问环卫工人并为施工人员送上棉衣。", ("WorkerGroup", "慰问环卫工人")),
+    # a brand before a group of the lexicon is not taken in
+    ("驿站为美团外卖骑手提供热水。", ("WorkerGroup", "美团外卖骑手")),
+    # a generic head alone names no group
+    ("区总工会为职工送上慰问品。", ("WorkerGroup", "职工")),
+    # a group word that only modifies a site's head is no group
+    ("该区新建职工书屋15家，为职工提供阅读场所。", ("WorkerGroup", "新建职工")),
+    # those who give the service are no group it is for
+    (
+        "“健康行”活动为环卫工人送上体检，医护人员为环卫工人讲解，医护人员十分耐心。",
+        ("WorkerGroup", "医护人员"),
+    ),
+    # a group that nothing is said to serve is no node of the graph
+    ("记者在现场看到，保洁职工正在清扫路面。", ("WorkerGroup", "保洁职工")),
+    # the words after a quotation stop before a verb of going
+    (
+        "“技能进课堂”首场活动走进北京市第九中学。",
+        ("Organization", "技能进课堂首场活动走进北京市第九中学"),
+    ),
+]
+
+SERVES_FOUND = [
+    # the nearest programme or site before the cue in the sentence serves every group
+    # of the list, and the group that sums them up
+    (
+        "西城区总工会开展“夏日清风”行动，为保洁职工、快递员等户外劳动者送上防暑用品。",
+        ("夏日清风行动", "serves", "保洁职工"),
+    ),
+    (
+        "西城区总工会开展“夏日清风”行动，为保洁职工、快递员等户外劳动者送上防暑用品。",
+        ("夏日清风行动", "serves", "户外劳动者"),
+    ),
+    # unnamed members between named ones do not break the list
+    (
+        "区总工会启动“冬日暖阳”行动，重点慰问建筑工人、保洁职工以及公交、地铁等行业的户外劳动者。",
+        ("冬日暖阳行动", "serves", "户外劳动者"),
+    ),
+    (
+        "区总工会启动“冬日暖阳”行动，重点慰问建筑工人、保洁职工以及公交、地铁等行业的户外劳动者。",
+        ("冬日暖阳行动", "serves", "保洁职工"),
+    ),
+    # 面向, 关爱, 送给 take the group directly
+    ("“阳光驿站”面向货车司机和网约车司机开放。", ("阳光驿站", "serves", "网约车司机")),
+    (
+        "区总工会通过“暖心礼包”活动，把关怀送给困难职工和一线女职工。",
+        ("暖心礼包", "serves", "一线女职工"),
+    ),
+    # a site with no programme before it in its sentence: the previous sentence's topic
+    (
+        "团结湖街道骑手驿站正式启用。驿站内为外卖骑手提供热水和充电。",
+        ("团结湖街道骑手驿站", "serves", "外卖骑手"),
+    ),
+    # no programme in the sentence or the one before: the headline's serves
+    (
+        "区总工会“健康进工地”活动启动\n7月1日上午，医生们来到工地。\n"
+        "专家们为建筑工人送上防暑药品，并讲解防暑知识。",
+        ("健康进工地", "serves", "建筑工人"),
+    ),
+    # a sentence that opens by saying for whom, then names the programme
+    (
+        "为帮青年职工、特别是大龄单身职工解决交友难题，由市总工会主办的“缘来是你”联谊会在文化宫举行。",
+        ("缘来是你联谊会", "serves", "大龄单身职工"),
+    ),
+    # an event held at a site, then serving: the event serves, not its venue
+    (
+        "“清凉一夏”慰问活动在西城区金融街街道丽泽骑士驿站举行，为保洁职工送上防暑用品。",
+        ("清凉一夏慰问活动", "serves", "保洁职工"),
+    ),
+]
+
+SERVES_NOT_FOUND = [
+    # a part that a site is said to have does not serve for it
+    (
+        "阳光驿站由区总工会打造，还设置了母婴关爱室，每天服务快递员等户外劳动者。",
+        ("母婴关爱室", "serves", "快递员"),
+    ),
+    # the venue of an event does not serve its guests
+    (
+        "“清凉一夏”慰问活动在西城区金融街街道丽泽骑士驿站举行，为保洁职工送上防暑用品。",
+        ("丽泽骑士驿站", "serves", "保洁职工"),
+    ),
+    # 为 that says why, with no serving verb after the group
+    (
+        "区总工会开展“安全护航”行动，为保洁职工安全作业保驾护航。",
+        ("安全护航行动", "serves", "保洁职工"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTITIES_FOUND)
+def test_finds_entity(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), ENTITIES_NOT_FOUND)
+def test_does_not_find_entity(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), SERVES_FOUND)
+def test_finds_serves(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), SERVES_NOT_FOUND)
+def test_does_not_find_serves(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
