@@ -18,6 +18,7 @@ from functools import cache
 
 from kg.extract.relations import Relation
 from kg.lexicons import expand_abbreviation, heads, table, word_classes
+from kg.nlp.divisions import COMMUNITY_WORDS
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain
 
@@ -231,7 +232,12 @@ class ArticleResolver:
         entity_id, name, preferred = identity
         entity = self.entities.get(entity_id)
         if entity is None:
-            division = self.divisions(mention.key) if mention.label == "District" else None
+            division = None
+            if mention.label == "District":
+                division = self.divisions(mention.key)
+                if division is None and mention.name.endswith(COMMUNITY_WORDS):
+                    # Below the gazetteer (kg_divisions finds them in the text).
+                    division = DivisionInfo(mention.name, "community", "", mention.name)
             entity = Entity(
                 entity_id,
                 name,
