@@ -272,3 +272,23 @@ def test_ocr_reads_a_scanned_page(tmp_path: Path) -> None:
     )
     assert matched / len(expected) >= 0.95, got
     assert "朝阳区总工会" in got and "望京街道" in got
+
+
+def test_evidence_from_a_pdf_names_file_page_and_box(tmp_path: Path, records: Records) -> None:
+    """The graph keeps each PDF article's page and box, and the page's data, which the
+    evidence panel shows, carries them with the file's name."""
+    from kg.graph.build import build
+    from kg.page.data import page_data
+    from tests.conftest import network_of
+
+    page = [Block(H1, 0, size=16), Block(B1, 0), Block(H3, 1, size=16), Block(B3, 1)]
+    (tmp_path / "issue.pdf").write_bytes(
+        pdf_bytes([([Block(H2, size=16), Block(B2)], 1), (page, 2)])
+    )
+    build([tmp_path / "issue.pdf"], tmp_path / "out", records)
+    articles = page_data(network_of(tmp_path / "out"), title="issue")["articles"]
+    by_headline = {a["headline"]: a for a in articles}
+    assert by_headline[H3]["page"] == 2 and by_headline[H2]["page"] == 1
+    assert by_headline[H3]["source"] == "issue.pdf"
+    x0, top, x1, bottom = map(float, by_headline[H3]["box"].split())
+    assert 300 < x0 < x1 and top < bottom
