@@ -199,7 +199,10 @@ class SparqlServer(ThreadingHTTPServer):
             return self._worker
 
     def write(
-        self, sparql: str, formats: Mapping[str, str | None], dataset: QueryDataset | None
+        self,
+        sparql: str,
+        formats: Mapping[str, str | None],
+        dataset: QueryDataset | None = None,
     ) -> WrittenResult:
         """The answer to ``sparql`` in the format ``formats`` names for its kind."""
         if self.in_memory:
