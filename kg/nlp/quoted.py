@@ -38,6 +38,10 @@ THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
 # Words right after a quoted site's name that make it a programme's name.
 PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
+# The words after a quotation that name a body, a site or a place are no clause
+# (unlike a programme's: “送清凉”让…): they never hold these particles.
+NAMED_WITHOUT_CLAUSES = frozenset({"Union", "Organization", "Facility", "Place", "District"})
+CLAUSE_CHARACTERS = frozenset("了让把被使")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -55,6 +59,7 @@ class QuotedNameRecognizer(Component):
         self.organising = words("organising_verbs")
         self.tail_stops = words("initiative_tail_stops")
         self.dictionary = word_classes()["word"]
+        self.verbs = word_classes()["verb"]
         self.max_abbreviation = max_abbreviation
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,7 +85,8 @@ class QuotedNameRecognizer(Component):
             if name.endswith(PERIODICALS):
                 return None
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
-        head = head_of(name)
+        # “法院+工会”, “互联网+工会”: a slogan joining two things names no body.
+        head = None if "+" in name else head_of(name)
         programme = next((w for w in PROGRAMME_WORDS if text.startswith(w, end)), None)
         if head is not None and head.label != "Initiative" and programme is not None:
             # “社区夜校”项目, “骑手驿站”工程: a site named as a programme is the programme.
@@ -121,9 +127,18 @@ class QuotedNameRecognizer(Component):
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in tail for verb in self.organising)
                 and not any(word in tail for word in self.tail_stops)
+                and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head.label))
             ):
                 return tail, head.label
         return None
+
+    def _is_clause(self, tail: str, label: str) -> bool:
+        """“快递小哥”代表当场宣誓加入了工会: a clause, not the rest of a body's name. A
+        union's name holds no verb; a site's may (母婴关爱室), but not a clause's
+        particles."""
+        if CLAUSE_CHARACTERS.intersection(tail):
+            return True
+        return label == "Union" and any(tail[i : i + 2] in self.verbs for i in range(len(tail) - 1))
 
     def _is_slogan(self, name: str) -> bool:
         """“名厨进社区” is a slogan; “促进就业服务站” and “先进职工之家” are not: there 进
