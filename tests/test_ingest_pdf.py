@@ -11,7 +11,7 @@ import pytest
 
 from kg.article import Article, InputProblem
 from kg.ingest import read_paths
-from kg.ingest.pdf import read_pdf
+from kg.ingest.pdf import Piece, page_articles, read_pdf
 from tests.conftest import Records
 from tests.pdf_pages import BODY, Block, pdf_bytes
 
@@ -292,3 +292,21 @@ def test_evidence_from_a_pdf_names_file_page_and_box(tmp_path: Path, records: Re
     assert by_headline[H3]["source"] == "issue.pdf"
     x0, top, x1, bottom = map(float, by_headline[H3]["box"].split())
     assert 300 < x0 < x1 and top < bottom
+
+
+def _piece(top: float, text: str, size: float = BODY, bold: bool = False) -> Piece:
+    return Piece(40.0, top, 40.0 + size * len(text), top + size, text, size, bold)
+
+
+def test_a_bold_line_of_the_body_size_is_a_headline() -> None:
+    """Headlines are told by weight as well as size: a line set bold (黑体) at the body's
+    size opens an article; a bold word in a sentence does not."""
+    lines = [
+        _piece(50, "区总工会启动冬送温暖行动", bold=True),
+        _piece(65, "本报讯 近日，区总工会启动“冬送温暖”行动，为环卫工人送去棉衣。"),
+        _piece(80, "慰问活动持续到春节。", bold=True),
+        _piece(95, "工会驿站同时延长开放时间，方便环卫工人休息和取暖。"),
+    ]
+    (article,) = page_articles(lines, "page.pdf", 0)
+    assert article.headline == "区总工会启动冬送温暖行动"
+    assert "慰问活动持续到春节。" in article.text

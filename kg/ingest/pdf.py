@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from kg.article import Article, InputProblem
 from kg.ingest.dates import iso_date, line_date
-from kg.ingest.lines import Line, cleaned, join_broken, to_article
+from kg.ingest.lines import Line, cleaned, is_headline_like, join_broken, to_article
 from kg.ingest.patterns import layout
 
 PDF_MAGIC = b"%PDF-"
@@ -40,6 +40,8 @@ CAPTION_RATIO = 0.88
 CONTINUED_HEADLINE = 30
 # A gap between columns is at least this many body-text characters wide.
 GUTTER_CHARS = 1.0
+# Font names of bold faces, and of the black faces (黑体) Chinese headlines are set in.
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei|黑", re.IGNORECASE)
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _CONTINUATION = re.compile(
     r"[（(]?(?:下?转第?[0-9一二三四五六七八九十]+版|上接第?[0-9一二三四五六七八九十]+版|"
@@ -71,6 +73,7 @@ class Piece:
     bottom: float
     text: str
     size: float
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,17 @@ class _PageLine:
     @property
     def size(self) -> float:
         return max(piece.size for piece in self.pieces)
+
+    def is_headline(self, body: float) -> bool:
+        """Larger than the body text; or as large, set in a bold face (黑体 included),
+        and short of a sentence: a headline of the body's size."""
+        if self.size >= body * HEADLINE_RATIO:
+            return True
+        return (
+            self.size >= body
+            and all(piece.bold for piece in self.pieces)
+            and is_headline_like(Line.of(self.text))
+        )
 
 
 class _Unreadable(Exception):
@@ -182,6 +196,7 @@ def _pieces(chars: list[dict]) -> Iterator[Piece]:
             if (
                 gap > GUTTER_CHARS * min(char["size"], run[-1]["size"])
                 or abs(char["size"] - run[-1]["size"]) > 0.5
+                or _is_bold(char) != _is_bold(run[-1])
             ):
                 yield _piece(run)
                 run = []
@@ -203,7 +218,12 @@ def _piece(chars: list[dict]) -> Piece:
         max(c["bottom"] for c in chars),
         "".join(text),
         round(max(c["size"] for c in chars), 1),
+        all(map(_is_bold, chars)),
     )
+
+
+def _is_bold(char: dict) -> bool:
+    return BOLD_FONT.search(char.get("fontname") or "") is not None
 
 
 # --- reading order -----------------------------------------------------------
@@ -362,7 +382,7 @@ def page_articles(pieces: list[Piece], source: str, first_index: int) -> Iterato
     page_date: str | None = None
     for line in lines:
         text = line.text
-        if line.size >= size * HEADLINE_RATIO:
+        if line.is_headline(size):
             if drafts and not drafts[-1].body:
                 drafts[-1].add_to_heading(line)  # kicker, main headline, sub-headline
             else:
