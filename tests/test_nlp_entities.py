@@ -6,8 +6,8 @@ import pytest
 
 FOUND = [
     # a trade's union at the level of the article's division, named by its level word
-    ("绵阳市总工会召开会议，省财贸工会、省交通运输工会参加。", ("Union", "省财贸工会")),
-    ("绵阳市总工会召开会议，省财贸工会、省交通运输工会参加。", ("Union", "省交通运输工会")),
+    ("绵阳市总工会召开会议，省邮电工会、省农林水利工会参加。", ("Union", "省邮电工会")),
+    ("绵阳市总工会召开会议，省邮电工会、省农林水利工会参加。", ("Union", "省农林水利工会")),
     # head nouns, grown leftwards to the first word that cannot be in a name
     ("近日，丰台区总工会召开全会。", ("Union", "丰台区总工会")),
     ("北京燕京啤酒股份有限公司工会开展慰问。", ("Union", "北京燕京啤酒股份有限公司工会")),
@@ -87,7 +87,7 @@ NOT_FOUND = [
     # ...but not a level word that ends another word (开发|区)
     ("绵阳市高新开发区工业园区工会成立。", ("Union", "区工业园区工会")),
     # a slogan joining two things names no union, and a clause after a quote no body
-    ("两家单位构建“法院+工会”调解机制。", ("Union", "法院+工会")),
+    ("两家单位构建“科技+工会”服务机制。", ("Union", "科技+工会")),
     ("“外卖骑手”代表当场宣誓加入了工会。", ("Union", "外卖骑手代表当场宣誓加入了工会")),
     # 进 inside a word (先进) makes no slogan of a title
     ("该公司工会获评“先进职工之家”。", ("Initiative", "先进职工之家")),

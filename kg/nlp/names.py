@@ -49,7 +49,7 @@ EVENT_KINDS = frozenset({"event", "ceremony"})
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
-# Level words that open the name of a trade's union at that level (省财贸工会).
+# Level words that open the name of a trade's union at that level (省邮电工会).
 TRADE_UNION_LEVELS = frozenset("省市区县")
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
@@ -413,7 +413,7 @@ class HeadNameRecognizer(Component):
             and text[max(0, left - 2) : left + 1] not in self.dictionary
             and text[max(0, left - 1) : left + 1] not in self.dictionary
         ):
-            # 省财贸工会, 市教科文卫体工会, 县交通运输工会: a trade's union at the level of
+            # 省邮电工会, 市农林水利工会, 县建设工会: a trade's union at the level of
             # the division the article is about.
             return left
         owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)

@@ -85,7 +85,7 @@ class QuotedNameRecognizer(Component):
             if name.endswith(PERIODICALS):
                 return None
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
-        # “法院+工会”, “互联网+工会”: a slogan joining two things names no body.
+        # “科技+工会”, “检察+工会”: a slogan joining two things names no body.
         head = None if "+" in name else head_of(name)
         programme = next((w for w in PROGRAMME_WORDS if text.startswith(w, end)), None)
         if head is not None and head.label != "Initiative" and programme is not None:
