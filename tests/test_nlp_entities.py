@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a role before a body is no part of its name
+    ("裁判代表华源集团有限公司的赵强宣誓。", ("Organization", "华源集团有限公司")),
     # a trade's union at the level of the article's division, named by its level word
     ("绵阳市总工会召开会议，省邮电工会、省农林水利工会参加。", ("Union", "省邮电工会")),
     ("绵阳市总工会召开会议，省邮电工会、省农林水利工会参加。", ("Union", "省农林水利工会")),
@@ -84,6 +86,7 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("裁判代表华源集团有限公司的赵强宣誓。", ("Organization", "裁判代表华源集团有限公司")),
     # ...but not a level word that ends another word (开发|区)
     ("绵阳市高新开发区工业园区工会成立。", ("Union", "区工业园区工会")),
     # a slogan joining two things names no union, and a clause after a quote no body
