@@ -137,7 +137,7 @@ class ArticleResolver:
                 for cut in range(len(m.name)):
                     self.names_ending.setdefault((m.label, m.name[cut:]), []).append(m.name)
         self._passing: dict[tuple[str, ...], list[Mention]] = {}
-        self._first_division: dict[tuple[str, ...], DivisionInfo | None] = {}
+        self._first_division: dict[str, DivisionInfo | None] = {}  # by level word
         self.entity_of: dict[int, Entity] = {}  # id(mention) -> entity
         self.entities: dict[str, Entity] = {}
         for mention in sorted(self.full, key=lambda m: -(m.end - m.start)):

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from kg.graph.build import current_store_path
 from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
 from kg.graph.results import MEDIA_TYPES
-from kg.graph.store import QueryDataset, WrittenResult
+from kg.graph.store import QueryDataset, WrittenResult, query_structure
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
@@ -66,9 +66,6 @@ _UPDATE = re.compile(
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 # A federated query would make this server fetch from other hosts on a client's behalf.
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
-_LITERALS_IRIS_COMMENTS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
-)
 _NO_SERVICE = "this endpoint does not run federated queries (SERVICE)"
 
 
@@ -348,7 +345,7 @@ class _Handler(BaseHTTPRequestHandler):
         sparql = queries[0]
         if _UPDATE.match(sparql):
             raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
-        if _SERVICE.search(_LITERALS_IRIS_COMMENTS.sub(" ", sparql)):
+        if _SERVICE.search(query_structure(sparql)):
             raise HttpError(HTTPStatus.FORBIDDEN, _NO_SERVICE)
         dataset = _dataset(params)
         accept, format_values = self.headers.get("Accept", ""), params.get("format", [])

@@ -36,9 +36,19 @@ class QuerySyntaxError(ValueError):
 MAX_QUERY_CHARS = 1_000_000
 MAX_NESTING = 200
 MAX_UNIONS = 2_000
+# Literals, IRIs and comments: the parts of a query whose words and brackets are no
+# part of its structure.
 _NOT_STRUCTURE = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
 )
+
+
+def query_structure(sparql: str) -> str:
+    """``sparql`` with its literals, IRIs and comments blanked out: what is left are its
+    keywords, variables and brackets."""
+    return _NOT_STRUCTURE.sub(" ", sparql)
+
+
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
 
@@ -47,7 +57,7 @@ def check_shape(sparql: str) -> None:
     to be parsed safely."""
     if len(sparql) > MAX_QUERY_CHARS:
         raise QuerySyntaxError(f"query of {len(sparql)} characters: at most {MAX_QUERY_CHARS}")
-    structure = _NOT_STRUCTURE.sub(" ", sparql)
+    structure = query_structure(sparql)
     depth = deepest = 0
     for char in structure:
         if char in "({[":

@@ -25,8 +25,9 @@ COLUMNS = {
     "initiatives": ("name", "aliases"),
 }
 TYPE_COLUMN = "type"
-# How a head noun makes a name (see heads.tsv).
-HEAD_KINDS = frozenset({"name", "proper", "programme", "event", "ceremony"})
+# How a head noun makes a name (see heads.tsv), with the fewest characters a name puts
+# before a head of that kind: the one table of head kinds.
+HEAD_KINDS = {"name": 2, "proper": 2, "programme": 4, "event": 2, "ceremony": 2}
 
 
 class LexiconError(KgError):

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import Head, head_of, heads, word_classes, words
+from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.entities import names_a_part
 from kg.nlp.mentions import (
@@ -40,7 +40,6 @@ NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
-MIN_MODIFIER = {"name": 2, "proper": 2, "programme": 4, "event": 2, "ceremony": 2}
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony"})
@@ -313,7 +312,7 @@ class HeadNameRecognizer(Component):
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
-        if len(modifier) < MIN_MODIFIER[head.kind] or modifier in self.verbal:
+        if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
