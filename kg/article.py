@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control characters (a newline in a file name) are shown escaped in a problem's line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,9 @@ class Article:
 class InputProblem:
     """A file (or one record of it) that could not be read; reported, never raised.
 
-    A ``warning`` is a part of an article left out (a URL that is no web address); the
-    article itself is read, and the run's exit status stays as it is.
+    A ``warning`` is a part of an article left out (a URL that is no web address), or a
+    file of a folder left out (a broken link); the rest is read, and the run's exit
+    status stays as it is.
     """
 
     source: str
@@ -46,4 +51,6 @@ class InputProblem:
     warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.source}: {'warning: ' if self.warning else ''}{self.message}"
+        line = f"{self.source}: {'warning: ' if self.warning else ''}{self.message}"
+        # One problem, one line, whatever a file name holds (a newline is legal in one).
+        return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)

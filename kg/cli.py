@@ -226,6 +226,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.query import check_names, in_child, named_queries, run_query
     from kg.graph.results import WRITTEN_FORMATS, format_result
+    from kg.graph.store import is_update
 
     queries = named_queries()
     if args.list:
@@ -244,6 +245,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         if params:
             raise Failure("--param goes with --name")
         sparql, bindings = args.sparql, None
+        if is_update(sparql):
+            raise Failure(
+                "SPARQL updates are refused: kg query only reads the graph "
+                "(it changes through kg build and kg remove)"
+            )
     store = _store_path(Path(args.output))
     if args.format in WRITTEN_FORMATS:
         # Oxigraph writes the answer; whether it is empty is not known here.
@@ -336,6 +342,13 @@ def _add_output_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help=f"folder of the graph (default {DEFAULT_OUTPUT}/)",
     )
+
+
+def _port(value: str) -> int:
+    """A TCP port number (0: any free one)."""
+    if not (value.isascii() and value.isdigit() and int(value) <= 65535):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+    return int(value)
 
 
 def _seconds(value: str) -> float:
@@ -466,7 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over the graph")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=7878, help="0: a free port (default 7878)")
+    serve.add_argument("--port", type=_port, default=7878, help="0: a free port (default 7878)")
     serve.add_argument(
         "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per query (default 30)"
     )

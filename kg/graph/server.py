@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from kg.graph.build import current_store_path
 from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
 from kg.graph.results import MEDIA_TYPES
-from kg.graph.store import QueryDataset, WrittenResult, query_structure
+from kg.graph.store import QueryDataset, WrittenResult, is_update, query_structure
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"
@@ -56,13 +56,6 @@ _ALIASES = {
 }
 _FORMAT_OF_MEDIA_TYPE = {MEDIA_TYPES[f]: f for offer in OFFERS.values() for f in offer} | _ALIASES
 
-# An update names its operation first, after the prologue (comments, BASE, PREFIX).
-# Possessive repetition: a long prologue cannot make the match backtrack.
-_UPDATE = re.compile(
-    r"(?:\s|#[^\n]*\n|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*+"
-    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
-)
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 # A federated query would make this server fetch from other hosts on a client's behalf.
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
@@ -343,7 +336,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"give one query parameter, not {len(queries)} (see / for how to ask)",
             )
         sparql = queries[0]
-        if _UPDATE.match(sparql):
+        if is_update(sparql):
             raise HttpError(HTTPStatus.FORBIDDEN, _READ_ONLY)
         if _SERVICE.search(query_structure(sparql)):
             raise HttpError(HTTPStatus.FORBIDDEN, _NO_SERVICE)

@@ -49,6 +49,20 @@ def query_structure(sparql: str) -> str:
     return _NOT_STRUCTURE.sub(" ", sparql)
 
 
+# An update names its operation first, after the prologue (comments, BASE, PREFIX).
+# Possessive repetition: a long prologue cannot make the match backtrack.
+_UPDATE = re.compile(
+    r"(?:\s|#[^\n]*\n|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*+"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def is_update(sparql: str) -> bool:
+    """Whether ``sparql`` is a SPARQL update rather than a query."""
+    return _UPDATE.match(sparql) is not None
+
+
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
 

@@ -7,7 +7,10 @@ text (one article or a newspaper page) otherwise.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -44,43 +47,83 @@ def read_paths(
 
 
 def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
-    """The files that ``paths`` name, folders walked recursively in sorted order."""
+    """The files that ``paths`` name, folders walked recursively in sorted order; what
+    cannot be read as a file (a broken or looping link, a FIFO, a device) is a problem."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        kind = _kind(path)
+        if kind == "folder":
             files = list(_files_in(path))
-            if not files:
+            if not any(isinstance(item, Path) for item in files):
                 yield InputProblem(str(path), "empty folder (no readable file in it)")
             yield from files
-        elif path.exists():
+        elif kind == "file":
             yield path
         else:
-            yield InputProblem(str(path), "no such file or folder")
+            yield InputProblem(str(path), kind)
 
 
-def _files_in(folder: Path) -> Iterator[Path]:
-    for child in sorted(folder.iterdir()):
+def _kind(path: Path) -> str:
+    """"file", "folder", or why ``path`` is neither (one line for the user). Judged
+    without opening it: opening a FIFO waits for a writer."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        if error.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot read ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return f"not a regular file (a {_SPECIAL_FILES.get(stat.S_IFMT(mode), 'special file')})"
+
+
+_SPECIAL_FILES = {
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFSOCK: "socket",
+}
+
+
+def _files_in(folder: Path) -> Iterator[Path | InputProblem]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as error:
+        yield InputProblem(str(folder), f"cannot list folder ({error.strerror or error})")
+        return
+    for child in children:
         if child.name.startswith("."):
             continue
+        kind = _kind(child)
         # Symlinked folders are not entered: they could loop back.
-        if child.is_dir() and not child.is_symlink():
+        if kind == "folder" and not child.is_symlink():
             yield from _files_in(child)
-        elif child.is_file():
+        elif kind == "file":
             yield child
+        elif kind != "folder":
+            # The folder's other files are still read: this one is left out and named.
+            yield InputProblem(str(child), f"{kind}; left out", warning=True)
 
 
 def _read_file(path: Path, max_file_bytes: int, ocr: bool) -> Iterator[Article | InputProblem]:
     source = str(path)
+    too_large = (
+        f"file too large (over {max_file_bytes} bytes; configurable with --max-file-size)"
+    )
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes:
-            yield InputProblem(
-                source,
-                f"file too large ({size} bytes, limit {max_file_bytes} bytes; "
-                "configurable with --max-file-size)",
-            )
+        data = _read_bounded(path, max_file_bytes)
+        if data is None:
+            yield InputProblem(source, too_large)
             return
-        data = path.read_bytes()
+    except _NotRegular as error:
+        yield InputProblem(source, str(error))
+        return
     except OSError as error:
         yield InputProblem(source, f"cannot read file ({error.strerror or error})")
         return
@@ -95,6 +138,22 @@ def _read_file(path: Path, max_file_bytes: int, ocr: bool) -> Iterator[Article |
         yield InputProblem(source, "empty file")
         return
     yield from _with_articles(_read_text(text, source), source)
+
+
+class _NotRegular(Exception):
+    """What was opened is no regular file (it was replaced after it was listed)."""
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of ``path``, or None when there are more than ``max_bytes``. Opened
+    without waiting (a FIFO put in a file's place does not hang the run), checked to be
+    a regular file, and read no further than the limit, whatever the size says."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _NotRegular("not a regular file")
+        data = file.read(max_bytes + 1)
+    return data if len(data) <= max_bytes else None
 
 
 def _with_articles(

@@ -26,16 +26,25 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset(
     ("p", "div", "td", "th", "li", "dd", "section", "article", "blockquote", "pre", *_HEADINGS)
 )
+# libxml2 reads elements nested at most this deep (without its XML_PARSE_HUGE option,
+# which would let a page exhaust the stack).
+_PARSER_DEPTH_LIMIT = 256
 # Blocks whose text is mostly link text are menus and link lists.
 _MAX_LINK_SHARE = 0.5
 
 
 def read_html(html: str, source: str) -> Article | InputProblem:
     html = _XML_DECLARATION.sub("", html, count=1)
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
         return InputProblem(source, "HTML page could not be parsed")
+    # libxml2 stops reading at its depth limit and says so only in its log.
+    too_deep = any(
+        error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message
+        for error in parser.error_log
+    )
     meta_date, visible_date, url = _meta_date(tree), _visible_date(tree), _url(tree)
     titles, headings = _titles(tree), _texts(tree, "//h1")
     _drop_boilerplate(tree)
@@ -52,6 +61,12 @@ def read_html(html: str, source: str) -> Article | InputProblem:
         lines = cleaned(_text_blocks(tree))
     sentences = [index for index, line in enumerate(lines) if is_sentence(line)]
     if not sentences:
+        if too_deep:
+            return InputProblem(
+                source,
+                f"HTML nested deeper than {_PARSER_DEPTH_LIMIT} elements, the HTML parser's "
+                "limit; no article text above that depth",
+            )
         return InputProblem(source, "HTML page with no article text in it")
     first, last = sentences[0], sentences[-1]
     leading = _leading_block(lines, first)
