@@ -64,7 +64,7 @@ def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
 
 
 def _kind(path: Path) -> str:
-    """"file", "folder", or why ``path`` is neither (one line for the user). Judged
+    """ "file", "folder", or why ``path`` is neither (one line for the user). Judged
     without opening it: opening a FIFO waits for a writer."""
     try:
         mode = path.stat().st_mode
@@ -113,9 +113,7 @@ def _files_in(folder: Path) -> Iterator[Path | InputProblem]:
 
 def _read_file(path: Path, max_file_bytes: int, ocr: bool) -> Iterator[Article | InputProblem]:
     source = str(path)
-    too_large = (
-        f"file too large (over {max_file_bytes} bytes; configurable with --max-file-size)"
-    )
+    too_large = f"file too large (over {max_file_bytes} bytes; configurable with --max-file-size)"
     try:
         data = _read_bounded(path, max_file_bytes)
         if data is None:
