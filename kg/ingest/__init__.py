@@ -64,7 +64,7 @@ def input_files(paths: Sequence[str | Path]) -> Iterator[Path | InputProblem]:
 
 
 def _kind(path: Path) -> str:
-    """ "file", "folder", or why ``path`` is neither (one line for the user). Judged
+    """``"file"``, ``"folder"``, or why ``path`` is neither (one line for the user). Judged
     without opening it: opening a FIFO waits for a writer."""
     try:
         mode = path.stat().st_mode
