@@ -520,7 +520,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     try:
         return args.run(args)
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        # One line, whatever the message holds (a parser's message can span lines).
+        print(f"kg: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
