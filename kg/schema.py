@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.errors import KgError
+
 # Quotation and book-title marks: never part of a name (“慧企学堂” is 慧企学堂).
 QUOTE_MARKS = "“”‘’「」『』《》〈〉\"'"
 _WITHOUT_QUOTES = str.maketrans("", "", QUOTE_MARKS)
@@ -26,6 +28,11 @@ _WITHOUT_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 def strip_quotes(text: str) -> str:
     return text.translate(_WITHOUT_QUOTES)
+
+
+class RegistryError(KgError):
+    """A file that disagrees with this registry; the message names the file and what
+    to add or change there."""
 
 
 @dataclass(frozen=True)
@@ -105,26 +112,27 @@ RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     p.name: (p.subjects, p.objects) for p in PREDICATES
 }
 TYPE_LETTERS = {t.name: t.letter for t in TYPES}
+ZH_LABELS = {entry.name: entry.zh for entry in (*TYPES, *PREDICATES)}
 
 
-def _check() -> None:
+def check_registry() -> None:
     """A letter or macro used twice, or a domain or range naming no type, would make
     rules match the wrong mentions: stop at import."""
     for field in ("name", "letter", "macro"):
         values = [getattr(t, field) for t in TYPES]
         twice = sorted({v for v in values if values.count(v) > 1})
         if twice:
-            raise ValueError(f"{__file__}: two entity types with the {field} {twice[0]!r}")
+            raise RegistryError(f"{__file__}: two entity types with the {field} {twice[0]!r}")
     for t in TYPES:
         if not (len(t.letter) == 1 and "A" <= t.letter <= "Z"):
-            raise ValueError(f"{__file__}: {t.name}: a slot letter is one of A to Z")
+            raise RegistryError(f"{__file__}: {t.name}: a slot letter is one of A to Z")
     for p in PREDICATES:
         unknown = sorted((p.subjects | p.objects) - set(ENTITY_TYPES))
         if unknown:
-            raise ValueError(f"{__file__}: {p.name} names an unknown type {unknown[0]!r}")
+            raise RegistryError(f"{__file__}: {p.name} names an unknown type {unknown[0]!r}")
 
 
-_check()
+check_registry()
 
 
 def allows(predicate: str, subject_type: str, object_type: str) -> bool:
