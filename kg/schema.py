@@ -1,23 +1,25 @@
 """The one registry of entity types and predicates (../shared/gold/SCHEMA.md).
 
-Everything else that names the types or predicates derives from these two tables or
-is checked against them when loaded, with one line naming the file to change:
+Everything else that names the types or predicates derives from the two tables
+below, or is checked against them when loaded and stops with one line naming the
+file to change:
 
-* the rules' slots and macros (kg/extract): a Union mention is the slot ⟨U3⟩ in a
-  sentence template, and the macro {UNION} matches one such slot;
-* the ontology (ontology/kg.ttl): a class or property of the same name and labels,
-  checked by kg/graph/vocab.py when imported;
-* the SHACL shapes (ontology/shapes.ttl): the types and the domains and ranges,
-  checked by ``kg.graph.vocab.shapes_problems``;
-* the graph page's style (kg/page/style.toml): a colour (and a shape) for each,
-  checked by ``kg.page.data.load_style``.
+* the rules (kg/extract): a Union mention is the slot ⟨U3⟩ of a sentence template,
+  and the macro {UNION} matches one such slot; gold files name only these;
+* the ontology, ontology/kg.ttl (``kg.graph.vocab.load_ontology``): a class or an
+  object property of each name, with the same labels;
+* the SHACL shapes, ontology/shapes.ttl (``kg.graph.vocab.load_shapes``): the types
+  and the predicates, and the domain and range of each predicate;
+* the graph page's style, kg/page/style.toml (``kg.page.data.load_style``): a colour,
+  and a type's shape.
 
-The README's "Add an entity type or predicate" says the order to touch them in.
+The README's "Add an entity type or predicate" gives the order to touch them in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.errors import KgError
 
@@ -33,6 +35,12 @@ def strip_quotes(text: str) -> str:
 class RegistryError(KgError):
     """A file that disagrees with this registry; the message names the file and what
     to add or change there."""
+
+
+def refuse_disagreement(path: Path, problems: list[str]) -> None:
+    """RegistryError naming ``path`` and every one of its ``problems``, if any."""
+    if problems:
+        raise RegistryError(f"{path}: {'; '.join(problems)} (the registry is kg/schema.py)")
 
 
 @dataclass(frozen=True)

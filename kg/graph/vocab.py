@@ -20,7 +20,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, ClosedNamespace
 from rdflib.term import Node
 
 from kg import schema
-from kg.schema import ENTITY_TYPES, RELATIONS, EntityType, Predicate, RegistryError
+from kg.schema import ENTITY_TYPES, RELATIONS, EntityType, Predicate, refuse_disagreement
 
 
 def _ontology_dir() -> Path:
@@ -68,7 +68,7 @@ def load_ontology() -> Graph:
     against kg/schema.py."""
     graph = Graph()
     graph.parse(ONTOLOGY_FILE, format="turtle")
-    _raise_problems(ONTOLOGY_FILE, ontology_problems(graph))
+    refuse_disagreement(ONTOLOGY_FILE, ontology_problems(graph))
     return graph
 
 
@@ -77,13 +77,8 @@ def load_shapes() -> Graph:
     """The SHACL shapes, checked against kg/schema.py."""
     graph = Graph()
     graph.parse(SHAPES_FILE, format="turtle")
-    _raise_problems(SHAPES_FILE, shapes_problems(graph))
+    refuse_disagreement(SHAPES_FILE, shapes_problems(graph))
     return graph
-
-
-def _raise_problems(path: Path, problems: list[str]) -> None:
-    if problems:
-        raise RegistryError(f"{path}: {'; '.join(problems)} (the registry is kg/schema.py)")
 
 
 def _term(name: str) -> URIRef:

@@ -22,7 +22,7 @@ from pyvis.node import Node
 from kg import schema
 from kg.graph.network import districts_of
 from kg.page.layout import component_layout, grid_layout
-from kg.schema import ENTITY_TYPES, RELATIONS, ZH_LABELS, RegistryError
+from kg.schema import ENTITY_TYPES, RELATIONS, ZH_LABELS, refuse_disagreement
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
 # Above this many entities the page opens on its summary (one node per district and
@@ -38,9 +38,7 @@ def load_style() -> dict[str, Any]:
     checked against the registry (kg/schema.py)."""
     with STYLE_FILE.open("rb") as f:
         style = tomllib.load(f)
-    problems = style_problems(style)
-    if problems:
-        raise RegistryError(f"{STYLE_FILE}: {'; '.join(problems)} (the registry is kg/schema.py)")
+    refuse_disagreement(STYLE_FILE, style_problems(style))
     return style
 
 
