@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg import schema
-from kg.extract.relations import RULES_PATH, load_rules
+from kg.extract.relations import RULES_PATH
 from kg.extract.rule_schema import BUILTIN_MACROS
 from kg.graph.vocab import load_ontology, load_shapes
-from kg.page.data import load_style
+from kg.page.data import load_style, style_problems
 from kg.schema import EntityType, Predicate, RegistryError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,10 +87,55 @@ def test_the_rule_recipe_starts_with_the_rule_file() -> None:
     assert all((ROOT / f).exists() for f in files)
 
 
-def test_every_type_has_a_macro_for_its_slot() -> None:
+def test_each_type_macro_matches_the_slots_of_its_type_only() -> None:
     for t in schema.TYPES:
-        assert re.fullmatch(BUILTIN_MACROS[t.macro], f"⟨{t.letter}12⟩")
-    assert {rule.id for rule in load_rules()}  # the shipped rules use only these macros
+        slots = {f"⟨{other.letter}12⟩": other is t for other in schema.TYPES}
+        assert {slot: bool(re.fullmatch(BUILTIN_MACROS[t.macro], slot)) for slot in slots} == slots
+        assert re.fullmatch(BUILTIN_MACROS["SLOT"], f"⟨{t.letter}0⟩")
+
+
+def _changed(entries: tuple[Any, ...], name: str, **fields: Any) -> tuple[Any, ...]:
+    return tuple(replace(e, **fields) if e.name == name else e for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "fields", "loader", "message"),
+    [
+        (
+            "TYPES",
+            "Union",
+            {"zh": "工会组织"},
+            load_ontology,
+            'kgo:Union lacks rdfs:label "工会组织"@zh',
+        ),
+        (
+            "PREDICATES",
+            "heldAt",
+            {"subjects": frozenset({"Initiative", "Union"})},
+            load_ontology,
+            "kgo:heldAt needs rdfs:domain kgo:Entity",
+        ),
+        (
+            "PREDICATES",
+            "memberOf",
+            {"objects": frozenset({"Union"})},
+            load_shapes,
+            "no shape kgs:memberOfShape",
+        ),
+    ],
+)
+def test_a_file_that_disagrees_is_named_with_what_it_lacks(
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_loaders: None,
+    table: str,
+    name: str,
+    fields: dict[str, Any],
+    loader: Callable[[], Any],
+    message: str,
+) -> None:
+    monkeypatch.setattr(schema, table, _changed(getattr(schema, table), name, **fields))
+    with pytest.raises(RegistryError, match=re.escape(message)):
+        loader()
 
 
 @pytest.mark.parametrize(
@@ -107,3 +153,9 @@ def test_a_registry_that_would_confuse_slots_is_refused(
     monkeypatch.setattr(schema, "TYPES", (*schema.TYPES, robot))
     with pytest.raises(RegistryError, match=message):
         schema.check_registry()
+
+
+def test_a_style_for_a_name_the_registry_lacks_is_a_typo() -> None:
+    style = load_style()
+    typo = {**style, "types": {**style["types"], "Facilty": {"color": "#000", "shape": "dot"}}}
+    assert style_problems(typo) == ["[types.Facilty] is not in the registry"]
