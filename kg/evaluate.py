@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.article import InputProblem
 from kg.ingest.script import converter
-from kg.schema import strip_quotes
+from kg.schema import ENTITY_TYPES, RELATIONS, strip_quotes
 
 
 @lru_cache(maxsize=65536)
@@ -120,21 +120,31 @@ def _entity(data: Any, where: str) -> AnnotatedEntity:
     aliases = _field(data, "aliases", list, where, default=[])
     if not all(isinstance(alias, str) for alias in aliases):
         raise _BadDocument(f"{where}: 'aliases' must be a list of strings")
-    return AnnotatedEntity(
+    entity = AnnotatedEntity(
         name=_field(data, "name", str, where),
         type=_field(data, "type", str, where),
         aliases=tuple(aliases),
         optional=_field(data, "optional", bool, where, default=False),
     )
+    _known(entity.type, ENTITY_TYPES, "type", where)
+    return entity
 
 
 def _triple(data: Any, where: str) -> AnnotatedTriple:
-    return AnnotatedTriple(
+    triple = AnnotatedTriple(
         s=_field(data, "s", str, where),
         p=_field(data, "p", str, where),
         o=_field(data, "o", str, where),
         optional=_field(data, "optional", bool, where, default=False),
     )
+    _known(triple.p, RELATIONS, "predicate", where)
+    return triple
+
+
+def _known(name: str, registry: Iterable[str], what: str, where: str) -> None:
+    """A misspelt type or predicate would only be scored as misses: say so instead."""
+    if name not in registry:
+        raise _BadDocument(f"{where}: unknown {what} {name!r} (kg/schema.py)")
 
 
 _MISSING = object()

@@ -402,6 +402,8 @@ def test_extra_keys_are_ignored() -> None:
         ({"articles": [art(entities=[ent("a", "Union") | {"aliases": [1]}])]}, "'aliases'"),
         ({"articles": [art(triples=[{"s": "a", "p": "x"}])]}, "article 1, triple 1: 'o'"),
         ({"articles": [art(triples=[tri("a", "x", "b") | {"optional": "yes"}])]}, "'optional'"),
+        ({"articles": [art(entities=[ent("a", "Facilty")])]}, "unknown type 'Facilty'"),
+        ({"articles": [art(triples=[tri("a", "runs", "b")])]}, "unknown predicate 'runs'"),
     ],
 )
 def test_bad_documents_are_reported(data: Any, message: str) -> None:

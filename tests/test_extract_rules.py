@@ -41,7 +41,7 @@ id = "r"
 predicate = "organizes"
 pattern = '{UNION}举办{INIT}'
 """
-MACROS = "[macros]\nUNION = '⟨U\\d+⟩'\nINIT = '⟨I\\d+⟩'\n"
+MACROS = "[macros]\nRUNS = '举办'\n"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,10 @@ MACROS = "[macros]\nUNION = '⟨U\\d+⟩'\nINIT = '⟨I\\d+⟩'\n"
         ),
         (GOOD_RULE.replace("{INIT}", "{INIT}(?P<o"), "rules[0] (r).pattern: missing >"),
         (
+            GOOD_RULE.replace("{INIT}", "⟨I\\d+⟩"),
+            "rules[0] (r).pattern: write slots with the macros of kg/schema.py",
+        ),
+        (
             GOOD_RULE + 'examples = [{ text = "x" }]\n',
             "rules[0] (r).examples[0].triples: Field required",
         ),
@@ -80,6 +84,7 @@ MACROS = "[macros]\nUNION = '⟨U\\d+⟩'\nINIT = '⟨I\\d+⟩'\n"
         "key",
         "macro",
         "regex",
+        "raw-slot",
         "example",
         "duplicate-id",
     ],
@@ -104,6 +109,8 @@ def test_bad_rules_are_named(tmp_path: Path, rules: str, message: str) -> None:
         ),
         ('RUNS = { words = ["举办"] }\n', "macros.RUNS.lexicons: Field required"),
         ("A = '{B}'\nB = 'x'\n", "macros.A: unknown macro {B}"),
+        ("UNION = 'x'\n", "macros.UNION: given by kg/schema.py, not by the rules"),
+        ("AGENT = '⟨[UO]\\d+⟩'\n", "macros.AGENT: write slots with the macros of kg/schema.py"),
     ],
 )
 def test_bad_macros_are_named(tmp_path: Path, macros: str, message: str) -> None:

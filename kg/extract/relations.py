@@ -20,25 +20,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.extract.rule_schema import LexiconMacro, RuleFile, RulesError, validate
+from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import words
 from kg.nlp.entities import names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
-from kg.schema import RELATIONS, allows
+from kg.schema import RELATIONS, TYPE_LETTERS, allows
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
-TYPE_LETTERS = {
-    "Union": "U",
-    "District": "D",
-    "Place": "P",
-    "Initiative": "I",
-    "Facility": "F",
-    "Organization": "O",
-    "WorkerGroup": "W",
-    "Person": "H",
-}
 AGENT_TYPES = frozenset({"Union", "Organization"})
 SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
@@ -114,8 +104,8 @@ def rule_file(path: Path = RULES_PATH) -> RuleFile:
 
 @cache
 def _macros(path: Path = RULES_PATH) -> dict[str, str]:
-    """The rule file's macros, expanded: {RUNS} -> (?:举办|…)."""
-    macros: dict[str, str] = {}
+    """The rule file's macros, expanded: {RUNS} -> (?:举办|…), with the schema's."""
+    macros = dict(BUILTIN_MACROS)
     for name, value in rule_file(path).macros.items():
         macros[name] = _expand(value, macros) if isinstance(value, str) else _alternation(value)
     return macros
@@ -294,7 +284,10 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> l
 
 CLAUSE_BREAK = re.compile(r"[，。；！？]")
 # Bodies named together as one actor: A、B和C, A联合B, A携手B.
-COORDINATED_AGENT = re.compile(r"(?:、|和|与|及|以及|同|联合|携手|会同|协同)⟨[UO](\d+)⟩")
+_AGENT_LETTERS = "".join(sorted(TYPE_LETTERS[t] for t in AGENT_TYPES))
+COORDINATED_AGENT = re.compile(
+    rf"(?:、|和|与|及|以及|同|联合|携手|会同|协同)⟨[{_AGENT_LETTERS}](\d+)⟩"
+)
 
 
 def _coordinated(

@@ -13,11 +13,17 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kg.errors import KgError
 from kg.lexicons import LEXICON_DIR
-from kg.schema import ENTITY_TYPES, RELATIONS
+from kg.schema import ENTITY_TYPES, RELATIONS, TYPES
 
 # {NAME} in a pattern or macro: upper-case letters only.
 MACRO_NAME = re.compile(r"^[A-Z]+$")
 MACRO_USE = re.compile(r"\{([A-Za-z_]\w*)\}")
+# The macros every rule file has, from kg/schema.py: one slot of a type ({UNION} is
+# ⟨U\d+⟩), and {SLOT}, one of any type. A rule names slots only through them, so
+# that the letters live in the schema alone.
+BUILTIN_MACROS = {t.macro: f"⟨{t.letter}\\d+⟩" for t in TYPES} | {"SLOT": "⟨[A-Z]\\d+⟩"}
+# A slot written by hand: ⟨ then a letter or a class of letters (⟨U, ⟨[UO]).
+RAW_SLOT = re.compile(r"⟨[A-Z\[]")
 
 
 class RulesError(KgError):
@@ -110,10 +116,12 @@ def validate(data: dict, path: Path) -> RuleFile:
     for name, value in parsed.macros.items():
         if not MACRO_NAME.match(name):
             raise RulesError(f"{path}: macros.{name}: a macro name is upper-case letters only")
+        if name in BUILTIN_MACROS:
+            raise RulesError(f"{path}: macros.{name}: given by kg/schema.py, not by the rules")
         if isinstance(value, str):
             _check_uses(
                 value,
-                list(parsed.macros)[: list(parsed.macros).index(name)],
+                [*BUILTIN_MACROS, *list(parsed.macros)[: list(parsed.macros).index(name)]],
                 path,
                 f"macros.{name}",
             )
@@ -123,11 +131,15 @@ def validate(data: dict, path: Path) -> RuleFile:
         if rule.id in seen:
             raise RulesError(f"{path}: {where}.id: a second rule with this id")
         seen.add(rule.id)
-        _check_uses(rule.pattern, list(parsed.macros), path, f"{where}.pattern")
+        _check_uses(rule.pattern, [*BUILTIN_MACROS, *parsed.macros], path, f"{where}.pattern")
     return parsed
 
 
 def _check_uses(pattern: str, known: list[str], path: Path, where: str) -> None:
+    if RAW_SLOT.search(pattern):
+        raise RulesError(
+            f"{path}: {where}: write slots with the macros of kg/schema.py ({{UNION}}…)"
+        )
     for use in MACRO_USE.finditer(pattern):
         if use.group(1) not in known:
             raise RulesError(f"{path}: {where}: unknown macro {{{use.group(1)}}}")

@@ -18,12 +18,11 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
-from rdflib import RDFS
 
+from kg import schema
 from kg.graph.network import districts_of
-from kg.graph.vocab import KGO, load_ontology
 from kg.page.layout import component_layout, grid_layout
-from kg.schema import ENTITY_TYPES, RELATIONS
+from kg.schema import ENTITY_TYPES, RELATIONS, ZH_LABELS, refuse_disagreement
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
 # Above this many entities the page opens on its summary (one node per district and
@@ -35,26 +34,29 @@ UNPLACED = "未定位"
 
 @cache
 def load_style() -> dict[str, Any]:
-    """Font, colour and shape of each entity type, colour of each relation (style.toml)."""
+    """Font, colour and shape of each entity type, colour of each relation (style.toml),
+    checked against the registry (kg/schema.py)."""
     with STYLE_FILE.open("rb") as f:
         style = tomllib.load(f)
-    missing = [t for t in ENTITY_TYPES if t not in style["types"]] + [
-        r for r in RELATIONS if r not in style["relations"]
-    ]
-    if missing:
-        raise ValueError(f"{STYLE_FILE}: no style for {', '.join(missing)}")
+    refuse_disagreement(STYLE_FILE, style_problems(style))
     return style
 
 
-@cache
-def zh_labels() -> dict[str, str]:
-    """The ontology's Chinese label of every entity type and relation."""
-    ontology = load_ontology()
-    labels = {}
-    for name in (*ENTITY_TYPES, *RELATIONS):
-        zh = [str(o) for o in ontology.objects(KGO[name], RDFS.label) if o.language == "zh"]
-        labels[name] = zh[0] if zh else name
-    return labels
+def style_problems(style: dict[str, Any]) -> list[str]:
+    """Each type needs [types.X] with its colour and shape, each predicate
+    [relations.X] with its colour; a table for a name not in the registry is a typo."""
+    problems = []
+    for table, names, keys in (
+        ("types", [t.name for t in schema.TYPES], ("color", "shape")),
+        ("relations", [p.name for p in schema.PREDICATES], ("color",)),
+    ):
+        given = style.get(table, {})
+        for name in names:
+            missing = [key for key in keys if key not in given.get(name, {})]
+            if missing:
+                problems.append(f"[{table}.{name}] needs {' and '.join(missing)}")
+        problems += [f"[{table}.{n}] is not in the registry" for n in given if n not in names]
+    return problems
 
 
 def district_membership(graph: nx.MultiDiGraph) -> dict[Hashable, set[Hashable]]:
@@ -117,7 +119,7 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page's script needs, as JSON-ready data; nodes and edges are
     referred to by their index in ``entities`` and ``links``."""
-    style, labels = load_style(), zh_labels()
+    style, labels = load_style(), ZH_LABELS
     nodes = sorted(graph.nodes)
     index = {node: k for k, node in enumerate(nodes)}
     articles = sorted(graph.graph.get("articles", {}))
