@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-store bench-page browser cjk-font ocr
+.PHONY: demo test setup bench bench-store bench-page browser cjk-font ocr rapper
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,11 @@ cjk-font:
 ocr:
 	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -q chi_sim || (apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra)
 
-test: setup browser cjk-font ocr
+# rapper (Raptor), a second reader of graph.ttl and graph.trig, for tests/test_rapper.py.
+rapper:
+	command -v rapper >/dev/null || (apt-get update && apt-get install -y raptor2-utils)
+
+test: setup browser cjk-font ocr rapper
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/pytest -q
 

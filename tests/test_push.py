@@ -3,6 +3,7 @@ a free local port: the server's graphs, read back, must be the local ones."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -11,9 +12,10 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.error import URLError
 from urllib.parse import quote
 
@@ -24,9 +26,10 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli import main
 from kg.graph.build import build, current_store_path
-from kg.graph.store import OxigraphStore
+from kg.graph.query import named_queries, run_query
+from kg.graph.store import OxigraphStore, with_bindings
 from kg.graph.vocab import ONTOLOGY_IRI
-from tests.conftest import Records
+from tests.conftest import Records, concat_as_sets
 
 pytestmark = pytest.mark.slow  # starts an Oxigraph server
 
@@ -292,3 +295,54 @@ def test_a_store_without_a_default_graph_is_told_what_to_configure(
         server.close()
     assert status == 2 and stderr.count("\n") == 1
     assert "map one to its Graph Store endpoint" in stderr
+
+
+@pytest.fixture(scope="module")
+def pushed(demo_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An Oxigraph server the demo graph was pushed into (which push only reads)."""
+    data = tmp_path_factory.mktemp("pushed")
+    with _oxigraph(data, "serve", "--location", str(data / "oxigraph-data")) as base:
+        assert main(["push", "--endpoint", f"{base}/store", "-o", str(demo_built)]) == 0
+        yield base
+
+
+def _rows(answer: Mapping[str, Any]) -> tuple[list[Any], list[Any]]:
+    """The values of SPARQL JSON results' rows (as ``concat_as_sets`` compares them),
+    and each row's kinds of terms."""
+    variables = answer["head"]["vars"]
+    bindings = answer["results"]["bindings"]
+    values = [tuple(b[v]["value"] if v in b else None for v in variables) for b in bindings]
+    kinds = sorted(
+        tuple(
+            (b[v]["type"], b[v].get("datatype", ""), b[v].get("xml:lang", "")) if v in b else ()
+            for v in variables
+        )
+        for b in bindings
+    )
+    return concat_as_sets(values), kinds
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_the_server_answers_each_named_query_as_kg_query_does(
+    name: str, pushed: str, demo_built: Path, demo_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The named queries declare their prefixes: Oxigraph's own endpoint, which knows
+    none of kg's, answers them as they stand (the name parameter as a VALUES row)."""
+    query = named_queries()[name]
+    command = ["query", "--name", name, "--format", "json", "-o", str(demo_built)]
+    values: dict[str, str] = {}
+    if query.params:
+        union = "SELECT ?n WHERE { ?u a kgo:Union ; skos:prefLabel ?n } ORDER BY ?n LIMIT 1"
+        values = {"name": str(run_query(demo_store, union).rows[0][0])}
+        command += ["--param", f"name={values['name']}"]
+    capsys.readouterr()
+    assert main(command) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert local["results"]["bindings"], f"{name} finds nothing in the demo graph"
+
+    client = SPARQLWrapper(f"{pushed}/query", returnFormat=JSON)
+    client.setQuery(with_bindings(query.text, query.bindings(values)))
+    remote = client.queryAndConvert()
+    assert isinstance(remote, dict)
+    assert remote["head"]["vars"] == local["head"]["vars"]
+    assert _rows(remote) == _rows(local)

@@ -22,7 +22,7 @@ from urllib.error import HTTPError
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from rdflib.term import Node
@@ -534,3 +534,45 @@ def test_cors_is_switched_on_with_a_flag(demo_built: Path, tmp_path: Path) -> No
             assert response.headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
             assert "POST" in response.headers["Access-Control-Allow-Methods"]
         server.stop()
+
+
+def test_select_ask_and_describe_with_sparqlwrapper_defaults(
+    endpoint: str, demo_store: Path
+) -> None:
+    # No returnFormat, no method: GET, asking for SPARQL results XML or RDF/XML.
+    sparql = "SELECT ?u ?name WHERE { ?u a kgo:Union ; skos:prefLabel ?name }"
+    answer = SPARQLWrapper(endpoint)
+    answer.setQuery(sparql)
+    result = Result.parse(io.BytesIO(answer.query().response.read()), format="xml")
+    assert concat_as_sets(result) == concat_as_sets(run_query(demo_store, sparql).rows)
+
+    asked = SPARQLWrapper(endpoint)
+    asked.setQuery("ASK { ?u a kgo:Union }")
+    document = asked.queryAndConvert()  # a DOM of the XML results
+    assert document.getElementsByTagName("boolean")[0].firstChild.data == "true"
+
+    sparql = "DESCRIBE ?u WHERE { ?u a kgo:Union } ORDER BY ?u LIMIT 1"
+    described = SPARQLWrapper(endpoint)
+    described.setQuery(sparql)
+    expected = set(run_query(demo_store, sparql).triples)
+    assert expected and set(described.queryAndConvert()) == expected
+
+
+def test_describe_with_the_sparqlstore_defaults(endpoint: str, demo_store: Path) -> None:
+    sparql = "DESCRIBE ?u WHERE { ?u a kgo:Union } ORDER BY ?u LIMIT 1"
+    expected = set(run_query(demo_store, sparql).triples)
+    assert expected and set(SPARQLStore(endpoint).query(sparql)) == expected
+
+
+def test_one_articles_graph_through_an_rdflib_dataset(endpoint: str, demo_store: Path) -> None:
+    """rdflib reads a named graph of a Dataset over a SPARQLStore with default-graph-uri.
+    (``Dataset.graph(iri)`` itself raises in rdflib 7: it adds the graph to the store,
+    which a read-only SPARQLStore refuses; ``get_context`` only reads.)"""
+    article = run_query(demo_store, "SELECT ?a WHERE { ?a a kgo:NewsArticle } LIMIT 1").rows[0][0]
+    assert isinstance(article, URIRef)
+    local = OxigraphStore(demo_store, read_only=True)
+    expected = {(s, p, o) for s, p, o, g in local.quads(article) if g == article}
+    graph = Dataset(store=SPARQLStore(endpoint)).get_context(article)
+    assert set(graph) == expected
+    count = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert [int(row[0]) for row in count] == [len(expected)]

@@ -199,17 +199,18 @@ def in_child(store_path: Path, work: Callable[[OxigraphStore], T], *, timeout: f
 
 def _serve_copy(store_path: Path, requests: Connection) -> None:
     """The worker: copies the store into memory (and says whether it could), then answers
-    (sparql, formats) requests with ``OxigraphStore.write`` until its parent closes the
-    connection."""
+    (sparql, formats, dataset, base IRI) requests with ``OxigraphStore.write`` until its
+    parent closes the connection."""
     _leave_signals_to_the_parent()
     copy = _attempt(lambda: OxigraphStore.in_memory_copy(store_path))
     requests.send(copy if isinstance(copy, Exception) else None)
     while not isinstance(copy, Exception):
         try:
-            sparql, formats, dataset = requests.recv()
+            sparql, formats, dataset, base_iri = requests.recv()
         except EOFError:
             return
-        requests.send(_attempt(partial(copy.write, sparql, formats.get, dataset=dataset)))
+        answer = partial(copy.write, sparql, formats.get, dataset=dataset, base_iri=base_iri)
+        requests.send(_attempt(answer))
 
 
 class CopyWorker:
@@ -230,12 +231,13 @@ class CopyWorker:
         *,
         timeout: float,
         dataset: QueryDataset | None = None,
+        base_iri: str | None = None,
     ) -> WrittenResult:
         """The answer as ``OxigraphStore.write`` gives it, with the format ``formats``
         names for each kind of result, over ``dataset`` where given."""
         with self._lock:
             connection = self._started()
-            connection.send((sparql, dict(formats), dataset))
+            connection.send((sparql, dict(formats), dataset, base_iri))
             try:
                 result = _receive(connection, timeout)
             except QueryError:

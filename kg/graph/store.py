@@ -101,7 +101,8 @@ class QueryResult:
 @dataclass(frozen=True)
 class QueryDataset:
     """The graphs a query runs over, as the SPARQL protocol's default-graph-uri and
-    named-graph-uri name them; empty leaves the store's own."""
+    named-graph-uri name them. As the protocol has it, they replace the query's own
+    dataset (FROM, FROM NAMED) and the store's: a side not named is empty."""
 
     default: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
@@ -239,23 +240,26 @@ class OxigraphStore:
         sparql: str,
         bindings: Mapping[str, Node] | None,
         dataset: QueryDataset | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """``dataset`` replaces the default graph and the named graphs the query sees
-        (the protocol's default-graph-uri and named-graph-uri)."""
+        (the protocol's default-graph-uri and named-graph-uri); ``base_iri`` resolves
+        the query's relative IRIs where it declares no BASE."""
         check_shape(sparql)
         bindings = bindings or {}
-        graphs: dict[str, Any] = {}
-        if dataset is not None and dataset.default:
-            graphs["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
-        if dataset is not None and dataset.named:
-            graphs["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
+        options: dict[str, Any] = {"base_iri": base_iri} if base_iri else {}
+        if dataset is not None:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
         text = with_bindings(sparql, bindings)
         # A query without WHERE keyword gets the bindings the slow way.
         substitutions = (
             {} if text != sparql else {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         )
         try:
-            return self._store.query(text, prefixes=PREFIXES, substitutions=substitutions, **graphs)
+            return self._store.query(
+                text, prefixes=PREFIXES, substitutions=substitutions, **options
+            )
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from None
 
@@ -283,11 +287,12 @@ class OxigraphStore:
         choose: Callable[[str], str | None],
         bindings: Mapping[str, Node] | None = None,
         dataset: QueryDataset | None = None,
+        base_iri: str | None = None,
     ) -> WrittenResult:
         """The answer written by Oxigraph in the format ``choose`` picks for its kind
         ("solutions" or "graph"): for large results many times faster than ``query``,
         which makes a Python term of every value."""
-        result = self._evaluate(sparql, bindings, dataset)
+        result = self._evaluate(sparql, bindings, dataset, base_iri)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
         fmt = choose(kind)
         if fmt is None:
