@@ -33,6 +33,7 @@ def _kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_fifo_without_a_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -51,7 +52,7 @@ def test_a_symbolic_link_loop_is_named_as_such(tmp_path: Path) -> None:
 
 
 def test_broken_links_and_fifos_in_a_folder_are_reported_and_the_rest_is_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_shares_the_model: None
 ) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -93,7 +94,7 @@ def test_html_with_no_text_at_a_readable_depth_is_still_no_article(tmp_path: Pat
 
 
 def test_a_file_name_with_a_newline_gives_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_shares_the_model: None
 ) -> None:
     strange = tmp_path / "two\nlines.txt"
     strange.write_text("", encoding="utf-8")
