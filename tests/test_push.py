@@ -23,8 +23,8 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli import main
-from kg.graph.build import build, current_store_path
-from kg.graph.store import OxigraphStore
+from kg.folder import build
+from kg.graph.store import OxigraphStore, current_store_path
 from kg.graph.vocab import ONTOLOGY_IRI
 from tests.conftest import Records
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.graph.build import current_store_path
-from kg.graph.store import OxigraphStore
+from kg.graph.store import OxigraphStore, current_store_path
 
 __all__ = ["load_graph"]
 
