@@ -32,8 +32,8 @@ from pathlib import Path
 
 from kg.article import Article
 from kg.ingest import read_paths
-from kg.output import write_json
 from kg.pipeline import Extractor, run
+from kg.record import write_json
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -31,9 +31,8 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 
 from kg.cli import main as kg
-from kg.graph.build import current_store_path
 from kg.graph.network import to_networkx
-from kg.graph.store import OxigraphStore
+from kg.graph.store import OxigraphStore, current_store_path
 from kg.page import SUMMARY_ABOVE, graph_page
 from tests.browser import launch_chromium
 

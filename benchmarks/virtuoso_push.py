@@ -45,9 +45,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 
 from kg.cli import main as kg_main
-from kg.graph.build import current_store_path
 from kg.graph.query import named_queries, run_query
-from kg.graph.store import OxigraphStore, with_bindings
+from kg.graph.store import OxigraphStore, current_store_path, with_bindings
 from tests.conftest import concat_as_sets
 
 REPO = Path(__file__).resolve().parents[1]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.pipeline import Extractor
+    from kg.record import ArticleRecord
 
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
@@ -43,7 +44,7 @@ def _load_extractor(args: argparse.Namespace) -> Extractor:
 
 def _records(
     extractor: Extractor, args: argparse.Namespace, paths: Sequence[str], problems: list[str]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[ArticleRecord]:
     """Records as they are made (so output streams in bounded memory); problems are
     reported on stderr as they come and collected in ``problems``."""
     from kg.pipeline import run
@@ -73,7 +74,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.output import write_json, write_jsonl
+    from kg.record import write_json, write_jsonl
     from kg.resources.cache import atomic_file
 
     extractor = _load_extractor(args)
@@ -124,10 +125,10 @@ DEFAULT_OUTPUT = Path("output")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.graph.build import build
+    from kg.folder import build
     from kg.pipeline import run
 
-    def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+    def records(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
         # The model loads only when some file is new or changed.
         extractor = _load_extractor(args)
         yield from run(files, extractor, jobs=args.jobs, **_read_options(args))
@@ -153,7 +154,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from kg.graph.build import remove
+    from kg.folder import remove
 
     removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
     for source in removed:
@@ -170,7 +171,7 @@ def _network(out_dir: Path) -> nx.MultiDiGraph:
 
 
 def _store_path(out_dir: Path) -> Path:
-    from kg.graph.build import current_store_path
+    from kg.graph.store import current_store_path
 
     path = current_store_path(out_dir)
     if path is None:
@@ -179,7 +180,7 @@ def _store_path(out_dir: Path) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.graph.build import PAGE_TITLE
+    from kg.page import PAGE_TITLE
     from kg.report import render_report
     from kg.resources.cache import atomic_file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,9 @@ from kg.article import Article, InputProblem
 from kg.extract.relations import Relation, extract, load_rules
 from kg.ingest import read_paths
 from kg.nlp import Mention, load_pipeline
-from kg.output import article_record
-from kg.resolve import ArticleResolver
+from kg.nlp.gazetteer import DivisionInfo
+from kg.record import ArticleRecord, DivisionRecord, EntityRecord, Publication
+from kg.resolve import ArticleResolver, Entity, Triple
 
 # The longest text the pipeline takes at once: a tenth of what spaCy accepts (its
 # max_length), and long enough that only collections of articles are cut.
@@ -36,10 +37,10 @@ class Extractor:
         # frozen, the garbage collector stops walking them on every full pass.
         gc.freeze()
 
-    def __call__(self, article: Article) -> dict[str, Any]:
+    def __call__(self, article: Article) -> ArticleRecord:
         return self.records([article])[0]
 
-    def records(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    def records(self, articles: Sequence[Article]) -> list[ArticleRecord]:
         """The records of ``articles``, which the pipeline takes as one batch.
 
         A long article goes through the pipeline in pieces (see ``pieces``); its
@@ -66,10 +67,82 @@ class Extractor:
 
     def _record(
         self, article: Article, mentions: list[Mention], relations: list[Relation]
-    ) -> dict[str, Any]:
+    ) -> ArticleRecord:
         resolver = ArticleResolver(mentions, self.divisions)
         triples = resolver.triples(relations)
         return article_record(article, resolver.mentioned_entities(triples), triples)
+
+
+def article_record(
+    article: Article, entities: Iterable[Entity], triples: Iterable[Triple]
+) -> ArticleRecord:
+    return {
+        "source": article.source,
+        "index": article.index,
+        "headline": article.headline,
+        **_publication(article),
+        "entities": [_entity_record(e) for e in sorted(entities, key=lambda e: e.id)],
+        "triples": [
+            {
+                "s": t.subject.name,
+                "p": t.predicate,
+                "o": t.object.name,
+                "s_id": t.subject.id,
+                "o_id": t.object.id,
+                "evidence": [
+                    {
+                        "text": _evidence_text(article, start, end),
+                        "start": start,
+                        "end": end,
+                        "rule": rule,
+                    }
+                    for start, end, rule in t.evidence
+                ],
+            }
+            for t in triples
+        ],
+    }
+
+
+def _publication(article: Article) -> Publication:
+    publication: Publication = {}
+    if article.date:
+        publication["date"] = article.date
+    if article.url:
+        publication["url"] = article.url
+    if article.page is not None:
+        publication["page"] = article.page
+    if article.box is not None:
+        publication["box"] = list(article.box)
+    return publication
+
+
+def _entity_record(entity: Entity) -> EntityRecord:
+    record: EntityRecord = {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.label,
+        "aliases": sorted(entity.aliases - {entity.name}),
+    }
+    if entity.preferred:
+        record["preferred_name"] = entity.preferred
+    if entity.division is not None:
+        record["division"] = _division_record(entity.division)
+    return record
+
+
+def _division_record(info: DivisionInfo) -> DivisionRecord:
+    """The division with its coordinates (where known) and its parents up to the province."""
+    record: DivisionRecord = {"level": info.level, "code": info.code, "path": info.path}
+    if info.lon is not None and info.lat is not None:
+        record["lon"], record["lat"] = info.lon, info.lat
+    if info.parent is not None:
+        record["parent"] = _division_record(info.parent)
+    return record
+
+
+def _evidence_text(article: Article, start: int, end: int) -> str:
+    return article.original[start:end].strip().replace("\n", " ")
 
 
 def pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
@@ -110,7 +183,7 @@ def _moved(
 _worker: Extractor | None = None
 
 
-def _extract_in_worker(articles: list[Article]) -> list[dict[str, Any]]:
+def _extract_in_worker(articles: list[Article]) -> list[ArticleRecord]:
     assert _worker is not None
     return _worker.records(articles)
 
@@ -136,9 +209,7 @@ def _articles(batch: Batch) -> list[Article]:
     return [item for item in batch if isinstance(item, Article)]
 
 
-def _in_order(
-    batch: Batch, records: list[dict[str, Any]]
-) -> Iterator[dict[str, Any] | InputProblem]:
+def _in_order(batch: Batch, records: list[ArticleRecord]) -> Iterator[ArticleRecord | InputProblem]:
     """The batch's problems, and its articles' records in place of the articles."""
     made = iter(records)
     for item in batch:
@@ -152,7 +223,7 @@ def run(
     jobs: int = 1,
     max_file_bytes: int,
     ocr: bool = False,
-) -> Iterator[dict[str, Any] | InputProblem]:
+) -> Iterator[ArticleRecord | InputProblem]:
     """Records (gold format, one per article) and input problems, in input order.
 
     Articles go through the pipeline in batches of the pipeline's ``batch_size``.

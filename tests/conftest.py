@@ -9,6 +9,7 @@ import pytest
 
 from kg.article import Article, InputProblem
 from kg.pipeline import Extractor, run
+from kg.record import ArticleRecord
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -55,9 +56,8 @@ def extract(extractor: Extractor):
 
 def network_of(out: Path) -> Any:
     """The networkx view (kg.graph.network.to_networkx) of the graph built in ``out``."""
-    from kg.graph.build import current_store_path
     from kg.graph.network import to_networkx
-    from kg.graph.store import OxigraphStore
+    from kg.graph.store import OxigraphStore, current_store_path
 
     path = current_store_path(out)
     assert path is not None, f"no graph built in {out}"
@@ -82,12 +82,12 @@ def concat_as_sets(rows: Iterable[Sequence[object]]) -> list[tuple[object, ...]]
     )
 
 
-Records = Callable[[Sequence[Path]], Iterator[dict[str, Any] | InputProblem]]
+Records = Callable[[Sequence[Path]], Iterator[ArticleRecord | InputProblem]]
 
 
 @pytest.fixture(scope="session")
 def records(extractor: Extractor) -> Records:
-    def read(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+    def read(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
         return run(files, extractor, max_file_bytes=20_000_000)
 
     return read
@@ -106,7 +106,7 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_built(tmp_path_factory: pytest.TempPathFactory, records: Records, demo_copy: Path) -> Path:
     """The graph of the demo corpus (``kg build`` into a session folder): do not change it,
     copy it first."""
-    from kg.graph.build import build
+    from kg.folder import build
 
     out = tmp_path_factory.mktemp("demo") / "output"
     build([demo_copy], out, records)
@@ -116,7 +116,7 @@ def demo_built(tmp_path_factory: pytest.TempPathFactory, records: Records, demo_
 @pytest.fixture(scope="session")
 def demo_store(demo_built: Path) -> Path:
     """The current Oxigraph store of ``demo_built``."""
-    from kg.graph.build import current_store_path
+    from kg.graph.store import current_store_path
 
     path = current_store_path(demo_built)
     assert path is not None

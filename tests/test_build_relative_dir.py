@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.build import build, current_store_path, remove
+from kg.folder import build, remove
+from kg.graph.store import current_store_path
 from tests.conftest import DEMO, Records, articles_in_store
 
 ARTICLES = ("dongcheng_2025-01-20.html", "yanqing_2025-10-15.html")

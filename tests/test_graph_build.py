@@ -6,16 +6,16 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.article import InputProblem
-from kg.graph.build import BuildError, build, current_store_path, remove
-from kg.graph.store import OxigraphStore
+from kg.folder import BuildError, build, remove
+from kg.graph.store import OxigraphStore, current_store_path
 from kg.graph.vocab import KGO, ONTOLOGY_IRI
+from kg.record import ArticleRecord
 from tests.conftest import DEMO, REPO, Records
 
 
@@ -52,7 +52,7 @@ def test_building_again_with_the_same_files_changes_nothing(
     before_store, before_files = current_store_path(out), _files(out)
     calls: list[Sequence[Path]] = []
 
-    def counting(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+    def counting(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
         calls.append(files)
         return records(files)
 
@@ -135,7 +135,7 @@ def test_an_interrupted_build_leaves_the_earlier_graph_intact(
     extra = tmp_path / "extra"
     shutil.copytree(REPO / "examples" / "articles", extra)
 
-    def interrupted(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
+    def interrupted(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
         for i, item in enumerate(records(files)):
             if i == 3:
                 raise KeyboardInterrupt

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.graph.build import build, current_store_path
+from kg.folder import build
+from kg.graph.store import current_store_path
 from tests.conftest import DEMO, Records, articles_in_store
 
 pytestmark = pytest.mark.slow  # kills builds part way through

@@ -277,7 +277,7 @@ def test_ocr_reads_a_scanned_page(tmp_path: Path) -> None:
 def test_evidence_from_a_pdf_names_file_page_and_box(tmp_path: Path, records: Records) -> None:
     """The graph keeps each PDF article's page and box, and the page's data, which the
     evidence panel shows, carries them with the file's name."""
-    from kg.graph.build import build
+    from kg.folder import build
     from kg.page.data import page_data
     from tests.conftest import network_of
 

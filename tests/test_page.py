@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from kg.graph.build import build
+from kg.folder import build
 from kg.page import graph_page
 from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of

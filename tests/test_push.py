@@ -25,9 +25,9 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli import main
-from kg.graph.build import build, current_store_path
+from kg.folder import build
 from kg.graph.query import named_queries, run_query
-from kg.graph.store import OxigraphStore, with_bindings
+from kg.graph.store import OxigraphStore, current_store_path, with_bindings
 from kg.graph.vocab import ONTOLOGY_IRI
 from tests.conftest import Records, concat_as_sets
 

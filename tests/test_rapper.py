@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.build import TRIG_FILE, TURTLE_FILE
+from kg.folder import TRIG_FILE, TURTLE_FILE
 from kg.graph.store import OxigraphStore
 from kg.graph.vocab import ONTOLOGY_IRI
 

@@ -29,10 +29,9 @@ from rdflib.term import Node
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, SPARQLWrapper
 
 from kg.cli import main
-from kg.graph.build import current_store_path
 from kg.graph.query import CopyWorker, QueryError, named_queries, run_query
 from kg.graph.server import SparqlServer
-from kg.graph.store import OxigraphStore
+from kg.graph.store import OxigraphStore, current_store_path
 from tests.conftest import REPO, concat_as_sets
 
 pytestmark = pytest.mark.slow  # starts servers

@@ -1,4 +1,6 @@
-"""The knowledge graph as RDF: ontology terms, article graphs, stores and queries."""
+"""The knowledge graph as RDF, a library: ontology terms, article graphs, the store,
+queries, the SPARQL server and push. It runs no stage of its own: kg.folder builds the
+output folder with it (tests/test_layout.py keeps it so)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.graph.build import current_store_path
-from kg.graph.store import OxigraphStore
+from kg.graph.store import OxigraphStore, current_store_path
 
 __all__ = ["load_graph"]
 

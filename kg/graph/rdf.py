@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg import __version__
 from kg.graph.vocab import ENTITY_CLASSES, GEO, KGO, KGR, RELATION_PROPERTIES
+from kg.record import ArticleRecord, DivisionRecord, EntityRecord, TripleRecord
 
 RdfTriple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -66,9 +66,7 @@ def rule_iri(rule: str) -> URIRef:
     return KGR[f"rule/{iri_path(rule)}"]
 
 
-def article_triples(
-    record: Mapping[str, Any], source: str, content_hash: str
-) -> Iterator[RdfTriple]:
+def article_triples(record: ArticleRecord, source: str, content_hash: str) -> Iterator[RdfTriple]:
     """Everything read in one article: the article, its entities, its statements and
     their evidence. ``source`` is the file path as the store keeps it."""
     article = article_iri(source, record["index"])
@@ -90,7 +88,7 @@ def article_triples(
 
 
 def _article(
-    article: URIRef, record: Mapping[str, Any], source: str, content_hash: str
+    article: URIRef, record: ArticleRecord, source: str, content_hash: str
 ) -> Iterator[RdfTriple]:
     yield article, RDF.type, KGO.NewsArticle
     yield article, DCTERMS.title, Literal(record["headline"], lang="zh")
@@ -116,7 +114,7 @@ def _labels(iri: URIRef, name: str, aliases: list[str]) -> Iterator[RdfTriple]:
         yield iri, SKOS.altLabel, Literal(alias, lang="zh")
 
 
-def _entity(iri: URIRef, entity: Mapping[str, Any]) -> Iterator[RdfTriple]:
+def _entity(iri: URIRef, entity: EntityRecord) -> Iterator[RdfTriple]:
     yield iri, RDF.type, ENTITY_CLASSES[entity["type"]]
     # One preferred label in every article; this article's fuller name is an alias.
     preferred = entity.get("preferred_name", entity["name"])
@@ -126,7 +124,7 @@ def _entity(iri: URIRef, entity: Mapping[str, Any]) -> Iterator[RdfTriple]:
         yield from _division(iri, entity["division"])
 
 
-def _division(iri: URIRef, division: Mapping[str, Any]) -> Iterator[RdfTriple]:
+def _division(iri: URIRef, division: DivisionRecord) -> Iterator[RdfTriple]:
     yield iri, KGO.divisionLevel, Literal(division["level"])
     yield iri, KGO.divisionPath, Literal(division["path"])
     if division["code"]:
@@ -143,7 +141,7 @@ def _division(iri: URIRef, division: Mapping[str, Any]) -> Iterator[RdfTriple]:
         yield from _division(parent_iri, parent)
 
 
-def _statement(triple: Mapping[str, Any], article: URIRef, run: URIRef) -> Iterator[RdfTriple]:
+def _statement(triple: TripleRecord, article: URIRef, run: URIRef) -> Iterator[RdfTriple]:
     subject, obj = entity_iri(triple["s_id"]), entity_iri(triple["o_id"])
     predicate = RELATION_PROPERTIES[triple["p"]]
     yield subject, predicate, obj

@@ -21,10 +21,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kg.graph.build import current_store_path
 from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
 from kg.graph.results import MEDIA_TYPES
-from kg.graph.store import QueryDataset, WrittenResult, is_update, query_structure
+from kg.graph.store import (
+    QueryDataset,
+    WrittenResult,
+    current_store_path,
+    is_update,
+    query_structure,
+)
 from kg.graph.vocab import PREFIXES
 
 ENDPOINT_PATH = "/sparql"

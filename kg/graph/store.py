@@ -25,6 +25,16 @@ from kg.graph.vocab import FILE_PREFIXES, PREFIXES
 
 Quad = tuple[Node, Node, Node, URIRef | None]  # graph None: the default graph
 
+# A folder built by kg build holds its store at DIR/store (a link that kg.folder moves
+# from one generation to the next); readers find the store there and nowhere else.
+STORE_LINK = "store"
+
+
+def current_store_path(out_dir: Path) -> Path | None:
+    """The store in use in the folder ``out_dir``; None where no graph was built."""
+    link = out_dir / STORE_LINK
+    return link.resolve() if link.exists() else None
+
 
 class QuerySyntaxError(ValueError):
     """A malformed SPARQL query or update; the message gives the position."""
@@ -363,6 +373,23 @@ class OxigraphStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+_SOURCES = """
+SELECT ?article ?source ?hash WHERE {
+  GRAPH ?article { ?article kgo:sourceFile ?source ; kgo:contentHash ?hash }
+}
+"""
+
+
+def stored_articles(store: GraphStore) -> dict[str, tuple[str, list[str]]]:
+    """source → (content hash, article graph IRIs): the files a store's articles were read
+    from, as kg.graph.rdf.article_triples records them."""
+    sources: dict[str, tuple[str, list[str]]] = {}
+    for article, source, digest in store.query(_SOURCES).rows:
+        _, graphs = sources.setdefault(str(source), (str(digest), []))
+        graphs.append(str(article))
+    return sources
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""The output folder: the store and the files written from it, in generations.
+"""The output folder of ``kg build`` and ``kg remove``: which input files are new or
+changed, the store and the files written from it, in generations, under a lock.
 
 A generation ``DIR/generation.N`` holds a store and every file written from it
 (graph.ttl, graph.trig, graph.html, graph.jsonld). ``DIR/current`` is a symbolic link
@@ -21,28 +22,31 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rdflib import URIRef
 
 from kg.article import InputProblem
 from kg.errors import KgError
+from kg.graph.network import to_networkx
 from kg.graph.rdf import article_iri, article_triples
-from kg.graph.store import OxigraphStore
+from kg.graph.store import STORE_LINK, OxigraphStore, current_store_path, stored_articles
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
+from kg.ingest import input_files
+from kg.page import PAGE_TITLE, graph_page
+from kg.record import ArticleRecord
 from kg.resources.cache import sha256_file as file_hash
 
-STORE_LINK = "store"
 CURRENT_LINK = "current"
 TURTLE_FILE = "graph.ttl"
 TRIG_FILE = "graph.trig"
 JSONLD_FILE = "graph.jsonld"
 PAGE_FILE = "graph.html"
-PAGE_TITLE = "工会新闻知识图谱"
 # store.N: a generation of the layout before, where it was the store alone.
 _GENERATION = re.compile(r"(?:generation|store)\.(\d+)")
 
-Records = Callable[[Sequence[Path]], Iterable[dict[str, Any] | InputProblem]]
+# Reads the files it is given (new or changed ones) into records; the caller's choice of
+# pipeline, so that this module runs none of its own.
+Records = Callable[[Sequence[Path]], Iterable[ArticleRecord | InputProblem]]
 
 
 class BuildError(KgError):
@@ -65,11 +69,6 @@ def source_name(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
-
-
-def current_store_path(out_dir: Path) -> Path | None:
-    link = out_dir / STORE_LINK
-    return link.resolve() if link.exists() else None
 
 
 def _generation_of(store: Path) -> Path:
@@ -166,9 +165,6 @@ class _Generation:
 def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool) -> None:
     """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
     (the interactive page) and, on request, graph.jsonld, into ``folder``."""
-    from kg.graph.network import to_networkx
-    from kg.page import graph_page
-
     store.serialize_turtle(folder / TURTLE_FILE)
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
     store.serialize_trig(folder / TRIG_FILE, articles)
@@ -176,22 +172,6 @@ def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool) -> None:
     (folder / PAGE_FILE).write_text(page, encoding="utf-8")
     if jsonld:
         store.serialize_jsonld(folder / JSONLD_FILE)
-
-
-_SOURCES = """
-SELECT ?article ?source ?hash WHERE {
-  GRAPH ?article { ?article kgo:sourceFile ?source ; kgo:contentHash ?hash }
-}
-"""
-
-
-def stored_articles(store: OxigraphStore) -> dict[str, tuple[str, list[str]]]:
-    """source → (content hash, article graph IRIs)."""
-    sources: dict[str, tuple[str, list[str]]] = {}
-    for article, source, digest in store.query(_SOURCES).rows:
-        _, graphs = sources.setdefault(str(source), (str(digest), []))
-        graphs.append(str(article))
-    return sources
 
 
 def _outputs(out_dir: Path, jsonld: bool) -> tuple[str, ...]:
@@ -215,8 +195,6 @@ def build(
 ) -> BuildReport:
     """Add the articles of ``paths`` to the graph in ``out_dir``: new and changed files
     are read (by ``records``), unchanged ones skipped, others already there kept."""
-    from kg.ingest import input_files
-
     report = BuildReport()
     with _locked(out_dir):
         previous = current_store_path(out_dir)
@@ -244,23 +222,23 @@ def build(
             _replace_ontology(generation.store)
             replaced: set[str] = set()
             files = [file for file, _ in to_read.values()]
-            for item in records(files) if files else ():
-                if isinstance(item, InputProblem):
-                    report.problems.append(item)
-                    on_problem(item)
+            for record in records(files) if files else ():
+                if isinstance(record, InputProblem):
+                    report.problems.append(record)
+                    on_problem(record)
                     continue
-                _, source = to_read[item["source"]]
+                _, source = to_read[record["source"]]
                 if source not in replaced:
                     for graph in stored.get(source, ("", []))[1]:
                         generation.store.remove_article(URIRef(graph))
                     replaced.add(source)
                     report.added.append(source)
                 generation.store.add_article(
-                    article_iri(source, item["index"]),
-                    article_triples(item, source, hashes[source]),
+                    article_iri(source, record["index"]),
+                    article_triples(record, source, hashes[source]),
                 )
                 report.articles += 1
-                report.triples += len(item["triples"])
+                report.triples += len(record["triples"])
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
             generation.write_outputs(jsonld)
