@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.article import InputProblem
-from kg.errors import KgError
+from kg.errors import KgError, did_you_mean
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -26,6 +27,33 @@ EXPORT_FORMATS = ("graphml", "gexf", "csv")  # kg.export.FORMATS, without import
 
 class Failure(KgError):
     """A one-line error in the command line's own arguments."""
+
+
+_CHOICE = re.compile(r"invalid choice: '(.*)' \(choose from (.*)\)")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for a misspelt command, choice or option (Python
+    3.14's suggest_on_error, for the versions before it)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Each command's parser refuses an option it does not know, knowing its own
+        # options, instead of handing it back to `kg`'s, which could only list it.
+        namespace, extras = super().parse_known_args(args, namespace)
+        unknown = [extra for extra in extras if extra.startswith("-")]
+        if extras:
+            options = [o for action in self._actions for o in action.option_strings]
+            hint = did_you_mean(unknown[0].partition("=")[0], options) if unknown else ""
+            self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return namespace, extras
+
+    def error(self, message: str) -> Any:
+        choice = _CHOICE.search(message)
+        if choice:
+            message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        return super().error(message)
 
 
 def _pipeline_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -124,7 +152,7 @@ DEFAULT_OUTPUT = Path("output")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.graph.build import build
+    from kg.graph.build import build, current_store_path
     from kg.pipeline import run
 
     def records(files: Sequence[Path]) -> Iterator[dict[str, Any] | InputProblem]:
@@ -136,9 +164,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         # An installed kg has no examples/: the demo corpus comes with the source checkout.
         raise Failure("no files or folders given: pass some, e.g. `kg build ARTICLES_DIR`")
     paths = args.paths or [DEMO_CORPUS]
-    report = build(
-        paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
-    )
+    out_dir = _output_folder(args)
+    missing = [str(path) for path in paths if not Path(path).exists()]
+    if len(missing) == len(paths):
+        raise Failure(f"no such file or folder: {', '.join(missing)} (nothing built)")
+    report = build(paths, out_dir, records, jsonld=args.jsonld, on_problem=_report_problem)
     errors = [problem for problem in report.problems if not problem.warning]
     warnings = len(report.problems) - len(errors)
     print(
@@ -146,16 +176,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{report.triples} relations), {len(report.unchanged)} unchanged, "
         f"{len(errors)} problem(s)"
         + (f", {warnings} warning(s)" if warnings else "")
-        + f"; graph in {args.output}",
+        + (f"; graph in {out_dir}" if current_store_path(out_dir) else "; no graph written"),
         file=sys.stderr,
     )
     return 1 if errors else 0
 
 
+def _output_folder(args: argparse.Namespace) -> Path:
+    """The folder ``-o`` names, refused in one line when it is a file."""
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise Failure(f"-o {out_dir}: a file, not a folder (-o names the graph's folder)")
+    return out_dir
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     from kg.graph.build import remove
 
-    removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
+    removed = remove(args.sources, _output_folder(args), jsonld=args.jsonld)
     for source in removed:
         print(f"kg remove: removed {source}", file=sys.stderr)
     return 0
@@ -225,7 +263,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.query import check_names, in_child, named_queries, run_query
-    from kg.graph.results import WRITTEN_FORMATS, format_result
+    from kg.graph.results import GRAPH_FORMATS, SELECT_FORMATS, WRITTEN_FORMATS, format_result
 
     queries = named_queries()
     if args.list:
@@ -238,7 +276,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     params = _parse_params(args.param)
     if args.name is not None:
         if args.name not in queries:
-            raise Failure(f"no named query {args.name!r}; known: {', '.join(queries)}")
+            raise Failure(
+                f"no named query {args.name!r}{did_you_mean(args.name, queries)}; "
+                f"known: {', '.join(queries)}"
+            )
         sparql, bindings = queries[args.name].text, queries[args.name].bindings(params)
     else:
         if params:
@@ -253,10 +294,24 @@ def cmd_query(args: argparse.Namespace) -> int:
             store, lambda s: s.write(sparql, formats.get, bindings), timeout=args.timeout
         )
         if written.fmt is None:
-            raise Failure(f"--format {args.format}: a graph result is written as turtle or nt")
+            raise Failure(
+                f"--format {args.format}: a CONSTRUCT or DESCRIBE query answers with "
+                "triples, which are written as turtle or nt (or a table: turtle)"
+            )
         text = written.body.decode("utf-8")
     else:
         result = run_query(store, sparql, bindings, timeout=args.timeout)
+        if args.format in GRAPH_FORMATS and result.kind != "graph":
+            raise Failure(
+                f"--format {args.format}: "
+                + (
+                    "a SELECT query answers with rows"
+                    if result.kind == "select"
+                    else "an ASK query answers with yes or no"
+                )
+                + f", not triples; "
+                f"use {', '.join(SELECT_FORMATS)} (turtle and nt are for CONSTRUCT and DESCRIBE)"
+            )
         if result.kind == "select" and not result.rows:
             # Nothing found: say so if it is because no entity has the name given.
             check_names(store, bindings or {}, timeout=args.timeout)
@@ -352,7 +407,12 @@ def _seconds(value: str) -> float:
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     from kg.nlp import SEGMENTERS
 
-    parser.add_argument("--segmenter", choices=SEGMENTERS, default="pkuseg")
+    parser.add_argument(
+        "--segmenter",
+        choices=SEGMENTERS,
+        default="pkuseg",
+        help="word segmenter (default pkuseg, whose model is for research use; see README)",
+    )
     parser.add_argument(
         "--home-region",
         help="division that places namesakes with no other clue (default: 北京市)",
@@ -373,9 +433,7 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kg", description="Knowledge graphs from Chinese trade-union news."
-    )
+    parser = _Parser(prog="kg", description="Knowledge graphs from Chinese trade-union news.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     setup = commands.add_parser(
@@ -385,15 +443,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="entities and relations of articles")
     extract.add_argument("paths", nargs="+", help="files and folders (recursing)")
-    extract.add_argument("--format", choices=("json", "jsonl"), default="json")
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl"),
+        default="json",
+        help="one JSON document, or JSON Lines: one article a line (default json)",
+    )
     extract.add_argument("-o", "--output", help="write here instead of standard output")
     _add_pipeline_options(extract)
     extract.set_defaults(run=cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score extraction against gold annotations")
     evaluate.add_argument("gold", help="gold file (see ../shared/gold/SCHEMA.md)")
-    evaluate.add_argument("--min-entity-f1", type=float)
-    evaluate.add_argument("--min-triple-f1", type=float)
+    evaluate.add_argument(
+        "--min-entity-f1", type=float, metavar="F1", help="exit with 1 when entity F1 is below"
+    )
+    evaluate.add_argument(
+        "--min-triple-f1", type=float, metavar="F1", help="exit with 1 when triple F1 is below"
+    )
     _add_pipeline_options(evaluate)
     evaluate.set_defaults(run=cmd_eval)
 
@@ -436,7 +503,13 @@ def build_parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", help="run a SPARQL query over the built graph")
     query.add_argument("sparql", nargs="?", help="the SPARQL query")
     query.add_argument("--name", help="a named query of ontology/queries (see --list)")
-    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    query.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the named query, e.g. name=某区总工会 (repeatable; see --list)",
+    )
     query.add_argument("--list", action="store_true", help="list the named queries")
     query.add_argument(
         # kg.graph.results.SELECT_FORMATS + GRAPH_FORMATS, spelt out so that the
@@ -444,6 +517,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=QUERY_FORMATS,
         default="table",
+        help="SELECT and ASK: table (default), csv, tsv, json or xml; "
+        "CONSTRUCT and DESCRIBE: turtle (also for table) or nt",
     )
     query.add_argument(
         "--timeout",
@@ -465,7 +540,9 @@ def build_parser() -> argparse.ArgumentParser:
     view.set_defaults(run=cmd_view)
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over the graph")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)"
+    )
     serve.add_argument("--port", type=int, default=7878, help="0: a free port (default 7878)")
     serve.add_argument(
         "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per query (default 30)"
