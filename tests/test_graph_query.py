@@ -168,6 +168,7 @@ def test_kg_query_errors_are_one_line(
     assert status == 2 and "no graph built here yet" in err
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_kg_build_then_query_the_seed_page_for_its_source_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

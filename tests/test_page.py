@@ -134,6 +134,7 @@ def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(
     opened.page.close()
 
 
+@pytest.mark.shared
 def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     browser: Browser, seed_built: Path
 ) -> None:
@@ -192,6 +193,7 @@ def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     page.close()
 
 
+@pytest.mark.shared
 def test_filters_hide_types_relations_and_what_is_outside_a_district(
     browser: Browser, seed_built: Path
 ) -> None:
@@ -232,6 +234,7 @@ def test_filters_hide_types_relations_and_what_is_outside_a_district(
     page.close()
 
 
+@pytest.mark.shared
 def test_physics_moves_nodes_only_when_switched_on(browser: Browser, seed_built: Path) -> None:
     opened = _open(browser, seed_built / "graph.html")
     page = opened.page
@@ -350,6 +353,7 @@ def test_a_large_graph_opens_on_groups_that_expand(browser: Browser, demo_built:
     page.close()
 
 
+@pytest.mark.shared
 def test_kg_view_opens_focused_on_its_entity(browser: Browser, seed_built: Path) -> None:
     from kg.cli import main
 
