@@ -59,12 +59,23 @@ class BuildReport:
 
 
 def source_name(path: Path) -> str:
-    """How the store names a file: relative to the working folder when inside it."""
-    absolute = path.absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    """How the store names a file (kgo:sourceFile): its path relative to the working
+    folder, as the input was given (``articles/a.txt``, ``../corpus/a.txt``), whether
+    a folder or the file itself was given; never the absolute path of the machine that
+    built the graph, which the graph's files would carry wherever they are shared."""
+    return Path(os.path.relpath(path.absolute(), Path.cwd())).as_posix()
+
+
+def _stored_names(stored: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, list[str]]]:
+    """``stored`` with the absolute names that earlier versions gave files outside the
+    working folder named as now, and no hash: they are read again under their new name."""
+    return {
+        (source_name(Path(name)) if Path(name).is_absolute() else name): (
+            ("" if Path(name).is_absolute() else digest),
+            graphs,
+        )
+        for name, (digest, graphs) in stored.items()
+    }
 
 
 def current_store_path(out_dir: Path) -> Path | None:
@@ -220,7 +231,11 @@ def build(
     report = BuildReport()
     with _locked(out_dir):
         previous = current_store_path(out_dir)
-        stored = stored_articles(OxigraphStore(previous, read_only=True)) if previous else {}
+        stored = (
+            _stored_names(stored_articles(OxigraphStore(previous, read_only=True)))
+            if previous
+            else {}
+        )
         to_read: dict[str, tuple[Path, str]] = {}  # path as the pipeline names it → (file, source)
         hashes: dict[str, str] = {}
         for item in input_files(paths):
@@ -275,7 +290,7 @@ def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> li
         previous = current_store_path(out_dir)
         if previous is None:
             raise BuildError(f"{out_dir}: no graph built here yet (run `kg build`)")
-        stored = stored_articles(OxigraphStore(previous, read_only=True))
+        stored = _stored_names(stored_articles(OxigraphStore(previous, read_only=True)))
         articles = {g for _, graphs in stored.values() for g in graphs}
         targets: dict[str, list[str]] = {}
         for given in sources:
