@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
 EXPORT_FORMATS = ("graphml", "gexf", "csv")  # kg.export.FORMATS, without importing networkx
+LANGUAGES = ("zh", "en")  # kg.report.content.LANGUAGES, without importing networkx
 
 
 class Failure(KgError):
@@ -172,14 +173,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     errors = [problem for problem in report.problems if not problem.warning]
     warnings = len(report.problems) - len(errors)
     print(
-        f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
-        f"{report.triples} relations), {len(report.unchanged)} unchanged, "
-        f"{len(errors)} problem(s)"
+        f"kg build: {len(report.added)} file(s) read ({report.articles} articles), "
+        f"{len(report.unchanged)} unchanged, {len(errors)} problem(s)"
         + (f", {warnings} warning(s)" if warnings else "")
-        + (f"; graph in {out_dir}" if current_store_path(out_dir) else "; no graph written"),
+        + (_graph_totals(out_dir) if current_store_path(out_dir) else "; no graph written"),
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _graph_totals(out_dir: Path) -> str:
+    """What the graph holds, counted as the page, the report and the named queries count:
+    a relation that several articles state is one relation (one edge, its evidence from
+    each of them)."""
+    graph = _network(out_dir)
+    return (
+        f"; graph in {out_dir}: {len(graph.graph['articles'])} articles, "
+        f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} relations"
+    )
 
 
 def _output_folder(args: argparse.Namespace) -> Path:
@@ -219,14 +230,17 @@ def _store_path(out_dir: Path) -> Path:
 def cmd_report(args: argparse.Namespace) -> int:
     from kg.graph.build import PAGE_TITLE
     from kg.report import render_report
+    from kg.report.content import load_words
     from kg.resources.cache import atomic_file
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
+    title = load_words(args.lang).text["title"].format(page=PAGE_TITLE, folder=out_dir)
     html, markdown = render_report(
         graph,
-        title=f"{PAGE_TITLE} · report on {out_dir}",
+        title=title,
         warn=lambda message: print(f"kg report: warning: {message}", file=sys.stderr),
+        lang=args.lang,
     )
     for name, text in (("report.html", html), ("report.md", markdown)):
         with atomic_file(out_dir / name) as out:
@@ -485,6 +499,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help="a report on the built graph: DIR/report.html and DIR/report.md"
+    )
+    report.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help="language of the report: zh (default, that of the articles and the page) or en",
     )
     _add_output_option(report)
     report.set_defaults(run=cmd_report)

@@ -89,3 +89,26 @@ def test_every_option_of_every_command_has_help() -> None:
         if not isinstance(action, argparse._SubParsersAction) and not action.help
     ]
     assert missing == []
+
+
+@pytest.mark.usefixtures("cli_shares_the_model")
+def test_the_build_summary_counts_relations_as_the_page_and_queries_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import network_of
+
+    # Two articles that state the same relation: one relation in the graph.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(
+            "甲区总工会举办活动\n近日，北京市大兴区总工会举办“金秋助学”活动。\n", "utf-8"
+        )
+    out = tmp_path / "graph"
+    assert main(["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)]) == 0
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    graph = network_of(out)
+    assert summary.endswith(
+        f"graph in {out}: 2 articles, {graph.number_of_nodes()} entities, "
+        f"{graph.number_of_edges()} relations"
+    )
+    organises = [k for _, _, k in graph.edges(keys=True) if k == "organizes"]
+    assert len(organises) == 1

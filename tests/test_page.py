@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.graph.build import build
 from kg.page import graph_page
+from tests import screenshot
 from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
 from tests.test_page_data import SEED_UNION, add_daxing
@@ -75,28 +75,25 @@ class Opened:
 
 
 def _open(browser: Browser, path: Path) -> Opened:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    opened = Opened(page, path.as_uri())
-    page.on(
-        "console",
-        lambda m: (
-            opened.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
-        ),
-    )
-    page.on("pageerror", lambda error: opened.console.append(f"pageerror: {error}"))
-    page.on("request", lambda request: opened.requests.append(request.url))
-    page.goto(opened.url)
-    page.wait_for_function("window.kgPage && kgPage.firstDraw !== null")
-    return opened
+    console: list[str] = []
+    requests: list[str] = []
+
+    def listen(page: Page) -> None:
+        page.on(
+            "console",
+            lambda m: (
+                console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
+            ),
+        )
+        page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+        page.on("request", lambda request: requests.append(request.url))
+
+    page = screenshot.open_page(browser, path, listen)
+    return Opened(page, path.as_uri(), console, requests)
 
 
 def _search(opened: Opened, text: str, pick: str) -> None:
-    page = opened.page
-    page.fill("#search-input", text)
-    option = page.locator("#suggestions li", has_text=pick).first
-    option.wait_for()
-    option.dispatch_event("mousedown")
-    page.wait_for_function("!document.getElementById('panel').hidden")
+    screenshot.search(opened.page, text, pick)
 
 
 def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
@@ -121,17 +118,13 @@ def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
 def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(
     browser: Browser, demo_built: Path, tmp_path: Path
 ) -> None:
-    """Taken on every run; it replaces the README's picture only when asked
-    (KG_UPDATE_SCREENSHOT=1), since no two renderings are byte-identical."""
-    opened = _open(browser, demo_built / "graph.html")
-    _search(opened, SEED_UNION, SEED_UNION)
-    opened.page.wait_for_timeout(600)  # the focus animation
-    target = SCREENSHOT if os.environ.get("KG_UPDATE_SCREENSHOT") == "1" else tmp_path / "g.png"
-    opened.page.screenshot(path=target)
+    """Taken on every run as `make demo-picture` takes it; that replaces the README's
+    picture, since no two renderings are byte-identical."""
+    target = tmp_path / "g.png"
+    screenshot.take(browser, demo_built / "graph.html", target)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "docs/demo-graph.png" in (REPO / "README.md").read_text(encoding="utf-8")
-    opened.page.close()
 
 
 @pytest.mark.shared

@@ -55,7 +55,6 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     articles: int = 0
-    triples: int = 0
 
 
 def source_name(path: Path) -> str:
@@ -275,7 +274,6 @@ def build(
                     article_triples(item, source, hashes[source]),
                 )
                 report.articles += 1
-                report.triples += len(item["triples"])
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
             generation.write_outputs(jsonld)

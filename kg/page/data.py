@@ -47,13 +47,13 @@ def load_style() -> dict[str, Any]:
 
 
 @cache
-def zh_labels() -> dict[str, str]:
-    """The ontology's Chinese label of every entity type and relation."""
+def type_labels(lang: str = "zh") -> dict[str, str]:
+    """The ontology's label in ``lang`` of every entity type and relation."""
     ontology = load_ontology()
     labels = {}
     for name in (*ENTITY_TYPES, *RELATIONS):
-        zh = [str(o) for o in ontology.objects(KGO[name], RDFS.label) if o.language == "zh"]
-        labels[name] = zh[0] if zh else name
+        found = [str(o) for o in ontology.objects(KGO[name], RDFS.label) if o.language == lang]
+        labels[name] = found[0] if found else name
     return labels
 
 
@@ -117,7 +117,7 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page's script needs, as JSON-ready data; nodes and edges are
     referred to by their index in ``entities`` and ``links``."""
-    style, labels = load_style(), zh_labels()
+    style, labels = load_style(), type_labels()
     nodes = sorted(graph.nodes)
     index = {node: k for k, node in enumerate(nodes)}
     articles = sorted(graph.graph.get("articles", {}))
