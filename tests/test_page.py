@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.graph.build import build
-from kg.page import graph_page
+from kg.page import find_entity, graph_page, neighbourhood
 from tests import screenshot
 from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
@@ -113,6 +113,111 @@ def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
     names = dict(graph.nodes(data="name"))
     assert sorted(map(tuple, drawn_pairs)) == sorted((names[s], names[o]) for s, o in graph.edges())
     opened.page.close()
+
+
+# Drawn nodes whose disc is not wholly inside the canvas, and the names drawn readable
+# (at least vis-network's drawThreshold on the screen).
+_OUTSIDE = """() => {
+  const network = kgPage.network;
+  const box = document.getElementById("network").getBoundingClientRect();
+  const scale = network.getScale();
+  return kgPage.nodes.get().filter((node) => {
+    const at = network.canvasToDOM(network.getPosition(node.id));
+    const r = (node.size || 10) * scale;
+    return at.x - r < 0 || at.y - r < 0 || at.x + r > box.width || at.y + r > box.height;
+  }).map((node) => node.label);
+}"""
+_READABLE = """() => {
+  const threshold = kgPage.data.options.nodes.scaling.label.drawThreshold;
+  const base = kgPage.data.options.nodes.font.size;
+  const scale = kgPage.network.getScale();
+  return kgPage.nodes.get().filter((node) => ((node.font && node.font.size) || base) * scale
+    >= threshold).map((node) => node.label);
+}"""
+
+
+def _small_page(demo_built: Path, tmp_path: Path) -> tuple[Path, nx.MultiDiGraph]:
+    """The page of one union and what lies within two relations of it."""
+    graph = network_of(demo_built)
+    around = neighbourhood(graph, find_entity(graph, SEED_UNION), 2)
+    target = tmp_path / "small.html"
+    target.write_text(graph_page(around, title="小图"), encoding="utf-8")
+    return target, around
+
+
+def test_the_first_view_shows_every_node_the_hubs_names_and_only_what_is_there(
+    browser: Browser, demo_built: Path, tmp_path: Path
+) -> None:
+    small, around = _small_page(demo_built, tmp_path)
+    for page_file, graph in ((demo_built / "graph.html", network_of(demo_built)), (small, around)):
+        opened = _open(browser, page_file)
+        page = opened.page
+        assert page.evaluate(_OUTSIDE) == []
+        readable = set(page.evaluate(_READABLE))
+        hubs = sorted(graph, key=lambda n: -graph.degree(n))[:3]
+        assert {graph.nodes[n]["name"] for n in hubs[:1]} <= readable
+        assert len(readable) >= min(5, graph.number_of_nodes())
+        # The legends list what is there, with no relation of 0 edges.
+        relations = page.eval_on_selector_all(
+            "input[data-relation]", "(boxes) => boxes.map((b) => b.dataset.relation)"
+        )
+        assert sorted(relations) == sorted({key for _, _, key in graph.edges(keys=True)})
+        types = page.eval_on_selector_all(
+            "input[data-type]", "(boxes) => boxes.map((b) => b.dataset.type)"
+        )
+        assert sorted(types) == sorted({kind for _, kind in graph.nodes(data="type")})
+        assert opened.console == []
+        page.close()
+
+
+def test_entities_without_relations_are_gathered_and_can_be_hidden(
+    browser: Browser, demo_built: Path
+) -> None:
+    graph = network_of(demo_built)
+    alone = [n for n in graph if graph.degree(n) == 0]
+    assert alone
+    opened = _open(browser, demo_built / "graph.html")
+    page = opened.page
+    assert page.inner_text("#isolated-count") == str(len(alone))
+    # Together: no other node lies within the smallest box that holds them all.
+    positions = page.evaluate("kgPage.network.getPositions()")
+    index = {
+        name: k for k, name in enumerate(page.evaluate("kgPage.data.entities.map((e) => e.name)"))
+    }
+    names = dict(graph.nodes(data="name"))
+    lonely = {str(index[names[n]]) for n in alone}
+    xs = [positions[k]["x"] for k in lonely]
+    ys = [positions[k]["y"] for k in lonely]
+    inside = [
+        k
+        for k, p in positions.items()
+        if k not in lonely and min(xs) <= p["x"] <= max(xs) and min(ys) <= p["y"] <= max(ys)
+    ]
+    assert inside == []
+    scale = page.evaluate("kgPage.network.getScale()")
+    page.uncheck("#isolated")
+    page.wait_for_timeout(600)  # the fit's animation
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes() - len(alone)
+    assert page.evaluate(_OUTSIDE) == []
+    assert page.evaluate("kgPage.network.getScale()") > scale
+    page.check("#isolated")
+    page.wait_for_timeout(600)
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes()
+    page.close()
+
+
+def test_the_district_filter_zooms_to_what_it_selects(browser: Browser, demo_built: Path) -> None:
+    opened = _open(browser, demo_built / "graph.html")
+    page = opened.page
+    scale = page.evaluate("kgPage.network.getScale()")
+    page.select_option("#district-filter", label="北京市/朝阳区")
+    page.wait_for_timeout(600)  # the fit's animation
+    shown = page.evaluate("kgPage.nodes.length")
+    assert 0 < shown < len(page.evaluate("kgPage.data.entities"))
+    assert page.evaluate(_OUTSIDE) == []
+    assert page.evaluate("kgPage.network.getScale()") > 2 * scale
+    assert len(page.evaluate(_READABLE)) >= min(shown, 5)
+    page.close()
 
 
 def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(

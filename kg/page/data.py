@@ -22,7 +22,7 @@ from rdflib import RDFS
 
 from kg.graph.network import districts_of
 from kg.graph.vocab import KGO, load_ontology
-from kg.page.layout import component_layout, grid_layout
+from kg.page.layout import component_layout, grid_layout, isolated
 from kg.schema import ENTITY_TYPES, RELATIONS
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
@@ -31,6 +31,9 @@ STYLE_FILE = Path(__file__).with_name("style.toml")
 # about 1.3 s (benchmarks/bench_page.py); 10,000 would block the tab for seconds.
 SUMMARY_ABOVE = 2500
 UNPLACED = "未定位"
+# The most connected entities whose names the page shows at any zoom (page.js keeps
+# their labels readable); the others' names appear as one zooms in.
+LABELLED = 30
 
 
 @cache
@@ -233,12 +236,27 @@ def page_data(
                 entities[member]["group"] = g
 
     article_data = graph.graph.get("articles", {})
+    connected = [n for n in nodes if graph.degree(n) > 0]
+    hubs = sorted(connected, key=lambda n: (-graph.degree(n), entities[index[n]]["name"]))
+    present_types = {data["type"] for _, data in graph.nodes(data=True)}
+    present_relations = {relation for _, _, relation in graph.edges(keys=True)}
     return {
         "title": title,
         "summary": summary,
         "focus": None if focus is None else index[focus],
-        "types": [{"id": t, "label": labels[t], **style["types"][t]} for t in ENTITY_TYPES],
-        "relations": [{"id": r, "label": labels[r], **style["relations"][r]} for r in RELATIONS],
+        # The legends list what is there: no type without entities, no relation without edges.
+        "types": [
+            {"id": t, "label": labels[t], **style["types"][t]}
+            for t in ENTITY_TYPES
+            if t in present_types
+        ],
+        "relations": [
+            {"id": r, "label": labels[r], **style["relations"][r]}
+            for r in RELATIONS
+            if r in present_relations
+        ],
+        "labelled": [index[n] for n in hubs[:LABELLED]],  # most connected first
+        "isolated": sorted(index[n] for n in isolated(graph)),
         "districts": sorted(
             (index[n] for n in nodes if graph.nodes[n]["type"] == "District"),
             key=lambda k: entities[k]["path"],

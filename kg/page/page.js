@@ -18,11 +18,16 @@
   const LEVELS = { province: "省级", city: "地级", county: "县级", town: "乡级", village: "村级" };
   const DIMMED = 0.15;
   const SHOWN_MEMBERS = 60;
+  // The names of the most connected entities (DATA.labelled) stay this large on the
+  // screen, in pixels, at any zoom; the others show once their own size is readable.
+  const HUB_LABEL_PX = 13;
+  const isolated = new Set(DATA.isolated);
 
   const state = {
     types: new Set(DATA.types.map((t) => t.id)),
     relations: new Set(DATA.relations.map((r) => r.id)),
     district: -1,
+    isolated: true,       // whether the entities without a relation are shown
     expanded: new Set(),
     bundles: new Map(),   // id of a drawn bundle edge -> indices of the links it stands for
     dimmed: false,
@@ -83,7 +88,8 @@
         if (inside[link.to]) near[link.from] = true;
       }
     }
-    return entities.map((e, i) => state.types.has(e.type) && (near === null || near[i]));
+    return entities.map((e, i) => state.types.has(e.type) && (near === null || near[i]) &&
+      (state.isolated || !isolated.has(i)));
   }
 
   function groupItem(g, count) {
@@ -167,6 +173,37 @@
       " · 关系 " + want.linkCount + " / " + links.length;
     if (DATA.summary) status += " · 已展开分组 " + state.expanded.size + " / " + groups.length;
     $("status").textContent = status;
+    labelHubs();
+  }
+
+  // What is shown, fitted to the canvas: every node inside it (the reader chose it).
+  function fitShown(animate) {
+    const shown = nodes.getIds();
+    if (!shown.length) return;
+    network.fit({ nodes: shown, animation: animate ? { duration: 300 } : false });
+    labelHubs();
+  }
+
+  // The names of the most connected entities shown, readable at this zoom, those that
+  // would overlap a name already shown left out (most connected first).
+  function labelHubs() {
+    if (!page.network) return;
+    const base = DATA.options.nodes.font.size;
+    const size = Math.max(base, HUB_LABEL_PX / network.getScale());
+    const taken = [];
+    const overlaps = (box) => taken.some((b) => b[0] < box[2] && box[0] < b[2] &&
+      b[1] < box[3] && box[1] < b[3]);
+    const updates = [];
+    for (const i of DATA.labelled) {
+      if (nodes.get(i) === null) continue;
+      const at = network.canvasToDOM(network.getPosition(i));
+      const half = ((entities[i].name.length + 1) * HUB_LABEL_PX) / 2;
+      const box = [at.x - half, at.y - HUB_LABEL_PX, at.x + half, at.y + 2 * HUB_LABEL_PX];
+      const shown = size === base || !overlaps(box);
+      if (shown) taken.push(box);
+      updates.push({ id: i, font: { size: shown ? size : base } });
+    }
+    nodes.update(updates);
   }
 
   // ---- highlight --------------------------------------------------------------------
@@ -338,7 +375,8 @@
     DATA.types.forEach((t) => state.types.add(t.id));
     DATA.relations.forEach((r) => state.relations.add(r.id));
     state.district = -1;
-    document.querySelectorAll(".filter input").forEach((box) => { box.checked = true; });
+    state.isolated = true;
+    document.querySelectorAll(".filter input, #isolated").forEach((box) => { box.checked = true; });
     $("district-filter").value = "";
   }
 
@@ -370,11 +408,21 @@
     select.addEventListener("change", () => {
       state.district = select.value === "" ? -1 : Number(select.value);
       redraw();
+      fitShown(true);
     });
+    if (isolated.size) {
+      $("isolated-count").textContent = String(isolated.size);
+      $("isolated-control").hidden = false;
+      $("isolated").addEventListener("change", (event) => {
+        state.isolated = event.target.checked;
+        redraw();
+        fitShown(true);
+      });
+    }
     $("physics").addEventListener("change", (event) =>
       network.setOptions({ physics: { enabled: event.target.checked } }));
-    $("fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
-    $("reset").addEventListener("click", () => { resetFilters(); redraw(); });
+    $("fit").addEventListener("click", () => fitShown(true));
+    $("reset").addEventListener("click", () => { resetFilters(); redraw(); fitShown(true); });
     $("panel-close").addEventListener("click", () => { setPanelHidden(true); undim(); });
     if (DATA.summary) {
       $("summary-controls").hidden = false;
@@ -466,6 +514,8 @@
   const network = new vis.Network($("network"), { nodes: nodes, edges: edges }, DATA.options);
   page.network = network;
   network.once("afterDrawing", () => { page.firstDraw = performance.now(); });
+  network.on("zoom", labelHubs);
+  network.on("animationFinished", labelHubs);
   network.on("click", (params) => {
     if (params.nodes.length) {
       const id = params.nodes[0];
@@ -488,6 +538,6 @@
   if (DATA.focus !== null) {
     focusEntity(DATA.focus);
   } else {
-    network.fit();
+    fitShown(false);
   }
 })();
