@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
 EXPORT_FORMATS = ("graphml", "gexf", "csv")  # kg.export.FORMATS, without importing networkx
-LANGUAGES = ("zh", "en")  # kg.report.content.LANGUAGES, without importing networkx
+LANGUAGES = ("zh", "en")  # those of kg/report/words.toml and kg/page/words.toml
 
 
 class Failure(KgError):
@@ -169,7 +169,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     missing = [str(path) for path in paths if not Path(path).exists()]
     if len(missing) == len(paths):
         raise Failure(f"no such file or folder: {', '.join(missing)} (nothing built)")
-    report = build(paths, out_dir, records, jsonld=args.jsonld, on_problem=_report_problem)
+    report = build(
+        paths,
+        out_dir,
+        records,
+        jsonld=args.jsonld,
+        on_problem=_report_problem,
+        lang=args.lang,
+    )
     errors = [problem for problem in report.problems if not problem.warning]
     warnings = len(report.problems) - len(errors)
     print(
@@ -204,7 +211,7 @@ def _output_folder(args: argparse.Namespace) -> Path:
 def cmd_remove(args: argparse.Namespace) -> int:
     from kg.graph.build import remove
 
-    removed = remove(args.sources, _output_folder(args), jsonld=args.jsonld)
+    removed = remove(args.sources, _output_folder(args), jsonld=args.jsonld, lang=args.lang)
     for source in removed:
         print(f"kg remove: removed {source}", file=sys.stderr)
     return 0
@@ -228,14 +235,15 @@ def _store_path(out_dir: Path) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.graph.build import PAGE_TITLE
+    from kg.page.data import page_words
     from kg.report import render_report
     from kg.report.content import load_words
     from kg.resources.cache import atomic_file
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
-    title = load_words(args.lang).text["title"].format(page=PAGE_TITLE, folder=out_dir)
+    page = page_words(args.lang)["graph_title"]
+    title = load_words(args.lang).text["title"].format(page=page, folder=out_dir)
     html, markdown = render_report(
         graph,
         title=title,
@@ -336,6 +344,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_view(args: argparse.Namespace) -> int:
     from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
+    from kg.page.data import page_words
     from kg.resources.cache import atomic_file
 
     if args.depth < 0:
@@ -349,7 +358,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     name = graph.nodes[centre]["name"]
     around = neighbourhood(graph, centre, args.depth)
     target = Path(args.out) if args.out else out_dir / page_file_name(name)
-    page = graph_page(around, title=f"{name}（{args.depth} 步以内）", focus=centre)
+    title = page_words(args.lang)["view_title"].format(name=name, depth=args.depth)
+    page = graph_page(around, title=title, focus=centre, lang=args.lang)
     with atomic_file(target) as out:
         out.write(page)
     print(
@@ -404,6 +414,15 @@ def _add_output_option(parser: argparse.ArgumentParser) -> None:
         default=str(DEFAULT_OUTPUT),
         metavar="DIR",
         help=f"folder of the graph (default {DEFAULT_OUTPUT}/)",
+    )
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help=f"language of {what}: zh (default, that of the articles) or en",
     )
 
 
@@ -488,6 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_option(build)
     build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    _add_lang_option(build, "the graph page, graph.html")
     _add_pipeline_options(build)
     build.set_defaults(run=cmd_build)
 
@@ -495,17 +515,13 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("sources", nargs="+", help="source file paths (as built) or article IRIs")
     _add_output_option(remove)
     remove.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    _add_lang_option(remove, "the graph page written again")
     remove.set_defaults(run=cmd_remove)
 
     report = commands.add_parser(
         "report", help="a report on the built graph: DIR/report.html and DIR/report.md"
     )
-    report.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=LANGUAGES[0],
-        help="language of the report: zh (default, that of the articles and the page) or en",
-    )
+    _add_lang_option(report, "the report")
     _add_output_option(report)
     report.set_defaults(run=cmd_report)
 
@@ -556,6 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--depth", type=int, default=2, help="relations away from it to show (default 2)"
     )
     view.add_argument("--out", metavar="FILE", help="page to write (default DIR/view-NAME.html)")
+    _add_lang_option(view, "the page")
     _add_output_option(view)
     view.set_defaults(run=cmd_view)
 

@@ -466,3 +466,18 @@ def test_kg_view_opens_focused_on_its_entity(browser: Browser, seed_built: Path)
     assert page.evaluate("kgPage.network.getSelectedNodes()") == [opened.index_of(SEED_UNION)]
     assert opened.console == []
     page.close()
+
+
+def test_the_english_page_speaks_english_in_its_panel(
+    browser: Browser, demo_built: Path, tmp_path: Path
+) -> None:
+    graph = network_of(demo_built)
+    target = tmp_path / "en.html"
+    target.write_text(graph_page(graph, title="graph", lang="en"), encoding="utf-8")
+    opened = _open(browser, target)
+    _search(opened, SEED_UNION, SEED_UNION)
+    panel = opened.page.inner_text("#panel")
+    assert "Relations (" in panel and "Articles (" in panel and "关系" not in panel
+    assert opened.page.inner_text("#status").startswith("Entities ")
+    assert opened.console == []
+    opened.page.close()

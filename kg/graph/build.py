@@ -38,7 +38,6 @@ TURTLE_FILE = "graph.ttl"
 TRIG_FILE = "graph.trig"
 JSONLD_FILE = "graph.jsonld"
 PAGE_FILE = "graph.html"
-PAGE_TITLE = "工会新闻知识图谱"
 # store.N: a generation of the layout before, where it was the store alone.
 _GENERATION = re.compile(r"(?:generation|store)\.(\d+)")
 
@@ -140,10 +139,10 @@ class _Generation:
             elif child.name in own:
                 child.unlink(missing_ok=True)
 
-    def write_outputs(self, jsonld: bool) -> None:
+    def write_outputs(self, jsonld: bool, lang: str) -> None:
         self.store.flush()
         self._outputs = _outputs(self.out_dir, jsonld)
-        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs)
+        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs, lang)
 
     def commit(self) -> None:
         del self.store
@@ -173,16 +172,18 @@ class _Generation:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool) -> None:
+def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool, lang: str) -> None:
     """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
-    (the interactive page) and, on request, graph.jsonld, into ``folder``."""
+    (the interactive page, in ``lang``) and, on request, graph.jsonld, into ``folder``."""
     from kg.graph.network import to_networkx
     from kg.page import graph_page
+    from kg.page.data import page_words
 
     store.serialize_turtle(folder / TURTLE_FILE)
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
     store.serialize_trig(folder / TRIG_FILE, articles)
-    page = graph_page(to_networkx(store), title=PAGE_TITLE)
+    title = page_words(lang)["graph_title"]
+    page = graph_page(to_networkx(store), title=title, lang=lang)
     (folder / PAGE_FILE).write_text(page, encoding="utf-8")
     if jsonld:
         store.serialize_jsonld(folder / JSONLD_FILE)
@@ -222,6 +223,7 @@ def build(
     *,
     jsonld: bool = False,
     on_problem: Callable[[InputProblem], None] = lambda problem: None,
+    lang: str = "zh",
 ) -> BuildReport:
     """Add the articles of ``paths`` to the graph in ``out_dir``: new and changed files
     are read (by ``records``), unchanged ones skipped, others already there kept."""
@@ -276,12 +278,14 @@ def build(
                 report.articles += 1
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
-            generation.write_outputs(jsonld)
+            generation.write_outputs(jsonld, lang)
             generation.commit()
     return report
 
 
-def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> list[str]:
+def remove(
+    sources: Sequence[str], out_dir: Path, *, jsonld: bool = False, lang: str = "zh"
+) -> list[str]:
     """Remove every article read from each of ``sources`` (file paths as given to
     ``build``, or article IRIs); returns the sources removed."""
     with _locked(out_dir):
@@ -303,6 +307,6 @@ def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> li
             for graphs in targets.values():
                 for graph in graphs:
                     generation.store.remove_article(URIRef(graph))
-            generation.write_outputs(jsonld)
+            generation.write_outputs(jsonld, lang)
             generation.commit()
     return list(targets)

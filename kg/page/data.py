@@ -26,11 +26,12 @@ from kg.page.layout import component_layout, grid_layout, isolated
 from kg.schema import ENTITY_TYPES, RELATIONS
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
+WORDS_FILE = Path(__file__).with_name("words.toml")
+DEFAULT_LANG = "zh"  # that of the articles
 # Above this many entities the page opens on its summary (one node per district and
 # type) and draws members on demand. 2,000 entities drawn whole are interactive in
 # about 1.3 s (benchmarks/bench_page.py); 10,000 would block the tab for seconds.
 SUMMARY_ABOVE = 2500
-UNPLACED = "未定位"
 # The most connected entities whose names the page shows at any zoom (page.js keeps
 # their labels readable); the others' names appear as one zooms in.
 LABELLED = 30
@@ -50,7 +51,17 @@ def load_style() -> dict[str, Any]:
 
 
 @cache
-def type_labels(lang: str = "zh") -> dict[str, str]:
+def page_words(lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """The page's words in ``lang`` (words.toml)."""
+    with WORDS_FILE.open("rb") as f:
+        words: dict[str, dict[str, Any]] = tomllib.load(f)
+    if lang not in words:
+        raise ValueError(f"{WORDS_FILE}: no words for language {lang!r}")
+    return words[lang]
+
+
+@cache
+def type_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
     """The ontology's label in ``lang`` of every entity type and relation."""
     ontology = load_ontology()
     labels = {}
@@ -117,10 +128,11 @@ def page_data(
     title: str,
     focus: Hashable | None = None,
     summary_above: int = SUMMARY_ABOVE,
+    lang: str = DEFAULT_LANG,
 ) -> dict[str, Any]:
-    """Everything the page's script needs, as JSON-ready data; nodes and edges are
-    referred to by their index in ``entities`` and ``links``."""
-    style, labels = load_style(), type_labels()
+    """Everything the page's script needs, as JSON-ready data, in ``lang``; nodes and
+    edges are referred to by their index in ``entities`` and ``links``."""
+    style, labels, words = load_style(), type_labels(lang), page_words(lang)
     nodes = sorted(graph.nodes)
     index = {node: k for k, node in enumerate(nodes)}
     articles = sorted(graph.graph.get("articles", {}))
@@ -193,7 +205,7 @@ def page_data(
                 size=node_size(graph.degree(node)),
                 x=x,
                 y=y,
-                title=f"{entities[k]['name']}（{labels[kind]}）",
+                title=f"{entities[k]['name']} · {labels[kind]}",
             ).options
         )
     vis_edges = []
@@ -223,7 +235,9 @@ def page_data(
             groups.append(
                 {
                     "district": None if district is None else index[district],
-                    "label": UNPLACED if district is None else graph.nodes[district]["name"],
+                    "label": words["unplaced"]
+                    if district is None
+                    else graph.nodes[district]["name"],
                     "type": kind,
                     "members": sorted(by_cell[cell]),
                     "x": round(discs[cell][0][0], 1),
@@ -242,6 +256,7 @@ def page_data(
     present_relations = {relation for _, _, relation in graph.edges(keys=True)}
     return {
         "title": title,
+        "words": words,
         "summary": summary,
         "focus": None if focus is None else index[focus],
         # The legends list what is there: no type without entities, no relation without edges.

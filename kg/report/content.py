@@ -20,7 +20,6 @@ from kg.page.data import type_labels
 from kg.schema import ENTITY_TYPES, RELATIONS
 
 DEFAULT_LANG = "zh"  # the language of the articles and of the graph page
-LANGUAGES = ("zh", "en")
 TOP_ACTIVE = 15
 TOP_CENTRAL = 5
 MIN_COMMUNITY = 3
