@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-store bench-page browser cjk-font ocr rapper
+.PHONY: demo demo-picture test setup bench bench-store bench-page browser cjk-font ocr rapper
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/kg build examples/articles -o output
+
+# The README's picture, docs/demo-graph.png, from the demo graph as it is now.
+demo-picture: demo browser cjk-font
+	$(BIN)/python -m tests.screenshot output docs/demo-graph.png
 
 # The page tests drive Debian's chromium through Playwright (never `playwright install`,
 # which downloads a browser).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.article import InputProblem
-from kg.errors import KgError
+from kg.errors import KgError, did_you_mean
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -23,10 +24,38 @@ if TYPE_CHECKING:
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
 EXPORT_FORMATS = ("graphml", "gexf", "csv")  # kg.export.FORMATS, without importing networkx
+LANGUAGES = ("zh", "en")  # those of kg/report/words.toml and kg/page/words.toml
 
 
 class Failure(KgError):
     """A one-line error in the command line's own arguments."""
+
+
+_CHOICE = re.compile(r"invalid choice: '(.*)' \(choose from (.*)\)")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for a misspelt command, choice or option (Python
+    3.14's suggest_on_error, for the versions before it)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Each command's parser refuses an option it does not know, knowing its own
+        # options, instead of handing it back to `kg`'s, which could only list it.
+        namespace, extras = super().parse_known_args(args, namespace)
+        unknown = [extra for extra in extras if extra.startswith("-")]
+        if extras:
+            options = [o for action in self._actions for o in action.option_strings]
+            hint = did_you_mean(unknown[0].partition("=")[0], options) if unknown else ""
+            self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return namespace, extras
+
+    def error(self, message: str) -> Any:
+        choice = _CHOICE.search(message)
+        if choice:
+            message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        return super().error(message)
 
 
 def _pipeline_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -126,6 +155,7 @@ DEFAULT_OUTPUT = Path("output")
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.folder import build
+    from kg.graph.store import current_store_path
     from kg.pipeline import run
 
     def records(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
@@ -137,26 +167,53 @@ def cmd_build(args: argparse.Namespace) -> int:
         # An installed kg has no examples/: the demo corpus comes with the source checkout.
         raise Failure("no files or folders given: pass some, e.g. `kg build ARTICLES_DIR`")
     paths = args.paths or [DEMO_CORPUS]
+    out_dir = _output_folder(args)
+    missing = [str(path) for path in paths if not Path(path).exists()]
+    if len(missing) == len(paths):
+        raise Failure(f"no such file or folder: {', '.join(missing)} (nothing built)")
     report = build(
-        paths, Path(args.output), records, jsonld=args.jsonld, on_problem=_report_problem
+        paths,
+        out_dir,
+        records,
+        jsonld=args.jsonld,
+        on_problem=_report_problem,
+        lang=args.lang,
     )
     errors = [problem for problem in report.problems if not problem.warning]
     warnings = len(report.problems) - len(errors)
     print(
-        f"kg build: {len(report.added)} file(s) read ({report.articles} articles, "
-        f"{report.triples} relations), {len(report.unchanged)} unchanged, "
-        f"{len(errors)} problem(s)"
+        f"kg build: {len(report.added)} file(s) read ({report.articles} articles), "
+        f"{len(report.unchanged)} unchanged, {len(errors)} problem(s)"
         + (f", {warnings} warning(s)" if warnings else "")
-        + f"; graph in {args.output}",
+        + (_graph_totals(out_dir) if current_store_path(out_dir) else "; no graph written"),
         file=sys.stderr,
     )
     return 1 if errors else 0
 
 
+def _graph_totals(out_dir: Path) -> str:
+    """What the graph holds, counted as the page, the report and the named queries count:
+    a relation that several articles state is one relation (one edge, its evidence from
+    each of them)."""
+    graph = _network(out_dir)
+    return (
+        f"; graph in {out_dir}: {len(graph.graph['articles'])} articles, "
+        f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} relations"
+    )
+
+
+def _output_folder(args: argparse.Namespace) -> Path:
+    """The folder ``-o`` names, refused in one line when it is a file."""
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise Failure(f"-o {out_dir}: a file, not a folder (-o names the graph's folder)")
+    return out_dir
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     from kg.folder import remove
 
-    removed = remove(args.sources, Path(args.output), jsonld=args.jsonld)
+    removed = remove(args.sources, _output_folder(args), jsonld=args.jsonld, lang=args.lang)
     for source in removed:
         print(f"kg remove: removed {source}", file=sys.stderr)
     return 0
@@ -180,16 +237,20 @@ def _store_path(out_dir: Path) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.page import PAGE_TITLE
+    from kg.page.data import page_words
     from kg.report import render_report
+    from kg.report.content import load_words
     from kg.resources.cache import atomic_file
 
     out_dir = Path(args.output)
     graph = _network(out_dir)
+    page = page_words(args.lang)["graph_title"]
+    title = load_words(args.lang).text["title"].format(page=page, folder=out_dir)
     html, markdown = render_report(
         graph,
-        title=f"{PAGE_TITLE} · report on {out_dir}",
+        title=title,
         warn=lambda message: print(f"kg report: warning: {message}", file=sys.stderr),
+        lang=args.lang,
     )
     for name, text in (("report.html", html), ("report.md", markdown)):
         with atomic_file(out_dir / name) as out:
@@ -226,7 +287,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.query import check_names, in_child, named_queries, run_query
-    from kg.graph.results import WRITTEN_FORMATS, format_result
+    from kg.graph.results import GRAPH_FORMATS, SELECT_FORMATS, WRITTEN_FORMATS, format_result
     from kg.graph.store import is_update
 
     queries = named_queries()
@@ -240,7 +301,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     params = _parse_params(args.param)
     if args.name is not None:
         if args.name not in queries:
-            raise Failure(f"no named query {args.name!r}; known: {', '.join(queries)}")
+            raise Failure(
+                f"no named query {args.name!r}{did_you_mean(args.name, queries)}; "
+                f"known: {', '.join(queries)}"
+            )
         sparql, bindings = queries[args.name].text, queries[args.name].bindings(params)
     else:
         if params:
@@ -260,10 +324,24 @@ def cmd_query(args: argparse.Namespace) -> int:
             store, lambda s: s.write(sparql, formats.get, bindings), timeout=args.timeout
         )
         if written.fmt is None:
-            raise Failure(f"--format {args.format}: a graph result is written as turtle or nt")
+            raise Failure(
+                f"--format {args.format}: a CONSTRUCT or DESCRIBE query answers with "
+                "triples, which are written as turtle or nt (or a table: turtle)"
+            )
         text = written.body.decode("utf-8")
     else:
         result = run_query(store, sparql, bindings, timeout=args.timeout)
+        if args.format in GRAPH_FORMATS and result.kind != "graph":
+            raise Failure(
+                f"--format {args.format}: "
+                + (
+                    "a SELECT query answers with rows"
+                    if result.kind == "select"
+                    else "an ASK query answers with yes or no"
+                )
+                + f", not triples; "
+                f"use {', '.join(SELECT_FORMATS)} (turtle and nt are for CONSTRUCT and DESCRIBE)"
+            )
         if result.kind == "select" and not result.rows:
             # Nothing found: say so if it is because no entity has the name given.
             check_names(store, bindings or {}, timeout=args.timeout)
@@ -274,6 +352,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_view(args: argparse.Namespace) -> int:
     from kg.page import NoSuchEntity, find_entity, graph_page, neighbourhood, page_file_name
+    from kg.page.data import page_words
     from kg.resources.cache import atomic_file
 
     if args.depth < 0:
@@ -287,7 +366,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     name = graph.nodes[centre]["name"]
     around = neighbourhood(graph, centre, args.depth)
     target = Path(args.out) if args.out else out_dir / page_file_name(name)
-    page = graph_page(around, title=f"{name}（{args.depth} 步以内）", focus=centre)
+    title = page_words(args.lang)["view_title"].format(name=name, depth=args.depth)
+    page = graph_page(around, title=title, focus=centre, lang=args.lang)
     with atomic_file(target) as out:
         out.write(page)
     print(
@@ -352,6 +432,15 @@ def _port(value: str) -> int:
     return int(value)
 
 
+def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help=f"language of {what}: zh (default, that of the articles) or en",
+    )
+
+
 def _seconds(value: str) -> float:
     """A time limit: a finite number of seconds above 0."""
     try:
@@ -366,7 +455,12 @@ def _seconds(value: str) -> float:
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     from kg.nlp import SEGMENTERS
 
-    parser.add_argument("--segmenter", choices=SEGMENTERS, default="pkuseg")
+    parser.add_argument(
+        "--segmenter",
+        choices=SEGMENTERS,
+        default="pkuseg",
+        help="word segmenter (default pkuseg, whose model is for research use; see README)",
+    )
     parser.add_argument(
         "--home-region",
         help="division that places namesakes with no other clue (default: 北京市)",
@@ -387,9 +481,7 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kg", description="Knowledge graphs from Chinese trade-union news."
-    )
+    parser = _Parser(prog="kg", description="Knowledge graphs from Chinese trade-union news.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     setup = commands.add_parser(
@@ -399,15 +491,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="entities and relations of articles")
     extract.add_argument("paths", nargs="+", help="files and folders (recursing)")
-    extract.add_argument("--format", choices=("json", "jsonl"), default="json")
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl"),
+        default="json",
+        help="one JSON document, or JSON Lines: one article a line (default json)",
+    )
     extract.add_argument("-o", "--output", help="write here instead of standard output")
     _add_pipeline_options(extract)
     extract.set_defaults(run=cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score extraction against gold annotations")
     evaluate.add_argument("gold", help="gold file (see ../shared/gold/SCHEMA.md)")
-    evaluate.add_argument("--min-entity-f1", type=float)
-    evaluate.add_argument("--min-triple-f1", type=float)
+    evaluate.add_argument(
+        "--min-entity-f1", type=float, metavar="F1", help="exit with 1 when entity F1 is below"
+    )
+    evaluate.add_argument(
+        "--min-triple-f1", type=float, metavar="F1", help="exit with 1 when triple F1 is below"
+    )
     _add_pipeline_options(evaluate)
     evaluate.set_defaults(run=cmd_eval)
 
@@ -421,6 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_option(build)
     build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    _add_lang_option(build, "the graph page, graph.html")
     _add_pipeline_options(build)
     build.set_defaults(run=cmd_build)
 
@@ -428,11 +530,13 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("sources", nargs="+", help="source file paths (as built) or article IRIs")
     _add_output_option(remove)
     remove.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
+    _add_lang_option(remove, "the graph page written again")
     remove.set_defaults(run=cmd_remove)
 
     report = commands.add_parser(
         "report", help="a report on the built graph: DIR/report.html and DIR/report.md"
     )
+    _add_lang_option(report, "the report")
     _add_output_option(report)
     report.set_defaults(run=cmd_report)
 
@@ -450,7 +554,13 @@ def build_parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", help="run a SPARQL query over the built graph")
     query.add_argument("sparql", nargs="?", help="the SPARQL query")
     query.add_argument("--name", help="a named query of ontology/queries (see --list)")
-    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    query.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the named query, e.g. name=某区总工会 (repeatable; see --list)",
+    )
     query.add_argument("--list", action="store_true", help="list the named queries")
     query.add_argument(
         # kg.graph.results.SELECT_FORMATS + GRAPH_FORMATS, spelt out so that the
@@ -458,6 +568,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=QUERY_FORMATS,
         default="table",
+        help="SELECT and ASK: table (default), csv, tsv, json or xml; "
+        "CONSTRUCT and DESCRIBE: turtle (also for table) or nt",
     )
     query.add_argument(
         "--timeout",
@@ -475,11 +587,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--depth", type=int, default=2, help="relations away from it to show (default 2)"
     )
     view.add_argument("--out", metavar="FILE", help="page to write (default DIR/view-NAME.html)")
+    _add_lang_option(view, "the page")
     _add_output_option(view)
     view.set_defaults(run=cmd_view)
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over the graph")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)"
+    )
     serve.add_argument("--port", type=_port, default=7878, help="0: a free port (default 7878)")
     serve.add_argument(
         "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per query (default 30)"

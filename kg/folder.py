@@ -32,7 +32,8 @@ from kg.graph.rdf import article_iri, article_triples
 from kg.graph.store import STORE_LINK, OxigraphStore, current_store_path, stored_articles
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
 from kg.ingest import input_files
-from kg.page import PAGE_TITLE, graph_page
+from kg.page import graph_page
+from kg.page.data import page_words
 from kg.record import ArticleRecord
 from kg.resources.cache import sha256_file as file_hash
 
@@ -59,16 +60,26 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     articles: int = 0
-    triples: int = 0
 
 
 def source_name(path: Path) -> str:
-    """How the store names a file: relative to the working folder when inside it."""
-    absolute = path.absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    """How the store names a file (kgo:sourceFile): its path relative to the working
+    folder, as the input was given (``articles/a.txt``, ``../corpus/a.txt``), whether
+    a folder or the file itself was given; never the absolute path of the machine that
+    built the graph, which the graph's files would carry wherever they are shared."""
+    return Path(os.path.relpath(path.absolute(), Path.cwd())).as_posix()
+
+
+def _stored_names(stored: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, list[str]]]:
+    """``stored`` with the absolute names that earlier versions gave files outside the
+    working folder named as now, and no hash: they are read again under their new name."""
+    return {
+        (source_name(Path(name)) if Path(name).is_absolute() else name): (
+            ("" if Path(name).is_absolute() else digest),
+            graphs,
+        )
+        for name, (digest, graphs) in stored.items()
+    }
 
 
 def _generation_of(store: Path) -> Path:
@@ -129,10 +140,10 @@ class _Generation:
             elif child.name in own:
                 child.unlink(missing_ok=True)
 
-    def write_outputs(self, jsonld: bool) -> None:
+    def write_outputs(self, jsonld: bool, lang: str) -> None:
         self.store.flush()
         self._outputs = _outputs(self.out_dir, jsonld)
-        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs)
+        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs, lang)
 
     def commit(self) -> None:
         del self.store
@@ -162,13 +173,14 @@ class _Generation:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool) -> None:
+def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool, lang: str) -> None:
     """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
-    (the interactive page) and, on request, graph.jsonld, into ``folder``."""
+    (the interactive page, in ``lang``) and, on request, graph.jsonld, into ``folder``."""
     store.serialize_turtle(folder / TURTLE_FILE)
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
     store.serialize_trig(folder / TRIG_FILE, articles)
-    page = graph_page(to_networkx(store), title=PAGE_TITLE)
+    title = page_words(lang)["graph_title"]
+    page = graph_page(to_networkx(store), title=title, lang=lang)
     (folder / PAGE_FILE).write_text(page, encoding="utf-8")
     if jsonld:
         store.serialize_jsonld(folder / JSONLD_FILE)
@@ -192,13 +204,18 @@ def build(
     *,
     jsonld: bool = False,
     on_problem: Callable[[InputProblem], None] = lambda problem: None,
+    lang: str = "zh",
 ) -> BuildReport:
     """Add the articles of ``paths`` to the graph in ``out_dir``: new and changed files
     are read (by ``records``), unchanged ones skipped, others already there kept."""
     report = BuildReport()
     with _locked(out_dir):
         previous = current_store_path(out_dir)
-        stored = stored_articles(OxigraphStore(previous, read_only=True)) if previous else {}
+        stored = (
+            _stored_names(stored_articles(OxigraphStore(previous, read_only=True)))
+            if previous
+            else {}
+        )
         to_read: dict[str, tuple[Path, str]] = {}  # path as the pipeline names it → (file, source)
         hashes: dict[str, str] = {}
         for item in input_files(paths):
@@ -238,22 +255,23 @@ def build(
                     article_triples(record, source, hashes[source]),
                 )
                 report.articles += 1
-                report.triples += len(record["triples"])
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
-            generation.write_outputs(jsonld)
+            generation.write_outputs(jsonld, lang)
             generation.commit()
     return report
 
 
-def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> list[str]:
+def remove(
+    sources: Sequence[str], out_dir: Path, *, jsonld: bool = False, lang: str = "zh"
+) -> list[str]:
     """Remove every article read from each of ``sources`` (file paths as given to
     ``build``, or article IRIs); returns the sources removed."""
     with _locked(out_dir):
         previous = current_store_path(out_dir)
         if previous is None:
             raise BuildError(f"{out_dir}: no graph built here yet (run `kg build`)")
-        stored = stored_articles(OxigraphStore(previous, read_only=True))
+        stored = _stored_names(stored_articles(OxigraphStore(previous, read_only=True)))
         articles = {g for _, graphs in stored.values() for g in graphs}
         targets: dict[str, list[str]] = {}
         for given in sources:
@@ -268,6 +286,6 @@ def remove(sources: Sequence[str], out_dir: Path, *, jsonld: bool = False) -> li
             for graphs in targets.values():
                 for graph in graphs:
                     generation.store.remove_article(URIRef(graph))
-            generation.write_outputs(jsonld)
+            generation.write_outputs(jsonld, lang)
             generation.commit()
     return list(targets)

@@ -124,6 +124,8 @@ def _entity_record(entity: Entity) -> EntityRecord:
         "type": entity.label,
         "aliases": sorted(entity.aliases - {entity.name}),
     }
+    if entity.context_forms:
+        record["context_forms"] = sorted(entity.context_forms)
     if entity.preferred:
         record["preferred_name"] = entity.preferred
     if entity.division is not None:

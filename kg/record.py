@@ -44,6 +44,9 @@ class EntityRecord(TypedDict):
     name: str
     type: str  # an entity type of kg.schema.ENTITY_TYPES
     aliases: list[str]
+    # Forms that stand for it only in this article's context (区总工会, 该驿站): quoted in
+    # the evidence, never an alias of the entity in the graph.
+    context_forms: NotRequired[list[str]]
     preferred_name: NotRequired[str]  # the name it goes by in every article, when not name
     division: NotRequired[DivisionRecord]
 

@@ -29,6 +29,10 @@ class Entity:
     name: str
     label: str
     aliases: set[str] = field(default_factory=set)
+    # Forms that stand for it only in this article's context (区总工会, 该驿站, 工会驿站):
+    # aliases of the article, but no name of the entity in the graph, where 区总工会
+    # would be a name of every district's union.
+    context_forms: set[str] = field(default_factory=set)
     division: DivisionInfo | None = None
     # Named only by its standing (困难职工): kept only where a relation needs it.
     needs_relation: bool = False
@@ -119,6 +123,16 @@ def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     )
 
 
+def _by_context(short: Mention) -> bool:
+    """Whether a short form names what it stands for only by the article's context: a
+    reference (该驿站, whose key is its head) or a short form other than a division's
+    short name (大兴), a known short form of one body or programme (全总, 产改: their key
+    is its name) and an abbreviation in quotation marks."""
+    if short.source == "reference":
+        return True
+    return short.label != "District" and not short.key and short.source != "quoted"
+
+
 class ArticleResolver:
     def __init__(self, mentions: list[Mention], divisions: DivisionLookup) -> None:
         self.divisions = divisions
@@ -148,6 +162,8 @@ class ArticleResolver:
                 if target is not None:
                     self.entity_of[id(mention)] = target
                     target.aliases.add(mention.name)
+                    if _by_context(mention):
+                        target.context_forms.add(mention.name)
 
     def _canonical(self, mention: Mention) -> tuple[str, str, str]:
         """(id, canonical name in this article, name in every article) of a full mention."""

@@ -18,6 +18,7 @@ SEED_PAGE = SHARED / "corpus" / "seed"
 DEMO_GOLD = Path(__file__).resolve().parents[1] / "examples" / "gold.json"
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_eval_on_the_seed_page_meets_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["eval", str(SEED_GOLD), "--min-entity-f1", "0.9", "--min-triple-f1", "0.8"])
@@ -33,12 +34,14 @@ def test_eval_on_the_demo_corpus_meets_the_bars(capsys: pytest.CaptureFixture[st
     assert status == 0, tail
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_eval_exits_non_zero_below_a_bar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(SEED_GOLD), "--min-triple-f1", "1.01"]) == 1
     assert "below the bar" in capsys.readouterr().err
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_extract_writes_the_gold_format_with_evidence(tmp_path: Path) -> None:
     out = tmp_path / "seed.json"
@@ -55,6 +58,7 @@ def test_extract_writes_the_gold_format_with_evidence(tmp_path: Path) -> None:
             )
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_jsonl_is_one_article_a_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(SEED_PAGE), "--format", "jsonl"]) == 0
@@ -62,6 +66,7 @@ def test_jsonl_is_one_article_a_line(capsys: pytest.CaptureFixture[str]) -> None
     assert [json.loads(line)["index"] for line in lines] == [0, 1, 2, 3, 4]
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_bad_paths_are_reported_and_the_rest_is_processed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -79,6 +84,7 @@ def test_bad_paths_are_reported_and_the_rest_is_processed(
     assert len(json.loads(out.read_text(encoding="utf-8"))["articles"]) == 5
 
 
+@pytest.mark.shared
 def test_missing_model_is_one_line_and_leaves_earlier_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -91,6 +97,7 @@ def test_missing_model_is_one_line_and_leaves_earlier_output(
     assert out.read_text(encoding="utf-8") == "earlier run"
 
 
+@pytest.mark.shared
 @pytest.mark.slow  # loads a pipeline of its own
 @pytest.mark.parametrize("segmenter", ["jieba", "char"])
 def test_other_segmenters_run_the_same_pipeline(

@@ -17,8 +17,8 @@ from kg.evaluate import (
     normalize_name,
     parse_document,
 )
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED_GOLD = SHARED / "gold" / "seed.json"
 PAGE = "/pages/a.txt"
 OTHER_PAGE = "/pages/b.txt"
@@ -486,6 +486,7 @@ def seed_as_predicted() -> dict[str, Any]:
     return data
 
 
+@pytest.mark.shared
 def test_seed_against_itself() -> None:
     gold = load_gold(SEED_GOLD)
     assert isinstance(gold, Document)
@@ -498,6 +499,7 @@ def test_seed_against_itself() -> None:
     assert report.misses == report.false_positives == report.unscored_sources == ()
 
 
+@pytest.mark.shared
 def test_seed_against_nothing() -> None:
     gold = load_gold(SEED_GOLD)
     assert isinstance(gold, Document)

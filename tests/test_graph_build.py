@@ -3,6 +3,7 @@ deterministic, and an interrupted run that loses nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_remove_gives_the_graph_built_without_that_file(
     files = sorted(demo_copy.iterdir())
     gone = files[0]
     out = _copy_output(demo_built, tmp_path / "removed")
-    assert remove([str(gone)], out) == [gone.absolute().as_posix()]
+    assert remove([str(gone)], out) == [os.path.relpath(gone)]
     expected = tmp_path / "without"
     build(files[1:], expected, records)
     assert _files(out) == _files(expected)
@@ -112,9 +113,26 @@ def test_a_changed_file_replaces_its_articles(tmp_path: Path, records: Records) 
         "顺义区总工会举办职工技能大赛\n近日，顺义区总工会举办职工技能大赛。\n", "utf-8"
     )
     report = build([corpus], out, records)
-    assert report.added == [article.absolute().as_posix()]
+    assert report.added == [os.path.relpath(article)]
     names = {str(o) for o in Graph().parse(out / "graph.ttl").objects(None, SKOS.prefLabel)}
     assert "顺义区总工会" in names and "大兴区总工会" not in names
+
+
+def test_sources_are_named_relative_to_the_working_folder_not_absolute(
+    tmp_path: Path, records: Records, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, article, out = _one_article_built(tmp_path, records)
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert f'"{tmp_path}' not in turtle and '/corpus/a.txt"' in turtle
+    sources = {str(o) for o in Graph().parse(out / "graph.ttl").objects(None, KGO.sourceFile)}
+    assert sources == {os.path.relpath(article)}
+    # The file given alone is the same source as in its folder, and is removed by its
+    # absolute path as by its relative one.
+    assert build([article], out, records).unchanged == [os.path.relpath(article)]
+    assert remove([str(article.absolute())], out) == [os.path.relpath(article)]
+    # Inside the working folder (`kg build corpus` typed there) the name is as typed.
+    monkeypatch.chdir(tmp_path)
+    assert build([Path("corpus")], tmp_path / "here", records).added == ["corpus/a.txt"]
 
 
 def test_a_failed_file_keeps_what_was_read_from_it_before(tmp_path: Path, records: Records) -> None:

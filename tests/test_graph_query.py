@@ -87,7 +87,8 @@ def test_a_slow_query_is_stopped(demo_store: Path) -> None:
 def test_an_unknown_entity_is_named(demo_store: Path) -> None:
     with pytest.raises(QueryError, match="no entity named 不存在的工会"):
         check_names(demo_store, {"name": Literal("不存在的工会", lang="zh")}, timeout=10)
-    check_names(demo_store, {"name": Literal("区总工会", lang="zh")}, timeout=10)
+    # An alias is a name too (产改: a known short form, which names one programme).
+    check_names(demo_store, {"name": Literal("产改", lang="zh")}, timeout=10)
 
 
 @pytest.mark.parametrize("keyword", ["WHERE ", "where", ""])
@@ -154,6 +155,12 @@ def test_kg_query_errors_are_one_line(
         (("--name", "entity", "--param", "name=没有这个", "--format", "json"), "no entity named"),
         (("CONSTRUCT WHERE { ?s a kgo:Union }", "--format", "csv"), "written as turtle or nt"),
         (("--name", "nothing"), "no named query 'nothing'"),
+        (("--name", "entiy"), "no named query 'entiy' (did you mean 'entity'?)"),
+        (("--name", "entity", "--param", "nmae=x"), "(did you mean 'name'?)"),
+        (("SELECT * WHERE { ?s ex:p ?o }",), "undeclared prefix ex: at 1:"),
+        (("SELECT * WHERE { ?s skso:prefLabel ?o }",), "(did you mean 'skos'?)"),
+        (("SELECT * WHERE { ?s ?p ?o }", "--format", "turtle"), "a SELECT query answers with"),
+        (("ASK { ?s ?p ?o }", "--format", "nt"), "an ASK query answers with yes or no"),
     ]:
         status, _, err = _query(capsys, demo_built, *args)
         assert status == 2 and err.startswith("kg: error: ") and message in err
@@ -162,6 +169,7 @@ def test_kg_query_errors_are_one_line(
     assert status == 2 and "no graph built here yet" in err
 
 
+@pytest.mark.shared
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_kg_build_then_query_the_seed_page_for_its_source_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -186,3 +194,31 @@ def test_kg_query_offers_every_result_format() -> None:
     from kg.graph.results import GRAPH_FORMATS, SELECT_FORMATS
 
     assert set(QUERY_FORMATS) == set(SELECT_FORMATS) | set(GRAPH_FORMATS)
+
+
+def test_a_declared_prefix_is_no_error_and_a_construct_table_is_turtle(
+    demo_built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, text, _ = _query(
+        capsys, demo_built, "PREFIX ex: <https://example.org/> ASK { ?s ex:p ?o }"
+    )
+    assert (status, text) == (0, "no\n")
+    construct = "CONSTRUCT WHERE { ?s a kgo:Union } LIMIT 1"
+    status, text, _ = _query(capsys, demo_built, construct)
+    assert status == 0 and "a kgo:Union" in text
+
+
+def test_the_terminal_table_shortens_long_values_and_csv_keeps_them(
+    demo_built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.graph.results import MAX_CELL_WIDTH
+
+    sentence = "SELECT ?text WHERE { ?e kgo:sentence ?text } ORDER BY DESC(STRLEN(?text)) LIMIT 1"
+    _, full, _ = _query(capsys, demo_built, sentence, "--format", "csv")
+    longest = full.splitlines()[1]
+    assert len(longest) * 2 > MAX_CELL_WIDTH
+    _, table, _ = _query(capsys, demo_built, sentence)
+    _, _, row, footer = table.splitlines()
+    assert row.rstrip().endswith("…") and row.rstrip()[:-1] in longest
+    assert len(row.rstrip()) * 2 <= MAX_CELL_WIDTH + 1
+    assert "shortened" in footer

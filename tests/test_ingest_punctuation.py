@@ -54,7 +54,7 @@ def _full_width(text: str) -> str:
 REAL = SHARED / "corpus" / "real"
 
 
-@pytest.mark.skipif(not REAL.is_dir(), reason=f"needs {REAL}")
+@pytest.mark.shared
 def test_real_articles_give_the_same_facts_in_either_width(
     tmp_path: Path, records: Records
 ) -> None:

@@ -9,8 +9,10 @@ import pytest
 from kg.article import Article
 from kg.ingest import read_paths
 from kg.ingest.lines import ends_sentence
+from tests.conftest import SHARED
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.json"
+pytestmark = pytest.mark.shared
+GOLD = SHARED / "gold" / "seed.json"
 LEAD = "本报讯"
 
 

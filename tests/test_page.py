@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.folder import build
-from kg.page import graph_page
+from kg.page import find_entity, graph_page, neighbourhood
+from tests import screenshot
 from tests.browser import launch_chromium
 from tests.conftest import REPO, SHARED, network_of
 from tests.test_page_data import SEED_UNION, add_daxing
@@ -75,28 +75,25 @@ class Opened:
 
 
 def _open(browser: Browser, path: Path) -> Opened:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    opened = Opened(page, path.as_uri())
-    page.on(
-        "console",
-        lambda m: (
-            opened.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
-        ),
-    )
-    page.on("pageerror", lambda error: opened.console.append(f"pageerror: {error}"))
-    page.on("request", lambda request: opened.requests.append(request.url))
-    page.goto(opened.url)
-    page.wait_for_function("window.kgPage && kgPage.firstDraw !== null")
-    return opened
+    console: list[str] = []
+    requests: list[str] = []
+
+    def listen(page: Page) -> None:
+        page.on(
+            "console",
+            lambda m: (
+                console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
+            ),
+        )
+        page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+        page.on("request", lambda request: requests.append(request.url))
+
+    page = screenshot.open_page(browser, path, listen)
+    return Opened(page, path.as_uri(), console, requests)
 
 
 def _search(opened: Opened, text: str, pick: str) -> None:
-    page = opened.page
-    page.fill("#search-input", text)
-    option = page.locator("#suggestions li", has_text=pick).first
-    option.wait_for()
-    option.dispatch_event("mousedown")
-    page.wait_for_function("!document.getElementById('panel').hidden")
+    screenshot.search(opened.page, text, pick)
 
 
 def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
@@ -118,22 +115,124 @@ def test_the_demo_page_loads_alone_and_draws_every_entity_and_relation(
     opened.page.close()
 
 
+# Drawn nodes whose disc is not wholly inside the canvas, and the names drawn readable
+# (at least vis-network's drawThreshold on the screen).
+_OUTSIDE = """() => {
+  const network = kgPage.network;
+  const box = document.getElementById("network").getBoundingClientRect();
+  const scale = network.getScale();
+  return kgPage.nodes.get().filter((node) => {
+    const at = network.canvasToDOM(network.getPosition(node.id));
+    const r = (node.size || 10) * scale;
+    return at.x - r < 0 || at.y - r < 0 || at.x + r > box.width || at.y + r > box.height;
+  }).map((node) => node.label);
+}"""
+_READABLE = """() => {
+  const threshold = kgPage.data.options.nodes.scaling.label.drawThreshold;
+  const base = kgPage.data.options.nodes.font.size;
+  const scale = kgPage.network.getScale();
+  return kgPage.nodes.get().filter((node) => ((node.font && node.font.size) || base) * scale
+    >= threshold).map((node) => node.label);
+}"""
+
+
+def _small_page(demo_built: Path, tmp_path: Path) -> tuple[Path, nx.MultiDiGraph]:
+    """The page of one union and what lies within two relations of it."""
+    graph = network_of(demo_built)
+    around = neighbourhood(graph, find_entity(graph, SEED_UNION), 2)
+    target = tmp_path / "small.html"
+    target.write_text(graph_page(around, title="小图"), encoding="utf-8")
+    return target, around
+
+
+def test_the_first_view_shows_every_node_the_hubs_names_and_only_what_is_there(
+    browser: Browser, demo_built: Path, tmp_path: Path
+) -> None:
+    small, around = _small_page(demo_built, tmp_path)
+    for page_file, graph in ((demo_built / "graph.html", network_of(demo_built)), (small, around)):
+        opened = _open(browser, page_file)
+        page = opened.page
+        assert page.evaluate(_OUTSIDE) == []
+        readable = set(page.evaluate(_READABLE))
+        hubs = sorted(graph, key=lambda n: -graph.degree(n))[:3]
+        assert {graph.nodes[n]["name"] for n in hubs[:1]} <= readable
+        assert len(readable) >= min(5, graph.number_of_nodes())
+        # The legends list what is there, with no relation of 0 edges.
+        relations = page.eval_on_selector_all(
+            "input[data-relation]", "(boxes) => boxes.map((b) => b.dataset.relation)"
+        )
+        assert sorted(relations) == sorted({key for _, _, key in graph.edges(keys=True)})
+        types = page.eval_on_selector_all(
+            "input[data-type]", "(boxes) => boxes.map((b) => b.dataset.type)"
+        )
+        assert sorted(types) == sorted({kind for _, kind in graph.nodes(data="type")})
+        assert opened.console == []
+        page.close()
+
+
+def test_entities_without_relations_are_gathered_and_can_be_hidden(
+    browser: Browser, demo_built: Path
+) -> None:
+    graph = network_of(demo_built)
+    alone = [n for n in graph if graph.degree(n) == 0]
+    assert alone
+    opened = _open(browser, demo_built / "graph.html")
+    page = opened.page
+    assert page.inner_text("#isolated-count") == str(len(alone))
+    # Together: no other node lies within the smallest box that holds them all.
+    positions = page.evaluate("kgPage.network.getPositions()")
+    index = {
+        name: k for k, name in enumerate(page.evaluate("kgPage.data.entities.map((e) => e.name)"))
+    }
+    names = dict(graph.nodes(data="name"))
+    lonely = {str(index[names[n]]) for n in alone}
+    xs = [positions[k]["x"] for k in lonely]
+    ys = [positions[k]["y"] for k in lonely]
+    inside = [
+        k
+        for k, p in positions.items()
+        if k not in lonely and min(xs) <= p["x"] <= max(xs) and min(ys) <= p["y"] <= max(ys)
+    ]
+    assert inside == []
+    scale = page.evaluate("kgPage.network.getScale()")
+    page.uncheck("#isolated")
+    page.wait_for_timeout(600)  # the fit's animation
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes() - len(alone)
+    assert page.evaluate(_OUTSIDE) == []
+    assert page.evaluate("kgPage.network.getScale()") > scale
+    page.check("#isolated")
+    page.wait_for_timeout(600)
+    assert page.evaluate("kgPage.nodes.length") == graph.number_of_nodes()
+    page.close()
+
+
+def test_the_district_filter_zooms_to_what_it_selects(browser: Browser, demo_built: Path) -> None:
+    opened = _open(browser, demo_built / "graph.html")
+    page = opened.page
+    scale = page.evaluate("kgPage.network.getScale()")
+    page.select_option("#district-filter", label="北京市/朝阳区")
+    page.wait_for_timeout(600)  # the fit's animation
+    shown = page.evaluate("kgPage.nodes.length")
+    assert 0 < shown < len(page.evaluate("kgPage.data.entities"))
+    assert page.evaluate(_OUTSIDE) == []
+    assert page.evaluate("kgPage.network.getScale()") > 2 * scale
+    assert len(page.evaluate(_READABLE)) >= min(shown, 5)
+    page.close()
+
+
 def test_a_screenshot_of_the_demo_graph_is_kept_for_the_readme(
     browser: Browser, demo_built: Path, tmp_path: Path
 ) -> None:
-    """Taken on every run; it replaces the README's picture only when asked
-    (KG_UPDATE_SCREENSHOT=1), since no two renderings are byte-identical."""
-    opened = _open(browser, demo_built / "graph.html")
-    _search(opened, SEED_UNION, SEED_UNION)
-    opened.page.wait_for_timeout(600)  # the focus animation
-    target = SCREENSHOT if os.environ.get("KG_UPDATE_SCREENSHOT") == "1" else tmp_path / "g.png"
-    opened.page.screenshot(path=target)
+    """Taken on every run as `make demo-picture` takes it; that replaces the README's
+    picture, since no two renderings are byte-identical."""
+    target = tmp_path / "g.png"
+    screenshot.take(browser, demo_built / "graph.html", target)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "docs/demo-graph.png" in (REPO / "README.md").read_text(encoding="utf-8")
-    opened.page.close()
 
 
+@pytest.mark.shared
 def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     browser: Browser, seed_built: Path
 ) -> None:
@@ -192,6 +291,7 @@ def test_searching_the_seed_union_focuses_it_and_clicking_shows_its_evidence(
     page.close()
 
 
+@pytest.mark.shared
 def test_filters_hide_types_relations_and_what_is_outside_a_district(
     browser: Browser, seed_built: Path
 ) -> None:
@@ -232,6 +332,7 @@ def test_filters_hide_types_relations_and_what_is_outside_a_district(
     page.close()
 
 
+@pytest.mark.shared
 def test_physics_moves_nodes_only_when_switched_on(browser: Browser, seed_built: Path) -> None:
     opened = _open(browser, seed_built / "graph.html")
     page = opened.page
@@ -350,6 +451,7 @@ def test_a_large_graph_opens_on_groups_that_expand(browser: Browser, demo_built:
     page.close()
 
 
+@pytest.mark.shared
 def test_kg_view_opens_focused_on_its_entity(browser: Browser, seed_built: Path) -> None:
     from kg.cli import main
 
@@ -364,3 +466,18 @@ def test_kg_view_opens_focused_on_its_entity(browser: Browser, seed_built: Path)
     assert page.evaluate("kgPage.network.getSelectedNodes()") == [opened.index_of(SEED_UNION)]
     assert opened.console == []
     page.close()
+
+
+def test_the_english_page_speaks_english_in_its_panel(
+    browser: Browser, demo_built: Path, tmp_path: Path
+) -> None:
+    graph = network_of(demo_built)
+    target = tmp_path / "en.html"
+    target.write_text(graph_page(graph, title="graph", lang="en"), encoding="utf-8")
+    opened = _open(browser, target)
+    _search(opened, SEED_UNION, SEED_UNION)
+    panel = opened.page.inner_text("#panel")
+    assert "Relations (" in panel and "Articles (" in panel and "关系" not in panel
+    assert opened.page.inner_text("#status").startswith("Entities ")
+    assert opened.console == []
+    opened.page.close()

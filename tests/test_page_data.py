@@ -178,3 +178,25 @@ def test_a_component_too_large_for_the_force_layout_still_gets_its_own_places() 
     assert len(positions) == graph.number_of_nodes()
     closest = min(math.dist(a, b) for a, b in itertools.combinations(positions, 2))
     assert closest > 30  # no two nodes drawn on top of each other
+
+
+def test_the_page_is_in_chinese_unless_asked_for_english(demo_built: Path) -> None:
+    import tomllib
+
+    from kg.cli import LANGUAGES
+
+    for words in ("kg/page/words.toml", "kg/report/words.toml"):
+        with (Path(__file__).resolve().parents[1] / words).open("rb") as file:
+            assert tuple(tomllib.load(file)) == LANGUAGES
+    graph = network_of(demo_built)
+    chinese = graph_page(graph, title="图")
+    english = graph_page(graph, title="graph", lang="en")
+    assert '<html lang="zh-CN">' in chinese and "<h2>实体类型</h2>" in chinese
+    assert '<html lang="en">' in english and "<h2>Entity types</h2>" in english
+    english_data = page_data(graph, title="graph", lang="en")
+    assert english_data["words"]["relations_count"] == "Relations ({n})"
+    assert {t["label"] for t in english_data["types"]} >= {"trade union", "person"}
+    # Only the page's own words change: the names and evidence are the articles'.
+    chinese_data = page_data(graph, title="graph")
+    assert english_data["entities"] == chinese_data["entities"]
+    assert english_data["sentences"] == chinese_data["sentences"]

@@ -258,3 +258,24 @@ def test_gexf_holds_no_writer_details_and_is_the_same_on_any_day(
     assert "networkx" not in first.lower() and "lastmodifieddate" not in first
     back = nx.read_gexf(io.StringIO(first))
     assert back.number_of_edges() == graph.number_of_edges()
+
+
+def test_the_report_is_in_chinese_unless_asked_for_english() -> None:
+    graph = make_graph(ENTITIES, RELATIONS, ARTICLES)
+    chinese, chinese_md = render_report(graph, "测试")
+    english, english_md = render_report(graph, "test", lang="en")
+    assert '<html lang="zh">' in chinese and "<h2>实体</h2>" in chinese
+    assert "查询：" in chinese_md and "## 文章" in chinese_md
+    assert "Query: " not in chinese_md and "Mentioned in" not in chinese
+    assert '<html lang="en">' in english and "<h2>Entities</h2>" in english
+    assert "Query: " in english_md and "## Articles" in english_md
+    # The same tables, the same links, in either language.
+    assert re.findall(r'href="(#[^"]+)"', chinese) == re.findall(r'href="(#[^"]+)"', english)
+
+
+def test_kg_report_refuses_a_language_it_has_no_words_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--lang", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

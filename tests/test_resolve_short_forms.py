@@ -68,3 +68,24 @@ def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, s
     entities = _entities(extractor, text)
     assert short not in entities
     assert short in entities[full]["aliases"]
+
+
+def test_a_form_that_names_by_context_is_no_name_of_the_entity_in_the_graph(extractor) -> None:
+    from rdflib.namespace import SKOS
+
+    from kg.graph.rdf import article_triples
+
+    text = (
+        "丰台区总工会开展慰问\n丰台区总工会开展慰问。区总工会副主席李强出席。"
+        "中华全国总工会要求，全总各部门做好工作。甲街道工会驿站开放，该驿站为外卖骑手服务。"
+    )
+    record = extractor(make_article(text))
+    entities = {e["name"]: e for e in record["entities"]}
+    # In the article's record, every form is an alias (the gold format's rule) ...
+    assert "区总工会" in entities["丰台区总工会"]["aliases"]
+    assert entities["丰台区总工会"]["context_forms"] == ["区总工会"]
+    assert entities["甲街道工会驿站"]["context_forms"] == ["驿站"]
+    # ... in the graph only the forms that name it anywhere are.
+    labels = {str(o) for _, p, o in article_triples(record, "a.txt", "0") if p == SKOS.altLabel}
+    assert "全总" in labels
+    assert not labels & {"区总工会", "驿站"}

@@ -40,9 +40,9 @@ from kg.resources.pkuseg_model import (
     load_plain_pickle,
     model_is_current,
 )
+from tests.conftest import SHARED
 
 Atomic = Callable[[Path], AbstractContextManager[Any]]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LOCAL_SDIST = Path("/tmp/pk") / SDIST_NAME
 
 
@@ -444,6 +444,7 @@ def test_municipality_is_one_province_row(divisions: list[Division]) -> None:
     assert not [d for d in divisions if d.name.endswith("直辖行政区划")]
 
 
+@pytest.mark.shared
 def test_seed_gold_districts_are_in_the_gazetteer(divisions: list[Division]) -> None:
     gold = json.loads((SHARED / "gold" / "seed.json").read_text(encoding="utf-8"))
     known = {d.name for d in divisions} | {d.short for d in divisions if d.short}

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import KgError
+from kg.errors import KgError, did_you_mean
 from kg.graph.store import (
     OxigraphStore,
     QueryDataset,
@@ -72,7 +72,11 @@ class NamedQuery:
     def bindings(self, given: Mapping[str, str]) -> dict[str, Node]:
         unknown = set(given) - {p.name for p in self.params}
         if unknown:
-            raise QueryError(f"query {self.name} has no parameter {sorted(unknown)[0]!r}")
+            first = sorted(unknown)[0]
+            raise QueryError(
+                f"query {self.name} has no parameter {first!r}"
+                + did_you_mean(first, [p.name for p in self.params])
+            )
         bound: dict[str, Node] = {}
         for param in self.params:
             if param.name not in given:

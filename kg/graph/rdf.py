@@ -116,9 +116,12 @@ def _labels(iri: URIRef, name: str, aliases: list[str]) -> Iterator[RdfTriple]:
 
 def _entity(iri: URIRef, entity: EntityRecord) -> Iterator[RdfTriple]:
     yield iri, RDF.type, ENTITY_CLASSES[entity["type"]]
-    # One preferred label in every article; this article's fuller name is an alias.
+    # One preferred label in every article; this article's fuller name is an alias, its
+    # forms that name the entity only in context (区总工会) are not: they stay in the
+    # article's evidence sentences.
     preferred = entity.get("preferred_name", entity["name"])
-    aliases = sorted({entity["name"], *entity["aliases"]} - {preferred})
+    context = set(entity.get("context_forms", ()))
+    aliases = sorted({entity["name"], *entity["aliases"]} - {preferred} - context)
     yield from _labels(iri, preferred, aliases)
     if entity.get("division"):
         yield from _division(iri, entity["division"])

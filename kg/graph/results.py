@@ -43,10 +43,31 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# The widest a table's cell is in a terminal (in columns, a Chinese character taking
+# two): a list of evidence or of aliases would make a table hundreds of columns wide.
+MAX_CELL_WIDTH = 48
+_MORE = "…"
+
+
+def _shortened(text: str) -> str:
+    """``text`` on one line, cut to MAX_CELL_WIDTH columns with an ellipsis."""
+    text = " ".join(text.split())
+    if _width(text) <= MAX_CELL_WIDTH:
+        return text
+    kept, width = [], _width(_MORE)
+    for char in text:
+        width += _width(char)
+        if width > MAX_CELL_WIDTH:
+            break
+        kept.append(char)
+    return "".join(kept) + _MORE
+
+
 def _table(result: QueryResult) -> str:
     if result.kind == "ask":
         return "yes" if result.boolean else "no"
-    rows = [[_short(v) for v in row] for row in result.rows]
+    full = [[_short(v) for v in row] for row in result.rows]
+    rows = [[_shortened(v) for v in row] for row in full]
     widths = [_width(v) for v in result.variables]
     for row in rows:
         widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
@@ -56,7 +77,12 @@ def _table(result: QueryResult) -> str:
 
     out = [line(result.variables), line(["-" * w for w in widths])]
     out.extend(line(row) for row in rows)
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    cut = any(_width(value) > MAX_CELL_WIDTH for row in full for value in row)
+    out.append(
+        f"({len(rows)} row{'s' if len(rows) != 1 else ''}"
+        + ("; long values shortened: --format csv or json has them in full" if cut else "")
+        + ")"
+    )
     return "\n".join(out)
 
 

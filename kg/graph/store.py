@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from kg.errors import did_you_mean
 from kg.graph.rdf import RdfTriple
 from kg.graph.vocab import FILE_PREFIXES, PREFIXES
 
@@ -94,6 +95,36 @@ def check_shape(sparql: str) -> None:
     unions = len(_UNION.findall(structure))
     if unions > MAX_UNIONS:
         raise QuerySyntaxError(f"{unions} UNIONs: at most {MAX_UNIONS}")
+
+
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
+# Outside literals, IRIs and comments, a colon is that of a prefixed name.
+_PREFIXED = re.compile(r"(?<![\w?$.-])([A-Za-z][\w.-]*)?:")
+_CHARACTER_CLASSES = re.compile(r",?\s*\[[^\]]*\]")
+
+
+def syntax_message(sparql: str, message: str) -> str:
+    """Oxigraph's ``message`` on ``sparql``; for a prefix never declared, one line that
+    names it (Oxigraph's message may list the whole grammar it expected there, or some
+    other part of it)."""
+    # Blanked character by character, so that offsets still fall on the same lines.
+    structure = _NOT_STRUCTURE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), sparql)
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(structure)}
+    for used in _PREFIXED.finditer(structure):
+        prefix = used.group(1) or ""
+        if prefix not in declared:
+            line = structure.count("\n", 0, used.start()) + 1
+            column = used.start() - structure.rfind("\n", 0, used.start())
+            return (
+                f"undeclared prefix {prefix}: at {line}:{column}"
+                + did_you_mean(prefix, PREFIXES)
+                + f"; declare it (PREFIX {prefix}: <IRI>) or use one of those declared "
+                f"for you: {', '.join(PREFIXES)}"
+            )
+    # Oxigraph lists the classes of characters it expected over several lines: one
+    # line, with the words it expected.
+    classes = _CHARACTER_CLASSES.subn("", message)
+    return " ".join(classes[0].split()) + (", …" if classes[1] else "")
 
 
 @dataclass
@@ -271,7 +302,7 @@ class OxigraphStore:
                 text, prefixes=PREFIXES, substitutions=substitutions, **options
             )
         except SyntaxError as error:
-            raise QuerySyntaxError(str(error)) from None
+            raise QuerySyntaxError(syntax_message(sparql, str(error))) from None
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         result = self._evaluate(sparql, bindings)

@@ -21,15 +21,19 @@ from pyvis.node import Node
 
 from kg import schema
 from kg.graph.network import districts_of
-from kg.page.layout import component_layout, grid_layout
-from kg.schema import ENTITY_TYPES, RELATIONS, ZH_LABELS, refuse_disagreement
+from kg.page.layout import component_layout, grid_layout, isolated
+from kg.schema import ENTITY_TYPES, RELATIONS, refuse_disagreement
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
+WORDS_FILE = Path(__file__).with_name("words.toml")
+DEFAULT_LANG = "zh"  # that of the articles
 # Above this many entities the page opens on its summary (one node per district and
 # type) and draws members on demand. 2,000 entities drawn whole are interactive in
 # about 1.3 s (benchmarks/bench_page.py); 10,000 would block the tab for seconds.
 SUMMARY_ABOVE = 2500
-UNPLACED = "未定位"
+# The most connected entities whose names the page shows at any zoom (page.js keeps
+# their labels readable); the others' names appear as one zooms in.
+LABELLED = 30
 
 
 @cache
@@ -57,6 +61,21 @@ def style_problems(style: dict[str, Any]) -> list[str]:
                 problems.append(f"[{table}.{name}] needs {' and '.join(missing)}")
         problems += [f"[{table}.{n}] is not in the registry" for n in given if n not in names]
     return problems
+
+
+@cache
+def page_words(lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """The page's words in ``lang`` (words.toml)."""
+    with WORDS_FILE.open("rb") as f:
+        words: dict[str, dict[str, Any]] = tomllib.load(f)
+    if lang not in words:
+        raise ValueError(f"{WORDS_FILE}: no words for language {lang!r}")
+    return words[lang]
+
+
+def type_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """The registry's label in ``lang`` (zh or en) of every entity type and relation."""
+    return {entry.name: getattr(entry, lang) for entry in (*schema.TYPES, *schema.PREDICATES)}
 
 
 def district_membership(graph: nx.MultiDiGraph) -> dict[Hashable, set[Hashable]]:
@@ -116,10 +135,11 @@ def page_data(
     title: str,
     focus: Hashable | None = None,
     summary_above: int = SUMMARY_ABOVE,
+    lang: str = DEFAULT_LANG,
 ) -> dict[str, Any]:
-    """Everything the page's script needs, as JSON-ready data; nodes and edges are
-    referred to by their index in ``entities`` and ``links``."""
-    style, labels = load_style(), ZH_LABELS
+    """Everything the page's script needs, as JSON-ready data, in ``lang``; nodes and
+    edges are referred to by their index in ``entities`` and ``links``."""
+    style, labels, words = load_style(), type_labels(lang), page_words(lang)
     nodes = sorted(graph.nodes)
     index = {node: k for k, node in enumerate(nodes)}
     articles = sorted(graph.graph.get("articles", {}))
@@ -192,7 +212,7 @@ def page_data(
                 size=node_size(graph.degree(node)),
                 x=x,
                 y=y,
-                title=f"{entities[k]['name']}（{labels[kind]}）",
+                title=f"{entities[k]['name']} · {labels[kind]}",
             ).options
         )
     vis_edges = []
@@ -222,7 +242,9 @@ def page_data(
             groups.append(
                 {
                     "district": None if district is None else index[district],
-                    "label": UNPLACED if district is None else graph.nodes[district]["name"],
+                    "label": words["unplaced"]
+                    if district is None
+                    else graph.nodes[district]["name"],
                     "type": kind,
                     "members": sorted(by_cell[cell]),
                     "x": round(discs[cell][0][0], 1),
@@ -235,12 +257,28 @@ def page_data(
                 entities[member]["group"] = g
 
     article_data = graph.graph.get("articles", {})
+    connected = [n for n in nodes if graph.degree(n) > 0]
+    hubs = sorted(connected, key=lambda n: (-graph.degree(n), entities[index[n]]["name"]))
+    present_types = {data["type"] for _, data in graph.nodes(data=True)}
+    present_relations = {relation for _, _, relation in graph.edges(keys=True)}
     return {
         "title": title,
+        "words": words,
         "summary": summary,
         "focus": None if focus is None else index[focus],
-        "types": [{"id": t, "label": labels[t], **style["types"][t]} for t in ENTITY_TYPES],
-        "relations": [{"id": r, "label": labels[r], **style["relations"][r]} for r in RELATIONS],
+        # The legends list what is there: no type without entities, no relation without edges.
+        "types": [
+            {"id": t, "label": labels[t], **style["types"][t]}
+            for t in ENTITY_TYPES
+            if t in present_types
+        ],
+        "relations": [
+            {"id": r, "label": labels[r], **style["relations"][r]}
+            for r in RELATIONS
+            if r in present_relations
+        ],
+        "labelled": [index[n] for n in hubs[:LABELLED]],  # most connected first
+        "isolated": sorted(index[n] for n in isolated(graph)),
         "districts": sorted(
             (index[n] for n in nodes if graph.nodes[n]["type"] == "District"),
             key=lambda k: entities[k]["path"],

@@ -120,13 +120,22 @@ def _force_layout(graph: nx.MultiDiGraph, nodes: set[Hashable]) -> tuple[dict, f
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}, radius + SPACING / 2
 
 
+def isolated(graph: nx.MultiDiGraph) -> list[Hashable]:
+    """The entities without a relation."""
+    return [n for n in graph if graph.degree(n) == 0]
+
+
 def component_layout(
     graph: nx.MultiDiGraph, groups: Mapping[Hashable, tuple[Hashable, int]]
 ) -> dict[Hashable, Position]:
     """Each weakly connected component laid out on its own, largest first on shelves:
-    force-directed up to FORCE_LAYOUT_LIMIT nodes, larger ones as a grid of ``groups``."""
+    force-directed up to FORCE_LAYOUT_LIMIT nodes, larger ones as a grid of ``groups``.
+    The entities without a relation are one block, last, so that they neither fill rows
+    of their own nor sit between the components (the page can hide them)."""
+    alone = isolated(graph)
     components = sorted(
-        (sorted(c) for c in nx.weakly_connected_components(graph)), key=lambda c: (-len(c), c)
+        (sorted(c) for c in nx.weakly_connected_components(graph) if len(c) > 1),
+        key=lambda c: (-len(c), c),
     )
     laid: list[tuple[dict[Hashable, Position], float]] = []
     for component in components:
@@ -136,6 +145,12 @@ def component_layout(
             positions, _ = grid_layout(graph, {n: groups[n] for n in component})
             radius = max(math.hypot(x, y) for x, y in positions.values()) + SPACING / 2
             laid.append((positions, radius))
+    if alone:
+        # By type (the column of ``groups``), then name: each type's entities together.
+        by_type = sorted(
+            alone, key=lambda n: (groups[n][1], graph.nodes[n].get("name", ""), str(n))
+        )
+        laid.append(sunflower(by_type))
     centres = _place_rows(_shelves([(k, radius) for k, (_, radius) in enumerate(laid)]))
     result: dict[Hashable, Position] = {}
     for k, (positions, _) in enumerate(laid):

@@ -15,14 +15,20 @@
   const relationById = new Map(DATA.relations.map((r) => [r.id, r]));
   const GLYPHS = { dot: "●", diamond: "◆", square: "■", triangle: "▲", triangleDown: "▼",
     star: "★", hexagon: "⬢" };
-  const LEVELS = { province: "省级", city: "地级", county: "县级", town: "乡级", village: "村级" };
+  const W = DATA.words;  // the page's words in its language (kg/page/words.toml)
+  const say = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   const DIMMED = 0.15;
   const SHOWN_MEMBERS = 60;
+  // The names of the most connected entities (DATA.labelled) stay this large on the
+  // screen, in pixels, at any zoom; the others show once their own size is readable.
+  const HUB_LABEL_PX = 13;
+  const isolated = new Set(DATA.isolated);
 
   const state = {
     types: new Set(DATA.types.map((t) => t.id)),
     relations: new Set(DATA.relations.map((r) => r.id)),
     district: -1,
+    isolated: true,       // whether the entities without a relation are shown
     expanded: new Set(),
     bundles: new Map(),   // id of a drawn bundle edge -> indices of the links it stands for
     dimmed: false,
@@ -83,7 +89,8 @@
         if (inside[link.to]) near[link.from] = true;
       }
     }
-    return entities.map((e, i) => state.types.has(e.type) && (near === null || near[i]));
+    return entities.map((e, i) => state.types.has(e.type) && (near === null || near[i]) &&
+      (state.isolated || !isolated.has(i)));
   }
 
   function groupItem(g, count) {
@@ -96,7 +103,7 @@
       font: { size: Math.max(14, group.radius / 5) },
       shapeProperties: { borderDashes: [6, 4] },
       label: group.label + " · " + type.label + "\n" + count,
-      title: group.label + " · " + type.label + "：" + count + " 个（双击展开）",
+      title: say(W.group_title, { label: group.label + " · " + type.label, count: count }),
     };
   }
 
@@ -163,10 +170,43 @@
     sync(edges, want.edges);
     state.bundles = new Map([...want.bundles].map(([id, b]) => [id, b.links]));
     const entityCount = want.shown.filter(Boolean).length;
-    let status = "实体 " + entityCount + " / " + entities.length +
-      " · 关系 " + want.linkCount + " / " + links.length;
-    if (DATA.summary) status += " · 已展开分组 " + state.expanded.size + " / " + groups.length;
+    let status = W.status_entities + " " + entityCount + " / " + entities.length +
+      " · " + W.status_relations + " " + want.linkCount + " / " + links.length;
+    if (DATA.summary) {
+      status += " · " + W.status_expanded + " " + state.expanded.size + " / " + groups.length;
+    }
     $("status").textContent = status;
+    labelHubs();
+  }
+
+  // What is shown, fitted to the canvas: every node inside it (the reader chose it).
+  function fitShown(animate) {
+    const shown = nodes.getIds();
+    if (!shown.length) return;
+    network.fit({ nodes: shown, animation: animate ? { duration: 300 } : false });
+    labelHubs();
+  }
+
+  // The names of the most connected entities shown, readable at this zoom, those that
+  // would overlap a name already shown left out (most connected first).
+  function labelHubs() {
+    if (!page.network) return;
+    const base = DATA.options.nodes.font.size;
+    const size = Math.max(base, HUB_LABEL_PX / network.getScale());
+    const taken = [];
+    const overlaps = (box) => taken.some((b) => b[0] < box[2] && box[0] < b[2] &&
+      b[1] < box[3] && box[1] < b[3]);
+    const updates = [];
+    for (const i of DATA.labelled) {
+      if (nodes.get(i) === null) continue;
+      const at = network.canvasToDOM(network.getPosition(i));
+      const half = ((entities[i].name.length + 1) * HUB_LABEL_PX) / 2;
+      const box = [at.x - half, at.y - HUB_LABEL_PX, at.x + half, at.y + 2 * HUB_LABEL_PX];
+      const shown = size === base || !overlaps(box);
+      if (shown) taken.push(box);
+      updates.push({ id: i, font: { size: shown ? size : base } });
+    }
+    nodes.update(updates);
   }
 
   // ---- highlight --------------------------------------------------------------------
@@ -207,13 +247,13 @@
   function evidenceList(link) {
     return el("ul", { class: "evidence" }, ...link.evidence.map(([sentence, article, rule]) => {
       const source = DATA.articles[article];
-      const cite = el("div", { class: "source", title: "抽取规则：" + rule },
-        "《" + source.headline + "》", source.date ? " " + source.date : "",
-        source.page ? " · " + source.source + " 第" + source.page + "页" : "");
-      if (source.box) cite.title += "；版面位置（点）：" + source.box;
+      const cite = el("div", { class: "source", title: W.rule + rule },
+        say(W.quote, source), source.date ? " " + source.date : "",
+        source.page ? " · " + say(W.page_of, source) : "");
+      if (source.box) cite.title += W.box + source.box;
       if (source.url && /^https?:\/\//i.test(source.url)) {
         cite.append(" ", el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" },
-          "原文"));
+          W.original));
       }
       return el("li", null, el("blockquote", null, DATA.sentences[sentence]), cite);
     }));
@@ -247,7 +287,7 @@
   function showEntity(i) {
     const e = entities[i];
     const type = typeById.get(e.type);
-    const located = e.in.filter((d) => d !== i).map(pathOf).join("、");
+    const located = e.in.filter((d) => d !== i).map(pathOf).join(W.list_separator);
     const relations = linksOf[i]
       .slice()
       .sort((a, b) => (links[a].from === i ? 0 : 1) - (links[b].from === i ? 0 : 1) ||
@@ -256,22 +296,22 @@
       el("h2", null, glyph(e.type), e.name),
       el("p", { class: "type" }, type.label),
       facts([
-        ["别称", e.aliases.join("、")],
-        ["区划代码", e.type === "District" ? e.code || "（无）" : ""],
-        ["级别", e.level ? LEVELS[e.level] || e.level : ""],
-        ["区划路径", e.path || ""],
-        ["所在区划", located],
+        [W.aliases, e.aliases.join(W.list_separator)],
+        [W.code, e.type === "District" ? e.code || W.no_code : ""],
+        [W.level, e.level ? W.levels[e.level] || e.level : ""],
+        [W.path, e.path || ""],
+        [W.located, located],
       ]),
-      el("h3", null, "关系（" + relations.length + "）"),
+      el("h3", null, say(W.relations_count, { n: relations.length })),
       el("ul", { class: "relations" }, ...relations.map((k) => {
         const link = links[k];
         const from = link.from === i ? el("span", { class: "self" }, e.name) : entityButton(link.from);
         const to = link.to === i ? el("span", { class: "self" }, e.name) : entityButton(link.to);
         return el("li", null, relationLine(link, from, to), evidenceList(link));
       })),
-      el("h3", null, "报道（" + e.articles.length + "）"),
+      el("h3", null, say(W.articles_count, { n: e.articles.length })),
       el("ul", { class: "articles" }, ...e.articles.map((a) => el("li", null,
-        "《" + DATA.articles[a].headline + "》", DATA.articles[a].date ? " " + DATA.articles[a].date : ""))),
+        say(W.quote, DATA.articles[a]), DATA.articles[a].date ? " " + DATA.articles[a].date : ""))),
     );
   }
 
@@ -280,7 +320,7 @@
     showPanel(
       el("h2", null, relationById.get(link.relation).label),
       relationLine(link, entityButton(link.from), entityButton(link.to)),
-      el("h3", null, "证据（" + link.evidence.length + "）"),
+      el("h3", null, say(W.evidence_count, { n: link.evidence.length })),
       evidenceList(link),
     );
   }
@@ -291,8 +331,8 @@
     const members = group.members.filter((i) => shown[i]);
     showPanel(
       el("h2", null, glyph(group.type), group.label + " · " + typeById.get(group.type).label),
-      el("p", null, members.length + " 个实体"),
-      el("button", { type: "button", class: "expand", onclick: () => expand(g) }, "展开"),
+      el("p", null, say(W.members, { n: members.length })),
+      el("button", { type: "button", class: "expand", onclick: () => expand(g) }, W.expand),
       el("ul", { class: "members" }, ...members.slice(0, SHOWN_MEMBERS).map((i) =>
         el("li", null, entityButton(i)))),
       members.length > SHOWN_MEMBERS ? el("p", null, "……") : null,
@@ -302,10 +342,10 @@
   function showBundle(id) {
     const list = state.bundles.get(id) || [];
     showPanel(
-      el("h2", null, list.length + " 条关系"),
+      el("h2", null, say(W.links, { n: list.length })),
       el("ul", { class: "relations" }, ...list.slice(0, SHOWN_MEMBERS).map((k) => el("li", null,
         relationLine(links[k], entityButton(links[k].from), entityButton(links[k].to)),
-        el("button", { type: "button", class: "evidence-link", onclick: () => showLink(k) }, "证据")))),
+        el("button", { type: "button", class: "evidence-link", onclick: () => showLink(k) }, W.evidence)))),
       list.length > SHOWN_MEMBERS ? el("p", null, "……") : null,
     );
   }
@@ -338,7 +378,8 @@
     DATA.types.forEach((t) => state.types.add(t.id));
     DATA.relations.forEach((r) => state.relations.add(r.id));
     state.district = -1;
-    document.querySelectorAll(".filter input").forEach((box) => { box.checked = true; });
+    state.isolated = true;
+    document.querySelectorAll(".filter input, #isolated").forEach((box) => { box.checked = true; });
     $("district-filter").value = "";
   }
 
@@ -370,11 +411,21 @@
     select.addEventListener("change", () => {
       state.district = select.value === "" ? -1 : Number(select.value);
       redraw();
+      fitShown(true);
     });
+    if (isolated.size) {
+      $("isolated-count").textContent = String(isolated.size);
+      $("isolated-control").hidden = false;
+      $("isolated").addEventListener("change", (event) => {
+        state.isolated = event.target.checked;
+        redraw();
+        fitShown(true);
+      });
+    }
     $("physics").addEventListener("change", (event) =>
       network.setOptions({ physics: { enabled: event.target.checked } }));
-    $("fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
-    $("reset").addEventListener("click", () => { resetFilters(); redraw(); });
+    $("fit").addEventListener("click", () => fitShown(true));
+    $("reset").addEventListener("click", () => { resetFilters(); redraw(); fitShown(true); });
     $("panel-close").addEventListener("click", () => { setPanelHidden(true); undim(); });
     if (DATA.summary) {
       $("summary-controls").hidden = false;
@@ -438,7 +489,7 @@
         return el("li", { role: "option", onmousedown: (event) => { event.preventDefault(); pick(i); } },
           glyph(e.type), e.name,
           el("span", { class: "detail" },
-            [typeById.get(e.type).label, alias ? "别称 " + alias : "", where].filter(Boolean).join(" · ")));
+            [typeById.get(e.type).label, alias ? say(W.alias, { alias: alias }) : "", where].filter(Boolean).join(" · ")));
       }));
       list.hidden = current.length === 0;
       mark();
@@ -466,6 +517,8 @@
   const network = new vis.Network($("network"), { nodes: nodes, edges: edges }, DATA.options);
   page.network = network;
   network.once("afterDrawing", () => { page.firstDraw = performance.now(); });
+  network.on("zoom", labelHubs);
+  network.on("animationFinished", labelHubs);
   network.on("click", (params) => {
     if (params.nodes.length) {
       const id = params.nodes[0];
@@ -488,6 +541,6 @@
   if (DATA.focus !== null) {
     focusEntity(DATA.focus);
   } else {
-    network.fit();
+    fitShown(false);
   }
 })();

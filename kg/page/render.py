@@ -19,7 +19,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from kg.page.data import SUMMARY_ABOVE, page_data
+from kg.page.data import DEFAULT_LANG, SUMMARY_ABOVE, page_data, page_words
 
 HERE = Path(__file__).parent
 # The title of the page of a whole graph (DIR/graph.html), which kg report's title begins with.
@@ -62,12 +62,15 @@ def graph_page(
     title: str,
     focus: Hashable | None = None,
     summary_above: int = SUMMARY_ABOVE,
+    lang: str = DEFAULT_LANG,
 ) -> str:
-    """The HTML page of ``graph`` (from ``kg.graph.network.to_networkx``)."""
-    data = page_data(graph, title=title, focus=focus, summary_above=summary_above)
+    """The HTML page of ``graph`` (from ``kg.graph.network.to_networkx``) in ``lang``
+    (kg/page/words.toml)."""
+    data = page_data(graph, title=title, focus=focus, summary_above=summary_above, lang=lang)
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=True)
     return environment.get_template("template.html").render(
         title=title,
+        words=page_words(lang),
         data=Markup(script_json(data)),
         **_assets(),
     )

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 
 from kg.analysis import DistrictCounts, Month
 from kg.page.data import load_style
+from kg.report.content import DEFAULT_LANG, Words, load_words
 
 LAYOUT_SEED = 7  # the network picture is laid out the same on every run
 
@@ -80,13 +81,16 @@ def png(figure: Figure) -> bytes:
     return out.getvalue()
 
 
-def district_chart(rows: Sequence[DistrictCounts], labels: dict[str, str]) -> Figure:
+def district_chart(
+    rows: Sequence[DistrictCounts], labels: dict[str, str], words: Words | None = None
+) -> Figure:
     """Horizontal bars per district: facilities, initiatives held, initiatives
     organised; ``labels`` names each district (e.g. by its path)."""
+    text = (words or load_words(DEFAULT_LANG)).text
     series = (
-        ("facilities", "#ff7f0e", [len(r.facilities) for r in rows]),
-        ("initiatives held", "#9467bd", [len(r.initiatives_held) for r in rows]),
-        ("initiatives organised", "#c5b0d5", [len(r.initiatives_organised) for r in rows]),
+        (text["chart_facilities"], "#ff7f0e", [len(r.facilities) for r in rows]),
+        (text["chart_held"], "#9467bd", [len(r.initiatives_held) for r in rows]),
+        (text["chart_organised"], "#c5b0d5", [len(r.initiatives_organised) for r in rows]),
     )
     with _style():
         figure = Figure(figsize=(8, 1.2 + 0.45 * len(rows)), layout="constrained")
@@ -98,24 +102,29 @@ def district_chart(rows: Sequence[DistrictCounts], labels: dict[str, str]) -> Fi
         axes.set_yticks(range(len(rows)), [labels[r.district] for r in rows])
         axes.invert_yaxis()
         axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.set_xlabel("count (subdistricts included)")
+        axes.set_xlabel(text["chart_count"])
         axes.legend(loc="lower right")
     return figure
 
 
-def timeline_chart(months: Sequence[Month]) -> Figure:
+def timeline_chart(months: Sequence[Month], words: Words | None = None) -> Figure:
     """Articles per month (bars, above) and entities first seen and relations read
     per month (lines, below)."""
+    text = (words or load_words(DEFAULT_LANG)).text
     names = [m.month for m in months]
     with _style():
         figure = Figure(figsize=(8, 5), layout="constrained")
         above, below = figure.subplots(2, 1, sharex=True, height_ratios=(1, 2))
         above.bar(names, [len(m.articles) for m in months], color="#7f7f7f")
-        above.set_ylabel("articles")
+        above.set_ylabel(text["chart_articles"])
         above.yaxis.get_major_locator().set_params(integer=True)
-        below.plot(names, [len(m.new_entities) for m in months], marker="o", label="new entities")
-        below.plot(names, [len(m.relations) for m in months], marker="s", label="relations read")
-        below.set_ylabel("per month")
+        below.plot(
+            names, [len(m.new_entities) for m in months], marker="o", label=text["chart_new"]
+        )
+        below.plot(
+            names, [len(m.relations) for m in months], marker="s", label=text["chart_relations"]
+        )
+        below.set_ylabel(text["chart_per_month"])
         below.legend(loc="upper left")
         below.tick_params(axis="x", labelrotation=45)
     return figure
@@ -137,9 +146,10 @@ def _layout(network: nx.Graph) -> dict[str, tuple[float, float]]:
     return position
 
 
-def network_chart(network: nx.Graph) -> Figure:
+def network_chart(network: nx.Graph, words: Words | None = None) -> Figure:
     """Nodes (coloured by ``type``, labelled by ``name``) and edges (width by
     ``weight``) of a small network, laid out by a seeded spring layout."""
+    labels = (words or load_words(DEFAULT_LANG)).labels
     with _style():
         figure = Figure(figsize=(10, 8), layout="constrained")
         axes = figure.add_subplot()
@@ -170,7 +180,9 @@ def network_chart(network: nx.Graph) -> Figure:
             )
         shown = sorted({network.nodes[n].get("type", "") for n in nodes})
         for kind in shown:
-            axes.scatter([], [], s=60, c=type_colours().get(kind, "#333333"), label=kind)
+            axes.scatter(
+                [], [], s=60, c=type_colours().get(kind, "#333333"), label=labels.get(kind, kind)
+            )
         figure.legend(loc="outside upper center", ncols=len(shown), frameon=False)
         axes.margins(0.12)
     return figure

@@ -8,13 +8,18 @@ Every section names the query of ``ontology/queries`` that reproduces its table.
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from kg import analysis
+from kg.page.data import type_labels
 from kg.schema import ENTITY_TYPES, RELATIONS
 
+DEFAULT_LANG = "zh"  # the language of the articles and of the graph page
 TOP_ACTIVE = 15
 TOP_CENTRAL = 5
 MIN_COMMUNITY = 3
@@ -103,9 +108,41 @@ def article_ref(graph: nx.MultiDiGraph, article: str) -> Ref:
     return Ref(data["headline"] if data else article, _anchor("a", article))
 
 
-def type_ref(kind: str) -> Ref:
-    """A link to the entries of one entity type."""
-    return Ref(kind, f"t-{kind}")
+@dataclass(frozen=True)
+class Words:
+    """The report's words in one language (kg/report/words.toml) with the ontology's
+    names of types and relations in it."""
+
+    lang: str
+    text: dict[str, Any]
+    labels: dict[str, str]
+
+    def section(
+        self, anchor: str, rows: list[list[Cell]], query: str, chart: str = "", **values: int
+    ) -> Section:
+        words = self.text["sections"][anchor]
+        return Section(
+            anchor,
+            words["title"],
+            words["intro"].format(**values),
+            list(words["columns"]),
+            rows,
+            query,
+            words.get("query_note", ""),
+            chart,
+        )
+
+    def type_ref(self, kind: str) -> Ref:
+        """A link to the entries of one entity type."""
+        return Ref(self.labels[kind], f"t-{kind}")
+
+
+def load_words(lang: str) -> Words:
+    with (Path(__file__).parent / "words.toml").open("rb") as file:
+        text = tomllib.load(file)
+    if lang not in text:
+        raise ValueError(f"no report words for language {lang!r}")
+    return Words(lang, text[lang], type_labels(lang))
 
 
 def _entities(graph: nx.MultiDiGraph, nodes: list[str] | tuple[str, ...]) -> Count:
@@ -116,99 +153,71 @@ def _articles(graph: nx.MultiDiGraph, articles: list[str] | tuple[str, ...]) -> 
     return Count(tuple(article_ref(graph, a) for a in articles))
 
 
-def _overview(graph: nx.MultiDiGraph) -> Section:
+def _overview(graph: nx.MultiDiGraph, words: Words) -> Section:
     by_type: dict[str, list[str]] = {kind: [] for kind in ENTITY_TYPES}
     for node, kind in graph.nodes(data="type"):
         by_type[kind].append(node)
     relations = {name: 0 for name in RELATIONS}
     for _, _, key in graph.edges(keys=True):
         relations[key] += 1
-    rows: list[list[Cell]] = [["entities", type_ref(k), len(v)] for k, v in by_type.items()]
-    rows += [["relations", name, n] for name, n in relations.items()]
-    rows.append(["articles", Ref("NewsArticle", "articles"), len(graph.graph["articles"])])
-    return Section(
-        "overview",
-        "What the graph holds",
-        "Entities of each type (each links to its entries below), relations of each "
-        "kind, and the articles they were read in.",
-        ["", "what", "count"],
-        rows,
-        "entities-per-type",
-    )
+    entities, related = words.text["counted_entities"], words.text["counted_relations"]
+    rows: list[list[Cell]] = [[entities, words.type_ref(k), len(v)] for k, v in by_type.items()]
+    rows += [[related, words.labels[name], n] for name, n in relations.items()]
+    articles = words.text["articles"]
+    rows.append([articles, Ref(articles, "articles"), len(graph.graph["articles"])])
+    return words.section("overview", rows, "entities-per-type")
 
 
-def _activity(graph: nx.MultiDiGraph) -> Section:
+def _activity(graph: nx.MultiDiGraph, words: Words) -> Section:
     rows: list[list[Cell]] = [
         [
             entity_ref(graph, a.entity),
-            a.type,
+            words.labels[a.type],
             _entities(graph, a.initiatives),
             _entities(graph, a.facilities),
             _articles(graph, a.articles),
         ]
         for a in analysis.most_active(graph, top=TOP_ACTIVE)
     ]
-    return Section(
-        "most-active",
-        "Most active unions and organisations",
-        f"The {TOP_ACTIVE} that organise or operate the most: initiatives organised plus "
-        "facilities operated, then the number of articles that mention them.",
-        ["name", "type", "initiatives organised", "facilities operated", "articles"],
-        rows,
-        "most-active-organisers",
-    )
+    return words.section("most-active", rows, "most-active-organisers", top=TOP_ACTIVE)
 
 
-def _districts(graph: nx.MultiDiGraph, districts: list[analysis.DistrictCounts]) -> Section:
+def _districts(
+    graph: nx.MultiDiGraph, districts: list[analysis.DistrictCounts], words: Words
+) -> Section:
+    levels = words.text["levels"]
     rows: list[list[Cell]] = [
         [
             Ref(
                 graph.nodes[r.district].get("path") or graph.nodes[r.district]["name"],
                 entity_ref(graph, r.district).anchor,
             ),
-            graph.nodes[r.district].get("level") or "",
+            levels.get(graph.nodes[r.district].get("level") or "", ""),
             _entities(graph, r.facilities),
             _entities(graph, r.initiatives_held),
             _entities(graph, r.initiatives_organised),
         ]
         for r in districts
     ]
-    return Section(
-        "districts",
-        "Facilities and initiatives per district",
-        "A district counts what lies in it or in any of its subdistricts (through "
-        "locatedIn, places included, and the chain of parent divisions). Initiatives "
-        "count where they are held (heldAt a facility or place in the district) and, "
-        "separately, where their organisers are.",
-        ["district", "level", "facilities", "initiatives held", "initiatives organised"],
-        rows,
-        "facilities-and-initiatives-per-district",
-        chart="districts",
+    return words.section(
+        "districts", rows, "facilities-and-initiatives-per-district", chart="districts"
     )
 
 
-def _worker_groups(graph: nx.MultiDiGraph) -> Section:
+def _worker_groups(graph: nx.MultiDiGraph, words: Words) -> Section:
     rows: list[list[Cell]] = [
         [
             entity_ref(graph, s.worker_group),
             entity_ref(graph, s.served_by),
-            graph.nodes[s.served_by]["type"],
+            words.labels[graph.nodes[s.served_by]["type"]],
             tuple(entity_ref(graph, p) for p in s.providers),
         ]
         for s in analysis.worker_groups_served(graph)
     ]
-    return Section(
-        "worker-groups",
-        "Worker groups served, and by whom",
-        "Each facility or initiative said to serve a worker group, with who operates "
-        "the facility or organises the initiative.",
-        ["worker group", "served by", "type", "operated or organised by"],
-        rows,
-        "worker-groups-served",
-    )
+    return words.section("worker-groups", rows, "worker-groups-served")
 
 
-def _co_organisers(graph: nx.MultiDiGraph, network: nx.Graph) -> Section:
+def _co_organisers(graph: nx.MultiDiGraph, network: nx.Graph, words: Words) -> Section:
     edges = sorted(
         network.edges(data=True),
         key=lambda e: (
@@ -226,40 +235,25 @@ def _co_organisers(graph: nx.MultiDiGraph, network: nx.Graph) -> Section:
                 _entities(graph, data["initiatives"]),
             ]
         )
-    return Section(
-        "co-organisers",
-        "Who organises with whom",
-        "Pairs of organisers of the same initiative, by the number of initiatives they "
-        "share. The picture draws each organiser as a dot (colour: its type) and each "
-        "pair as a line, thicker for more shared initiatives.",
-        ["organiser", "with", "initiatives shared"],
-        rows,
-        "co-organisers",
-        chart="co-organisers",
-    )
+    return words.section("co-organisers", rows, "co-organisers", chart="co-organisers")
 
 
-def _centrality(graph: nx.MultiDiGraph, simple: nx.Graph) -> Section:
+def _centrality(graph: nx.MultiDiGraph, simple: nx.Graph, words: Words) -> Section:
     rows: list[list[Cell]] = []
     for kind, ranked in analysis.centrality_by_type(simple, top=TOP_CENTRAL).items():
         for c in ranked:
             rows.append(
-                [type_ref(kind), entity_ref(graph, c.entity), c.degree, round(c.betweenness, 4)]
+                [
+                    words.type_ref(kind),
+                    entity_ref(graph, c.entity),
+                    c.degree,
+                    round(c.betweenness, 4),
+                ]
             )
-    return Section(
-        "centrality",
-        "Central entities of each type",
-        f"The {TOP_CENTRAL} of each type with the highest betweenness (how often an entity "
-        "lies on the shortest path between two others, the relations taken both ways), "
-        "and their degree (how many entities they are related to). Computed by networkx.",
-        ["type", "entity", "degree", "betweenness"],
-        rows,
-        "relations",
-        "computed from these relations (each pair of related entities once, either direction)",
-    )
+    return words.section("centrality", rows, "relations", top=TOP_CENTRAL)
 
 
-def _communities(graph: nx.MultiDiGraph, simple: nx.Graph) -> Section:
+def _communities(graph: nx.MultiDiGraph, simple: nx.Graph, words: Words) -> Section:
     found = [c for c in analysis.communities(simple) if len(c) >= MIN_COMMUNITY]
     rows: list[list[Cell]] = [
         [
@@ -270,38 +264,18 @@ def _communities(graph: nx.MultiDiGraph, simple: nx.Graph) -> Section:
         ]
         for i, c in enumerate(found, 1)
     ]
-    return Section(
-        "communities",
-        "Communities",
-        f"Groups of entities more related among themselves than to the rest (Louvain "
-        f"modularity, networkx, fixed seed), with at least {MIN_COMMUNITY} members, "
-        "largest first.",
-        ["community", "members"],
-        rows,
-        "relations",
-        "computed from these relations, a pair weighted by the number of relations between them",
-    )
+    return words.section("communities", rows, "relations", least=MIN_COMMUNITY)
 
 
-def _timeline(graph: nx.MultiDiGraph, months: list[analysis.Month]) -> Section:
+def _timeline(graph: nx.MultiDiGraph, months: list[analysis.Month], words: Words) -> Section:
     rows: list[list[Cell]] = [
         [m.month, _articles(graph, m.articles), _entities(graph, m.new_entities), len(m.relations)]
         for m in months
     ]
-    return Section(
-        "timeline",
-        "Over time",
-        "Per month of the articles' dates: the articles, the entities first mentioned "
-        "that month, and the relations read in that month's articles. Undated articles "
-        "are left out.",
-        ["month", "articles", "new entities", "relations read"],
-        rows,
-        "activity-per-month",
-        chart="timeline",
-    )
+    return words.section("timeline", rows, "activity-per-month", chart="timeline")
 
 
-def _entry(graph: nx.MultiDiGraph, node: str) -> Entry:
+def _entry(graph: nx.MultiDiGraph, node: str, words: Words) -> Entry:
     data = graph.nodes[node]
     relations = []
     for edges, arrow in (
@@ -310,14 +284,15 @@ def _entry(graph: nx.MultiDiGraph, node: str) -> Entry:
     ):
         for subject, obj, key, edge in sorted(edges, key=lambda e: (e[2], e[0], e[1])):
             other = obj if arrow == "out" else subject
-            label = f"{key} →" if arrow == "out" else f"← {key}"
+            name = words.labels[key]
+            label = f"{name} →" if arrow == "out" else f"← {name}"
             sentences = [
                 (e["sentence"], article_ref(graph, e["article"])) for e in edge["evidence"]
             ]
             relations.append(EntryRelation(label, entity_ref(graph, other), sentences))
     return Entry(
         entity_ref(graph, node),
-        data["type"],
+        words.labels[data["type"]],
         list(data["aliases"]),
         data.get("path"),
         [article_ref(graph, a) for a in data["articles"]],
@@ -356,25 +331,25 @@ class Charted:
     co_organisers: nx.Graph
 
 
-def report_content(graph: nx.MultiDiGraph) -> tuple[ReportContent, Charted]:
-    """The report's content, and the analyses its charts draw."""
+def report_content(graph: nx.MultiDiGraph, words: Words) -> tuple[ReportContent, Charted]:
+    """The report's content in ``words``' language, and the analyses its charts draw."""
     charted = Charted(
         analysis.per_district(graph), analysis.monthly_counts(graph), analysis.co_organisers(graph)
     )
     simple = analysis.undirected(graph)  # for centrality and communities both
     sections = [
-        _overview(graph),
-        _activity(graph),
-        _districts(graph, charted.districts),
-        _worker_groups(graph),
-        _co_organisers(graph, charted.co_organisers),
-        _centrality(graph, simple),
-        _communities(graph, simple),
-        _timeline(graph, charted.months),
+        _overview(graph, words),
+        _activity(graph, words),
+        _districts(graph, charted.districts, words),
+        _worker_groups(graph, words),
+        _co_organisers(graph, charted.co_organisers, words),
+        _centrality(graph, simple, words),
+        _communities(graph, simple, words),
+        _timeline(graph, charted.months, words),
     ]
     entries: dict[str, list[Entry]] = {kind: [] for kind in ENTITY_TYPES}
     for node in sorted(graph, key=lambda n: (graph.nodes[n]["name"], n)):
-        entries[graph.nodes[node]["type"]].append(_entry(graph, node))
+        entries[graph.nodes[node]["type"]].append(_entry(graph, node, words))
     summary = {
         "articles": len(graph.graph["articles"]),
         "entities": graph.number_of_nodes(),

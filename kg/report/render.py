@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from kg.graph.query import named_queries
 from kg.report import charts
-from kg.report.content import Charted, Count, Ref, report_content
+from kg.report.content import DEFAULT_LANG, Charted, Count, Ref, Words, load_words, report_content
 
 HERE = Path(__file__).parent
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|#"})
@@ -48,7 +48,7 @@ def _environment(autoescape: bool) -> Environment:
     return environment
 
 
-def _charts(graph: nx.MultiDiGraph, charted: Charted) -> dict[str, str]:
+def _charts(graph: nx.MultiDiGraph, charted: Charted, words: Words) -> dict[str, str]:
     """Base64 PNGs by name; a picture with nothing to draw is left out."""
     pictures = {}
     # County level: every district below a city, not the cities and provinces that
@@ -56,34 +56,41 @@ def _charts(graph: nx.MultiDiGraph, charted: Charted) -> dict[str, str]:
     counties = [r for r in charted.districts if graph.nodes[r.district].get("level") == "county"]
     if counties:
         labels = {r.district: graph.nodes[r.district].get("path") or "" for r in counties}
-        pictures["districts"] = charts.district_chart(counties, labels)
+        pictures["districts"] = charts.district_chart(counties, labels, words)
     if charted.months:
-        pictures["timeline"] = charts.timeline_chart(charted.months)
+        pictures["timeline"] = charts.timeline_chart(charted.months, words)
     if charted.co_organisers.number_of_edges():
-        pictures["co-organisers"] = charts.network_chart(charted.co_organisers)
+        pictures["co-organisers"] = charts.network_chart(charted.co_organisers, words)
     return {
         name: base64.b64encode(charts.png(fig)).decode("ascii") for name, fig in pictures.items()
     }
 
 
 def render_report(
-    graph: nx.MultiDiGraph, title: str, warn: Callable[[str], None] = lambda message: None
+    graph: nx.MultiDiGraph,
+    title: str,
+    warn: Callable[[str], None] = lambda message: None,
+    lang: str = DEFAULT_LANG,
 ) -> tuple[str, str]:
-    """(HTML, Markdown) of the report on ``graph``; ``warn`` hears of anything that
-    makes it poorer (no font for Chinese labels)."""
+    """(HTML, Markdown) of the report on ``graph`` in ``lang`` (kg/report/words.toml);
+    ``warn`` hears of anything that makes it poorer (no font for Chinese labels)."""
+    words = load_words(lang)
     if charts.cjk_font() is None:
         warn(
             "no font with Chinese glyphs found (fc-list :lang=zh); the charts' labels "
             "will show as boxes (install fonts-wqy-microhei or fonts-noto-cjk)"
         )
-    content, charted = report_content(graph)
+    content, charted = report_content(graph, words)
     queries = named_queries()
     used = {s.query: queries[s.query] for s in content.sections}
     context = {
         "title": title,
         "report": content,
         "queries": used,
-        "charts": _charts(graph, charted),
+        "charts": _charts(graph, charted, words),
+        "lang": lang,
+        "words": words.text,
+        "labels": words.labels,
     }
     html = _environment(autoescape=True).get_template("template.html").render(context)
     markdown = _environment(autoescape=False).get_template("template.md").render(context)
