@@ -234,13 +234,18 @@ def in_child_until(store_path: Path, work: Callable[[OxigraphStore], T], deadlin
 
 
 # Every query first runs in the fast lane, one at a time. One not answered within
-# FAST_BUDGET_S moves on to the slow lane, where at most SLOW_LANE queries run at once
-# at a lower CPU priority: a slow query holds the fast lane up for this long at most.
-FAST_BUDGET_S = 0.5
+# FAST_BUDGET_S, or within YIELD_S while other queries wait for the lane, moves on to
+# the slow lane, where at most SLOW_LANE queries run at once at a lower CPU priority
+# (when that is full, it is stopped and waits there for room): a query waits behind
+# a slow one for YIELD_S at most.
+FAST_BUDGET_S = 1.0
+YIELD_S = 0.25
 SLOW_LANE = 2
 SLOW_NICENESS = 10
 # How long a killed process may take to be gone.
 _KILL_WAIT_S = 5.0
+# How often the fast lane looks whether other queries wait for it.
+_WAITERS_CHECK_S = 0.05
 
 
 def _hold_copy(store_path: Path, control: Connection) -> None:
@@ -327,7 +332,8 @@ class _Reader:
         self.connection.close()
 
 
-_PENDING = object()
+_PENDING = object()  # no answer yet
+_MOVED = object()  # no answer yet, and a place in the slow lane taken
 _COPY_LOST = "the copy of the store was lost; the next query makes another"
 
 
@@ -337,11 +343,11 @@ class CopyLanes:
 
     A holder process copies the store once (it starts at once) and forks readers that
     share its memory. The fast lane is one reader, one query at a time; a query it has
-    not answered within FAST_BUDGET_S moves with its reader to the slow lane (a new
-    fast reader is forked for the next query), or, when the slow lane is full, is
-    stopped and waits there for room. A query's deadline runs from its arrival: the
-    time it waits for a turn, or for the copy, counts. A reader past the deadline is
-    killed; the copy is never lost to a query."""
+    not answered within its budget moves with its reader to the slow lane (the next
+    query gets a new fast reader), or, when the slow lane is full, is stopped and waits
+    there for room. A query's deadline runs from its arrival: the time it waits for a
+    turn, or for the copy, counts. A reader past the deadline is killed; the copy is
+    never lost to a query."""
 
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
@@ -351,6 +357,7 @@ class CopyLanes:
         self._copied = False
         self._closed = False
         self._fast = threading.Lock()
+        self._waiting = 0  # queries waiting for the fast lane
         self._fast_reader: _Reader | None = None
         self._slow = threading.BoundedSemaphore(SLOW_LANE)
         self._tracking = threading.Lock()
@@ -369,20 +376,27 @@ class CopyLanes:
         """The answer as ``OxigraphStore.write`` gives it, with the format ``formats``
         names for each kind of result, over ``dataset`` where given."""
         request = (sparql, dict(formats), dataset)
-        if not self._fast.acquire(timeout=deadline.left()):
+        with self._tracking:
+            self._waiting += 1
+        try:
+            turn = self._fast.acquire(timeout=deadline.left())
+        finally:
+            with self._tracking:
+                self._waiting -= 1
+        if not turn:
             raise deadline.no_turn()
         try:
             reader = self._fast_reader
             self._fast_reader = None  # given back when it answers within the budget
             if reader is None or not reader.alive():
                 reader = self._fork(deadline)
-            result = self._ask(reader, request, min(FAST_BUDGET_S, deadline.left()))
-            if result is not _PENDING:
+            result = self._ask_in_fast_lane(reader, request, deadline)
+            moved = result is _MOVED
+            if result is _PENDING:
+                self._close(reader)
+            elif not moved:
                 self._fast_reader = reader
                 return _raised(result)
-            moved = deadline.left() > 0 and self._slow.acquire(blocking=False)
-            if not moved:
-                self._close(reader)
         finally:
             self._fast.release()
         if moved:
@@ -403,6 +417,24 @@ class CopyLanes:
         finally:
             self._close(reader)
             self._slow.release()
+
+    def _ask_in_fast_lane(
+        self,
+        reader: _Reader,
+        request: tuple[str, dict[str, str | None], QueryDataset | None],
+        deadline: Deadline,
+    ) -> object:
+        """The answer; once past the budget (or past YIELD_S while others wait),
+        _MOVED with a place taken in the slow lane, or _PENDING when there is none
+        there (or the deadline has passed)."""
+        started = time.monotonic()
+        result = self._ask(reader, request, 0)
+        while result is _PENDING and deadline.left() > 0:
+            spent = time.monotonic() - started
+            if spent >= FAST_BUDGET_S or (spent >= YIELD_S and self._waiting):
+                return _MOVED if self._slow.acquire(blocking=False) else _PENDING
+            result = self._ask(reader, None, min(_WAITERS_CHECK_S, deadline.left()))
+        return result
 
     def _ask(
         self,
