@@ -234,10 +234,12 @@ def in_child_until(store_path: Path, work: Callable[[OxigraphStore], T], deadlin
 
 
 # Every query first runs in the fast lane, one at a time. One not answered within
-# FAST_BUDGET_S, or within YIELD_S while other queries wait for the lane, moves on to
-# the slow lane, where at most SLOW_LANE queries run at once at a lower CPU priority
-# (when that is full, it is stopped and waits there for room): a query waits behind
-# a slow one for YIELD_S at most.
+# YIELD_S while other queries wait for the lane, or within FAST_BUDGET_S, moves on to
+# the slow lane, where at most SLOW_LANE queries run at once at a lower CPU priority:
+# a query waits behind a slow one for YIELD_S while there is room there, and for
+# FAST_BUDGET_S at most when there is none (the slow one is then stopped and waits
+# there for room; a query stopped early for others could be a cheap one starved of
+# CPU for a moment).
 FAST_BUDGET_S = 1.0
 YIELD_S = 0.25
 SLOW_LANE = 2
@@ -392,9 +394,7 @@ class CopyLanes:
                 reader = self._fork(deadline)
             result = self._ask_in_fast_lane(reader, request, deadline)
             moved = result is _MOVED
-            if result is _PENDING:
-                self._close(reader)
-            elif not moved:
+            if result is not _PENDING and not moved:
                 self._fast_reader = reader
                 return _raised(result)
         finally:
@@ -402,6 +402,7 @@ class CopyLanes:
         if moved:
             os.setpriority(os.PRIO_PROCESS, reader.pid, SLOW_NICENESS)
         else:  # the slow lane is full: wait for room, then run the query again there
+            self._close(reader)  # out of the fast lane: a process takes a while to end
             if deadline.left() == 0 or not self._slow.acquire(timeout=deadline.left()):
                 raise deadline.stopped()
             try:
@@ -424,15 +425,19 @@ class CopyLanes:
         request: tuple[str, dict[str, str | None], QueryDataset | None],
         deadline: Deadline,
     ) -> object:
-        """The answer; once past the budget (or past YIELD_S while others wait),
-        _MOVED with a place taken in the slow lane, or _PENDING when there is none
-        there (or the deadline has passed)."""
+        """The answer; _MOVED, with a place taken in the slow lane, once past YIELD_S
+        while others wait or past the budget; _PENDING past the budget with no room
+        there, or past the deadline."""
         started = time.monotonic()
         result = self._ask(reader, request, 0)
         while result is _PENDING and deadline.left() > 0:
             spent = time.monotonic() - started
-            if spent >= FAST_BUDGET_S or (spent >= YIELD_S and self._waiting):
-                return _MOVED if self._slow.acquire(blocking=False) else _PENDING
+            if (spent >= FAST_BUDGET_S or (spent >= YIELD_S and self._waiting)) and (
+                self._slow.acquire(blocking=False)
+            ):
+                return _MOVED
+            if spent >= FAST_BUDGET_S:
+                break
             result = self._ask(reader, None, min(_WAITERS_CHECK_S, deadline.left()))
         return result
 
