@@ -298,7 +298,12 @@ class _Reader:
         self.pid = pid
         self.connection = connection
         # Kills through a pidfd reach this process, never a later one with its pid.
-        self._pidfd: int | None = os.pidfd_open(pid)
+        try:
+            self._pidfd: int | None = os.pidfd_open(pid)
+        except ProcessLookupError:
+            connection.close()
+            raise QueryError(_DIED) from None
+        self._ending = threading.Lock()  # its owner and CopyLanes.close may end it at once
 
     def alive(self) -> bool:
         """Whether it can still answer (a pidfd turns readable when its process ends)."""
@@ -319,19 +324,25 @@ class _Reader:
         except (EOFError, OSError):
             raise QueryError(_DIED) from None
 
+    def lower_priority(self, niceness: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # ended: its answer will say so
+            os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+
     def kill(self) -> None:
         """Ends the process and waits until it is gone (the connection stays open)."""
-        if self._pidfd is not None and self.alive():
-            with contextlib.suppress(ProcessLookupError):
-                signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
-            select.select([self._pidfd], [], [], _KILL_WAIT_S)
+        with self._ending:
+            if self._pidfd is not None and self.alive():
+                with contextlib.suppress(ProcessLookupError):
+                    signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+                select.select([self._pidfd], [], [], _KILL_WAIT_S)
 
     def close(self) -> None:
         self.kill()
-        if self._pidfd is not None:
-            os.close(self._pidfd)
-            self._pidfd = None
-        self.connection.close()
+        with self._ending:
+            if self._pidfd is not None:
+                os.close(self._pidfd)
+                self._pidfd = None
+            self.connection.close()
 
 
 _PENDING = object()  # no answer yet
@@ -400,7 +411,7 @@ class CopyLanes:
         finally:
             self._fast.release()
         if moved:
-            os.setpriority(os.PRIO_PROCESS, reader.pid, SLOW_NICENESS)
+            reader.lower_priority(SLOW_NICENESS)
         else:  # the slow lane is full: wait for room, then run the query again there
             self._close(reader)  # out of the fast lane: a process takes a while to end
             if deadline.left() == 0 or not self._slow.acquire(timeout=deadline.left()):
@@ -499,7 +510,7 @@ class CopyLanes:
                 there.close()
             reader = _Reader(pid, here)
             if niceness:
-                os.setpriority(os.PRIO_PROCESS, pid, niceness)
+                reader.lower_priority(niceness)
             with self._tracking:
                 self._readers.add(reader)
             return reader
