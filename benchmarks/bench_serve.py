@@ -20,7 +20,7 @@ the system picks) with ``--timeout``; every client is in this process. Phases:
    asking queries that run past the time limit (cross products) or close to it (a
    regular expression over every literal); one client sending malformed or refused
    queries; and every ``--kill-every`` seconds a query process killed with SIGKILL,
-   by turns one running a slow query and the fast lane's.
+   by turns the one that has used the most CPU and the one that has used the least.
 4. The process holding the copy of the store killed: how long until an ASK is
    answered again (a new copy).
 
@@ -202,11 +202,13 @@ def descendants(pid: int) -> list[int]:
     return found + [d for child in found for d in descendants(child)]
 
 
-def niceness(pid: int) -> int | None:
+def cpu_ticks(pid: int) -> int:
+    """The CPU time the process has used (user and system), in clock ticks."""
     try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
     except (OSError, IndexError, ValueError):
-        return None
+        return 0
 
 
 def pss_bytes(pid: int) -> int:
@@ -229,18 +231,16 @@ def watch_memory(server: subprocess.Popen[bytes], stop: threading.Event, peak: l
 def kill_readers(
     server: subprocess.Popen[bytes], run: Run, every: float, kills: Counter[str]
 ) -> None:
-    """Every ``every`` seconds a reader killed: one of the slow lane (niced), then the
-    fast lane's, by turns; the holder of the copy is spared."""
+    """Every ``every`` seconds a reader killed, by turns the one that has used the most
+    CPU (running a slow query) and the one that has used the least (the fast lane's,
+    most likely); the holder of the copy is spared."""
     turn = 0
     while not run.stop.wait(every):
-        holders = children(server.pid)
-        readers = [r for holder in holders for r in children(holder)]
-        lane = ("slow", "fast")[turn % 2]
-        chosen = [r for r in readers if (niceness(r) or 0) > 0] if lane == "slow" else []
-        if lane == "fast":
-            chosen = [r for r in readers if niceness(r) == 0]
-        if chosen:
-            os.kill(chosen[0], signal.SIGKILL)
+        readers = [r for holder in children(server.pid) for r in children(holder)]
+        if readers:
+            lane = ("slow", "fast")[turn % 2]
+            chosen = (max if lane == "slow" else min)(readers, key=cpu_ticks)
+            os.kill(chosen, signal.SIGKILL)
             kills[lane] += 1
         turn += 1
 
