@@ -235,15 +235,17 @@ def in_child_until(store_path: Path, work: Callable[[OxigraphStore], T], deadlin
 
 # Every query first runs in the fast lane, one at a time. One not answered within
 # YIELD_S while other queries wait for the lane, or within FAST_BUDGET_S, moves on to
-# the slow lane, where at most SLOW_LANE queries run at once: a query waits behind a
-# slow one for YIELD_S while there is room there, and for FAST_BUDGET_S at most when
-# there is none (the slow one is then stopped and waits there for room; stopped after
-# YIELD_S, it could have been a cheap one starved of CPU for a moment). The slow lane
-# runs at the same CPU priority: a lower one starved it on a busy host until its
-# queries' deadlines passed.
+# the slow lane, where at most SLOW_LANE queries run at once at a lower CPU priority:
+# a query waits behind a slow one for YIELD_S while there is room there, and for
+# FAST_BUDGET_S at most when there is none (the slow one is then stopped and waits
+# there for room; stopped after YIELD_S, it could have been a cheap one starved of
+# CPU for a moment). At the same priority, on a busy host, the fast queries' p95 went
+# from 0.16 s to 5.5 s (benchmarks/bench_serve.py); the price: on such a host a query
+# that outgrows the fast lane's budget may not end before its deadline.
 FAST_BUDGET_S = 1.0
 YIELD_S = 0.25
 SLOW_LANE = 2
+SLOW_NICENESS = 10
 # How long a killed process may take to be gone.
 _KILL_WAIT_S = 5.0
 # How often the fast lane looks whether other queries wait for it.
@@ -323,6 +325,10 @@ class _Reader:
             return self.connection.recv()
         except (EOFError, OSError):
             raise QueryError(_DIED) from None
+
+    def lower_priority(self, niceness: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # ended: its answer will say so
+            os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
 
     def kill(self) -> None:
         """Ends the process and waits until it is gone (the connection stays open)."""
@@ -406,12 +412,14 @@ class CopyLanes:
                 return _raised(result)
         finally:
             self._fast.release()
-        if not moved:  # the slow lane is full: wait for room, then run the query again there
+        if moved:
+            reader.lower_priority(SLOW_NICENESS)
+        else:  # the slow lane is full: wait for room, then run the query again there
             self._close(reader)  # out of the fast lane: a process takes a while to end
             if deadline.left() == 0 or not self._slow.acquire(timeout=deadline.left()):
                 raise deadline.stopped()
             try:
-                reader = self._fork(deadline)
+                reader = self._fork(deadline, SLOW_NICENESS)
             except BaseException:
                 self._slow.release()
                 raise
@@ -480,7 +488,7 @@ class CopyLanes:
             self._control.close()
             self._control = None
 
-    def _fork(self, deadline: Deadline) -> _Reader:
+    def _fork(self, deadline: Deadline, niceness: int = 0) -> _Reader:
         """A new reader, once the holder has copied the store (within the deadline). A
         holder that could not copy, or died, is replaced by the next query."""
         if not self._holding.acquire(timeout=deadline.left()):
@@ -503,6 +511,8 @@ class CopyLanes:
             finally:
                 there.close()
             reader = _Reader(pid, here)
+            if niceness:
+                reader.lower_priority(niceness)
             with self._tracking:
                 self._readers.add(reader)
             return reader
