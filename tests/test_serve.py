@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -29,7 +30,7 @@ from rdflib.term import Node
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, SPARQLWrapper
 
 from kg.cli import main
-from kg.graph.query import CopyWorker, QueryError, named_queries, run_query
+from kg.graph.query import CopyLanes, Deadline, QueryError, named_queries, run_query
 from kg.graph.server import SparqlServer
 from kg.graph.store import OxigraphStore, current_store_path
 from tests.conftest import REPO, concat_as_sets
@@ -348,13 +349,55 @@ def _children(pid: int) -> list[str]:
     return [c for task in tasks.iterdir() for c in (task / "children").read_text().split()]
 
 
-def test_a_slow_query_is_stopped(demo_built: Path, tmp_path: Path) -> None:
+def test_a_slow_query_is_stopped_without_a_new_copy(demo_built: Path, tmp_path: Path) -> None:
     with serving(demo_built, tmp_path / "stderr.log", "--timeout", "1") as server:
+        assert _ask(server.url, "ASK { ?s ?p ?o }")[0] == 200
+        [holder] = _children(server.process.pid)
+        [reader] = _children(int(holder))
         status, _, message = _ask(server.url, CROSS_PRODUCT)
         assert status == 503
         assert message.strip() == "query stopped after the time limit of 1 s"
-        assert _children(server.process.pid) == []  # the query process was killed
+        assert not Path(f"/proc/{reader}").exists()  # the query process was killed
+        started = time.monotonic()
         assert _ask(server.url, "ASK { ?s ?p ?o }")[0] == 200
+        assert time.monotonic() - started < 1
+        assert _children(server.process.pid) == [holder]  # the copy in memory is kept
+
+
+def _timed_asks(url: str, sparql: str, count: int) -> list[tuple[int, float]]:
+    """Status and seconds taken of ``count`` requests made at once."""
+    answers: list[tuple[int, float]] = []
+
+    def ask() -> None:
+        started = time.monotonic()
+        status = _ask(url, sparql)[0]
+        answers.append((status, time.monotonic() - started))
+
+    threads = [threading.Thread(target=ask) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+def test_the_time_spent_waiting_counts_toward_the_limit(demo_built: Path, tmp_path: Path) -> None:
+    # Answered one at a time, four would end at 2, 4, 6 and 8 s.
+    with serving(demo_built, tmp_path / "stderr.log", "--timeout", "2") as server:
+        answers = _timed_asks(server.url, CROSS_PRODUCT, 4)
+    assert [status for status, _ in answers] == [503] * 4
+    assert max(seconds for _, seconds in answers) < 3.5
+
+
+def test_a_cheap_query_does_not_wait_for_slow_ones(demo_built: Path, tmp_path: Path) -> None:
+    with serving(demo_built, tmp_path / "stderr.log", "--timeout", "4") as server:
+        slow = threading.Thread(target=_timed_asks, args=(server.url, CROSS_PRODUCT, 3))
+        slow.start()
+        time.sleep(2)  # past the fast lane's budget: the slow ones run elsewhere
+        asks = [_timed_asks(server.url, "ASK { ?s ?p ?o }", 1)[0] for _ in range(5)]
+        assert all(status == 200 for status, _ in asks)
+        assert max(seconds for _, seconds in asks) < 1
+        slow.join()
 
 
 def test_a_rebuild_while_serving_is_seen(demo_built: Path, tmp_path: Path) -> None:
@@ -383,28 +426,29 @@ def test_the_copy_in_memory_follows_the_store_on_disk(demo_built: Path, tmp_path
         return int(server.write(count, formats).body.split()[1])
 
     with SparqlServer(out, ("127.0.0.1", 0), timeout=10) as server:
-        worker = server.worker()
+        lanes = server.lanes()
         before = served(server)
         assert before == int(_store_rows(out, count)[0][0])  # every named graph
-        assert server.worker() is worker  # the copy is made once, not for every request
+        assert server.lanes() is lanes  # the copy is made once, not for every request
         assert main(["remove", str(_store_rows(out, source)[0][0]), "-o", str(out)]) == 0
         assert served(server) == int(_store_rows(out, count)[0][0]) < before
-        assert server.worker() is not worker
+        assert server.lanes() is not lanes
     with SparqlServer(out, ("127.0.0.1", 0), timeout=10, in_memory=False) as server:
         assert served(server) == int(_store_rows(out, count)[0][0])
 
 
-def test_a_worker_that_could_not_copy_tries_again(demo_store: Path, tmp_path: Path) -> None:
+def test_a_copy_that_could_not_be_made_is_tried_again(demo_store: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
-    worker = CopyWorker(store)
+    lanes = CopyLanes(store)
     formats = {"solutions": "csv", "graph": None}
     try:
         with pytest.raises(QueryError, match="cannot read the store"):
-            worker.write("ASK { ?s ?p ?o }", formats, timeout=30)
+            lanes.write("ASK { ?s ?p ?o }", formats, deadline=Deadline.start(30))
         shutil.copytree(demo_store, store)
-        assert worker.write("ASK { ?s ?p ?o }", formats, timeout=30).body.strip() == b"true"
+        answer = lanes.write("ASK { ?s ?p ?o }", formats, deadline=Deadline.start(30))
+        assert answer.body.strip() == b"true"
     finally:
-        worker.close()
+        lanes.close()
 
 
 def _store_rows(out: Path, sparql: str) -> list[tuple[Node | None, ...]]:

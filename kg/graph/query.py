@@ -2,14 +2,17 @@
 
 A query runs in another process, so that a query past its time limit is stopped
 for real (killed), not merely abandoned: a forked child that opens the store
-read-only, or a worker that holds a copy of the store in memory (``CopyWorker``).
+read-only, or a reader forked from a process that holds a copy of the store in
+memory (``CopyLanes``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
+import select
 import signal
 import threading
 import time
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import recv_handle, send_handle
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -140,13 +144,40 @@ def _raised(result: object) -> Any:
     return result
 
 
-def _receive(receive: Connection, timeout: float | None) -> object:
-    if not receive.poll(timeout):
-        raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s")
+@dataclass(frozen=True)
+class Deadline:
+    """When a query must have been answered: its time limit counted from its arrival,
+    so that the time it waits for its turn counts too."""
+
+    limit: float
+    at: float  # time.monotonic()
+
+    @classmethod
+    def start(cls, limit: float) -> Deadline:
+        return cls(limit, time.monotonic() + limit)
+
+    def left(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def stopped(self) -> QueryTimeout:
+        return QueryTimeout(f"query stopped after the time limit of {self.limit:g} s")
+
+    def no_turn(self) -> QueryTimeout:
+        return QueryTimeout(
+            f"no turn to run within the time limit of {self.limit:g} s: the server is busy"
+        )
+
+
+_DIED = "the query process died without an answer"
+
+
+def _receive(receive: Connection, deadline: Deadline) -> object:
+    if not receive.poll(deadline.left()):
+        raise deadline.stopped()
     try:
         return receive.recv()
     except EOFError:
-        raise QueryError("the query process died without an answer") from None
+        raise QueryError(_DIED) from None
 
 
 def _leave_signals_to_the_parent() -> None:
@@ -187,12 +218,17 @@ def in_child(store_path: Path, work: Callable[[OxigraphStore], T], *, timeout: f
     """``work(store)`` in a forked child process that opens the store read-only, killed
     after ``timeout`` seconds (QueryTimeout); QueryError when the query in it is
     malformed or fails."""
+    return in_child_until(store_path, work, Deadline.start(timeout))
+
+
+def in_child_until(store_path: Path, work: Callable[[OxigraphStore], T], deadline: Deadline) -> T:
+    """``in_child``, killed at ``deadline``."""
     receive, send = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(target=_answer, args=(store_path, work, send), daemon=True)
     child.start()
     send.close()
     try:
-        result = _receive(receive, timeout)
+        result = _receive(receive, deadline)
     finally:
         if child.is_alive():
             child.kill()
@@ -201,14 +237,58 @@ def in_child(store_path: Path, work: Callable[[OxigraphStore], T], *, timeout: f
     return _raised(result)
 
 
-def _serve_copy(store_path: Path, requests: Connection) -> None:
-    """The worker: copies the store into memory (and says whether it could), then answers
-    (sparql, formats, dataset, base IRI) requests with ``OxigraphStore.write`` until its
-    parent closes the connection."""
+# Every query first runs in the fast lane, one at a time. One not answered within
+# YIELD_S while other queries wait for the lane, or within FAST_BUDGET_S, moves on to
+# the slow lane, where at most SLOW_LANE queries run at once at a lower CPU priority:
+# a query waits behind a slow one for YIELD_S while there is room there, and for
+# FAST_BUDGET_S at most when there is none (the slow one is then stopped and waits
+# there for room; stopped after YIELD_S, it could have been a cheap one starved of
+# CPU for a moment). At the same priority, on a busy host, the fast queries' p95 went
+# from 0.16 s to 5.5 s (benchmarks/bench_serve.py); the price: on such a host a query
+# that outgrows the fast lane's budget may not end before its deadline.
+FAST_BUDGET_S = 1.0
+YIELD_S = 0.25
+SLOW_LANE = 2
+SLOW_NICENESS = 10
+# How long a killed process may take to be gone.
+_KILL_WAIT_S = 5.0
+# How often the fast lane looks whether other queries wait for it.
+_WAITERS_CHECK_S = 0.05
+
+
+def _hold_copy(store_path: Path, control: Connection) -> None:
+    """The holder: copies the store into memory (and says whether it could), then, for
+    each connection end it is sent, forks a reader that answers on it and sends back
+    the reader's pid, until its parent closes the control connection."""
+    # Sockets of the server's clients, forked along with it, would keep connections
+    # the server closed open for their clients.
+    os.closerange(3, control.fileno())
+    os.closerange(control.fileno() + 1, os.sysconf("SC_OPEN_MAX"))
     _leave_signals_to_the_parent()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended readers are reaped at once
     copy = _attempt(lambda: OxigraphStore.in_memory_copy(store_path))
-    requests.send(copy if isinstance(copy, Exception) else None)
+    control.send(copy if isinstance(copy, Exception) else None)
     while not isinstance(copy, Exception):
+        try:
+            handle = recv_handle(control)
+        except EOFError:
+            return
+        pid = os.fork()
+        if pid == 0:  # the reader
+            try:
+                control.close()
+                _die_with_parent()
+                _answer_queries(copy, Connection(handle))
+            finally:
+                os._exit(0)
+        os.close(handle)
+        control.send(pid)
+
+
+def _answer_queries(copy: OxigraphStore, requests: Connection) -> None:
+    """Answers (sparql, formats, dataset, base IRI) requests with ``OxigraphStore.write``
+    until the other end closes the connection."""
+    while True:
         try:
             sparql, formats, dataset, base_iri = requests.recv()
         except EOFError:
@@ -217,64 +297,269 @@ def _serve_copy(store_path: Path, requests: Connection) -> None:
         requests.send(_attempt(answer))
 
 
-class CopyWorker:
-    """A process that holds a copy of one store in memory, where Oxigraph answers three
-    to five times faster than on disk, and answers queries one at a time. A query past
-    its time limit kills the process; the next query starts another."""
+class _Reader:
+    """A reader forked from the holder: it shares the holder's copy of the store (copy
+    on write), answers queries one at a time and is forked anew in milliseconds."""
+
+    def __init__(self, pid: int, connection: Connection) -> None:
+        self.pid = pid
+        self.connection = connection
+        # Kills through a pidfd reach this process, never a later one with its pid.
+        try:
+            self._pidfd: int | None = os.pidfd_open(pid)
+        except ProcessLookupError:
+            connection.close()
+            raise QueryError(_DIED) from None
+        self._ending = threading.Lock()  # its owner and CopyLanes.close may end it at once
+
+    def alive(self) -> bool:
+        """Whether it can still answer (a pidfd turns readable when its process ends)."""
+        return self._pidfd is not None and not select.select([self._pidfd], [], [], 0)[0]
+
+    def ask(self, request: tuple[str, dict[str, str | None], QueryDataset | None]) -> None:
+        try:
+            self.connection.send(request)
+        except OSError:
+            raise QueryError(_DIED) from None
+
+    def answer(self, seconds: float) -> object:
+        """Its answer, or _PENDING when there is none after ``seconds``."""
+        try:
+            if not self.connection.poll(seconds):
+                return _PENDING
+            return self.connection.recv()
+        except (EOFError, OSError):
+            raise QueryError(_DIED) from None
+
+    def lower_priority(self, niceness: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # ended: its answer will say so
+            os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+
+    def kill(self) -> None:
+        """Ends the process and waits until it is gone (the connection stays open)."""
+        with self._ending:
+            if self._pidfd is not None and self.alive():
+                with contextlib.suppress(ProcessLookupError):
+                    signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+                select.select([self._pidfd], [], [], _KILL_WAIT_S)
+
+    def close(self) -> None:
+        self.kill()
+        with self._ending:
+            if self._pidfd is not None:
+                os.close(self._pidfd)
+                self._pidfd = None
+            self.connection.close()
+
+
+_PENDING = object()  # no answer yet
+_MOVED = object()  # no answer yet, and a place in the slow lane taken
+_COPY_LOST = "the copy of the store was lost; the next query makes another"
+
+
+class CopyLanes:
+    """Queries answered from a copy of one store in memory, where Oxigraph answers
+    three to five times faster than on disk.
+
+    A holder process copies the store once (it starts at once) and forks readers that
+    share its memory. The fast lane is one reader, one query at a time; a query it has
+    not answered within its budget moves with its reader to the slow lane (the next
+    query gets a new fast reader), or, when the slow lane is full, is stopped and waits
+    there for room. A query's deadline runs from its arrival: the time it waits for a
+    turn, or for the copy, counts. A reader past the deadline is killed; the copy is
+    never lost to a query."""
 
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
-        self._lock = threading.Lock()
-        self._process: BaseProcess | None = None
-        self._connection: Connection | None = None
+        self._holding = threading.Lock()  # the holder and its connection
+        self._holder: BaseProcess | None = None
+        self._control: Connection | None = None
+        self._copied = False
+        self._closed = False
+        self._fast = threading.Lock()
+        self._waiting = 0  # queries waiting for the fast lane
+        self._fast_reader: _Reader | None = None
+        self._slow = threading.BoundedSemaphore(SLOW_LANE)
+        self._tracking = threading.Lock()
+        self._readers: set[_Reader] = set()  # every reader not closed, for close()
+        with self._holding:
+            self._start_holder()
 
     def write(
         self,
         sparql: str,
         formats: Mapping[str, str | None],
         *,
-        timeout: float,
+        deadline: Deadline,
         dataset: QueryDataset | None = None,
         base_iri: str | None = None,
     ) -> WrittenResult:
         """The answer as ``OxigraphStore.write`` gives it, with the format ``formats``
         names for each kind of result, over ``dataset`` where given."""
-        with self._lock:
-            connection = self._started()
-            connection.send((sparql, dict(formats), dataset, base_iri))
+        request = (sparql, dict(formats), dataset, base_iri)
+        with self._tracking:
+            self._waiting += 1
+        try:
+            turn = self._fast.acquire(timeout=deadline.left())
+        finally:
+            with self._tracking:
+                self._waiting -= 1
+        if not turn:
+            raise deadline.no_turn()
+        try:
+            reader = self._fast_reader
+            self._fast_reader = None  # given back when it answers within the budget
+            if reader is None or not reader.alive():
+                reader = self._fork(deadline)
+            result = self._ask_in_fast_lane(reader, request, deadline)
+            moved = result is _MOVED
+            if result is not _PENDING and not moved:
+                self._fast_reader = reader
+                return _raised(result)
+        finally:
+            self._fast.release()
+        if moved:
+            reader.lower_priority(SLOW_NICENESS)
+        else:  # the slow lane is full: wait for room, then run the query again there
+            self._close(reader)  # out of the fast lane: a process takes a while to end
+            if deadline.left() == 0 or not self._slow.acquire(timeout=deadline.left()):
+                raise deadline.stopped()
             try:
-                result = _receive(connection, timeout)
-            except QueryError:
-                self.close()
+                reader = self._fork(deadline, SLOW_NICENESS)
+            except BaseException:
+                self._slow.release()
                 raise
-        return _raised(result)
+        try:
+            result = self._ask(reader, None if moved else request, deadline.left())
+            if result is _PENDING:
+                raise deadline.stopped()
+            return _raised(result)
+        finally:
+            self._close(reader)
+            self._slow.release()
 
-    def _started(self) -> Connection:
-        if self._process is None or not self._process.is_alive():
-            self.close()
+    def _ask_in_fast_lane(
+        self,
+        reader: _Reader,
+        request: tuple[str, dict[str, str | None], QueryDataset | None],
+        deadline: Deadline,
+    ) -> object:
+        """The answer; _MOVED, with a place taken in the slow lane, once past YIELD_S
+        while others wait or past the budget; _PENDING past the budget with no room
+        there, or past the deadline."""
+        started = time.monotonic()
+        result = self._ask(reader, request, 0)
+        while result is _PENDING and deadline.left() > 0:
+            spent = time.monotonic() - started
+            if (spent >= FAST_BUDGET_S or (spent >= YIELD_S and self._waiting)) and (
+                self._slow.acquire(blocking=False)
+            ):
+                return _MOVED
+            if spent >= FAST_BUDGET_S:
+                break
+            result = self._ask(reader, None, min(_WAITERS_CHECK_S, deadline.left()))
+        return result
+
+    def _ask(
+        self,
+        reader: _Reader,
+        request: tuple[str, dict[str, str | None], QueryDataset | None] | None,
+        seconds: float,
+    ) -> object:
+        """The reader's answer to ``request`` (None: to the request it has) within
+        ``seconds``, or _PENDING; a reader that died is closed."""
+        try:
+            if request is not None:
+                reader.ask(request)
+            return reader.answer(seconds)
+        except QueryError:
+            self._close(reader)
+            raise
+
+    def _start_holder(self) -> None:
+        here, there = _CONTEXT.Pipe()
+        self._holder = _CONTEXT.Process(
+            target=_hold_copy, args=(self.store_path, there), daemon=True
+        )
+        self._holder.start()
+        there.close()
+        self._control, self._copied = here, False
+
+    def _stop_holder(self) -> None:
+        if self._holder is not None:
+            self._holder.kill()
+            self._holder.join()
+            self._holder = None
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+
+    def _fork(self, deadline: Deadline, niceness: int = 0) -> _Reader:
+        """A new reader, once the holder has copied the store (within the deadline). A
+        holder that could not copy, or died, is replaced by the next query."""
+        if not self._holding.acquire(timeout=deadline.left()):
+            raise deadline.no_turn()
+        try:
+            if self._closed:
+                raise QueryError("the server is stopping, or the store changed")
+            if self._holder is None:
+                self._start_holder()
+            self._await_copy(deadline)
+            assert self._control is not None and self._holder is not None
             here, there = _CONTEXT.Pipe()
-            self._process = _CONTEXT.Process(
-                target=_serve_copy, args=(self.store_path, there), daemon=True
+            try:
+                send_handle(self._control, there.fileno(), self._holder.pid)
+                pid = self._control.recv()
+            except (EOFError, OSError):
+                here.close()
+                self._stop_holder()
+                raise QueryError(_COPY_LOST) from None
+            finally:
+                there.close()
+            reader = _Reader(pid, here)
+            if niceness:
+                reader.lower_priority(niceness)
+            with self._tracking:
+                self._readers.add(reader)
+            return reader
+        finally:
+            self._holding.release()
+
+    def _await_copy(self, deadline: Deadline) -> None:
+        assert self._control is not None
+        if self._copied:
+            return
+        if not self._control.poll(deadline.left()):
+            raise QueryTimeout(
+                f"the store is still being copied into memory after the time limit of "
+                f"{deadline.limit:g} s; try again shortly"
             )
-            self._process.start()
-            there.close()
-            self._connection = here
-            # Waits for the copy, which the time limit (for the query) leaves out.
-            copied = _receive(here, None)
-            if copied is not None:
-                self.close()  # the next query tries again in a new worker
-                _raised(copied)
-        assert self._connection is not None
-        return self._connection
+        try:
+            copied = self._control.recv()
+        except EOFError:
+            copied = QueryError(_COPY_LOST)
+        if copied is not None:
+            self._stop_holder()
+            _raised(copied)
+        self._copied = True
+
+    def _close(self, reader: _Reader) -> None:
+        reader.close()
+        with self._tracking:
+            self._readers.discard(reader)
 
     def close(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join()
-            self._process = None
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Kills every reader and the holder; queries running get QueryError."""
+        with self._holding:
+            self._closed = True
+            with self._tracking:
+                for reader in self._readers:
+                    reader.kill()
+            self._stop_holder()
+        with self._fast:
+            if self._fast_reader is not None:
+                self._close(self._fast_reader)
+                self._fast_reader = None
 
 
 def run_query(

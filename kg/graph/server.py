@@ -1,10 +1,11 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the graph built in a folder.
 
-Queries are answered by a worker process that holds a copy of the folder's current
-store in memory (several times faster than the store on disk), one at a time; with
-``in_memory=False``, each in a child process that opens the store on disk. Either is
-killed at the time limit. Each request looks the current store up afresh, so a build
-or removal while the server runs is seen by the next request. Oxigraph writes the
+Queries are answered by readers of a copy of the folder's current store in memory
+(several times faster than the store on disk), in a fast lane and a slow lane
+(``kg.graph.query.CopyLanes``); with ``in_memory=False``, each in a child process
+that opens the store on disk. A query's time limit runs from its arrival: waiting for
+its turn counts. Each request looks the current store up afresh, so a build or
+removal while the server runs is seen by the next request. Oxigraph writes the
 answers. Nothing here writes to the store: updates are refused before anything runs.
 """
 
@@ -21,7 +22,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kg.graph.query import CopyWorker, MalformedQuery, QueryError, QueryTimeout, in_child
+from kg.graph.query import (
+    CopyLanes,
+    Deadline,
+    MalformedQuery,
+    QueryError,
+    QueryTimeout,
+    in_child_until,
+)
 from kg.graph.results import MEDIA_TYPES
 from kg.graph.store import (
     QueryDataset,
@@ -134,7 +142,8 @@ def describe(out_dir: Path, timeout: float) -> str:
         )
     lines += [
         f"Prefixes known without PREFIX: {', '.join(f'{p}:' for p in PREFIXES)}.",
-        f"Each query is stopped after {timeout:g} s. Updates are refused.",
+        f"Each query is stopped {timeout:g} s after it arrives, waiting for its turn "
+        "included. Updates are refused.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -157,7 +166,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.cors = cors
         self.query_timeout = timeout
         self.in_memory = in_memory
-        self._worker: CopyWorker | None = None
+        self._lanes: CopyLanes | None = None
         self._swapping = threading.Lock()
         self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(address, _Handler)
@@ -182,40 +191,43 @@ class SparqlServer(ThreadingHTTPServer):
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, f"no graph built in {self.out_dir}")
         return path
 
-    def worker(self) -> CopyWorker:
-        """The worker holding a copy of the current store (a new one once a build or
-        removal has changed the store)."""
+    def lanes(self) -> CopyLanes:
+        """The lanes over a copy of the current store (new ones once a build or removal
+        has changed the store)."""
         path = self.store_path()
         with self._swapping:
-            if self._worker is None or self._worker.store_path != path:
-                if self._worker is not None:
-                    self._worker.close()
-                self._worker = CopyWorker(path)
-            return self._worker
+            if self._lanes is None or self._lanes.store_path != path:
+                if self._lanes is not None:
+                    self._lanes.close()
+                self._lanes = CopyLanes(path)
+            return self._lanes
 
     def write(
         self,
         sparql: str,
         formats: Mapping[str, str | None],
         dataset: QueryDataset | None = None,
+        deadline: Deadline | None = None,
     ) -> WrittenResult:
-        """The answer to ``sparql`` in the format ``formats`` names for its kind. The
-        endpoint's URL is the base of relative IRIs in a query without BASE (the
-        protocol leaves the base to the service and suggests this one)."""
+        """The answer to ``sparql`` in the format ``formats`` names for its kind, by
+        ``deadline`` (default: the time limit from now). The endpoint's URL is the base
+        of relative IRIs in a query without BASE (the protocol leaves the base to the
+        service and suggests this one)."""
+        deadline = deadline or Deadline.start(self.query_timeout)
         if self.in_memory:
-            return self.worker().write(
-                sparql, formats, timeout=self.query_timeout, dataset=dataset, base_iri=self.url
+            return self.lanes().write(
+                sparql, formats, deadline=deadline, dataset=dataset, base_iri=self.url
             )
-        return in_child(
+        return in_child_until(
             self.store_path(),
             lambda store: store.write(sparql, formats.get, dataset=dataset, base_iri=self.url),
-            timeout=self.query_timeout,
+            deadline,
         )
 
     def server_close(self) -> None:
         super().server_close()
-        if self._worker is not None:
-            self._worker.close()
+        if self._lanes is not None:
+            self._lanes.close()
 
     @property
     def url(self) -> str:
@@ -225,6 +237,8 @@ class SparqlServer(ThreadingHTTPServer):
     def run(self) -> None:
         """Answer requests until Ctrl-C or SIGTERM (both raise KeyboardInterrupt)."""
         signal.signal(signal.SIGTERM, signal.default_int_handler)
+        if self.in_memory:
+            self.lanes()  # the copy starts before the first client asks
         with self:
             self.serve_forever()
 
@@ -235,6 +249,7 @@ class _Handler(BaseHTTPRequestHandler):
     # HTTP/1.1: a client keeps its connection for the next request (keep-alive).
     protocol_version = "HTTP/1.1"
     timeout = IDLE_SECONDS
+    deadline: Deadline  # the current request's, from its arrival
 
     def do_GET(self) -> None:
         self._respond(self._get)
@@ -256,6 +271,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_DELETE = do_PATCH = do_PUT
 
     def _respond(self, answer: Callable[[], Response], *, head: bool = False) -> None:
+        self.deadline = Deadline.start(self.server.query_timeout)
         try:
             status, content_type, data = answer()
         except HttpError as error:
@@ -360,7 +376,7 @@ class _Handler(BaseHTTPRequestHandler):
         accept, format_values = self.headers.get("Accept", ""), params.get("format", [])
         formats = {kind: negotiate(kind, accept, format_values) for kind in OFFERS}
         try:
-            written = self.server.write(sparql, formats, dataset)
+            written = self.server.write(sparql, formats, dataset, self.deadline)
         except MalformedQuery as error:
             raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from None
         except QueryTimeout as error:
