@@ -1,0 +1,113 @@
+"""A run's shards extracted on a Dask cluster (``kg extract --run DIR --scheduler ADDR``).
+
+Each worker loads the pipeline once, when it joins (a worker plugin), and keeps it for
+every shard it is given; a worker that joins later, or is restarted after a crash, loads
+its own. A shard's records come back as gzip JSON Lines as soon as it is done, and only
+this process writes them into the run folder (kg.runs), once per shard: a shard whose
+worker was lost is run again elsewhere by the scheduler, and its future still resolves
+once. Workers read the inputs by the paths given here, so they must see the same files
+(a shared filesystem; absolute paths unless their working folder is this one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from distributed import Client, LocalCluster, Worker, as_completed, get_worker
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from kg.errors import KgError
+from kg.runs import Extract, Shard, ShardResult, extract_shard
+
+if TYPE_CHECKING:
+    from kg.pipeline import Extractor
+
+PLUGIN = "kg-pipeline"
+# A shard whose task raised (not one whose worker died: the scheduler reruns those on
+# its own) is tried this many more times before the run stops.
+RETRIES = 2
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the pipeline on each worker as it starts, and keeps it there."""
+
+    name = PLUGIN
+
+    def __init__(self, overrides: Mapping[str, Any]) -> None:
+        self.overrides = dict(overrides)
+        self.extractor: Extractor | None = None
+
+    async def setup(self, worker: Worker) -> None:
+        # Loading takes seconds: off the worker's event loop, so that it keeps answering
+        # the scheduler's heartbeats meanwhile.
+        self.extractor = await asyncio.get_running_loop().run_in_executor(None, self._load)
+
+    def _load(self) -> Extractor:
+        from kg.pipeline import Extractor
+
+        return Extractor(self.overrides)
+
+    def teardown(self, worker: Worker) -> None:
+        self.extractor = None
+
+
+def connect(address: str, *, timeout: float = 10.0) -> Client:
+    """A client of the scheduler at ``address``; one line if it cannot be reached."""
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        # distributed wraps the refusal in prose over several lines; its first says why.
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+
+
+def local_cluster(workers: int) -> Client:
+    """A client of a cluster of ``workers`` single-threaded processes on this machine."""
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    )
+    return Client(cluster, set_as_default=False)
+
+
+def _extract_on_worker(paths: list[str], read_options: dict[str, Any]) -> ShardResult:
+    plugin = get_worker().plugins[PLUGIN]
+    assert isinstance(plugin, PipelinePlugin) and plugin.extractor is not None
+    return extract_shard(paths, plugin.extractor, **read_options)
+
+
+def dask_extract(
+    client: Client, overrides: Mapping[str, Any], read_options: Mapping[str, Any]
+) -> Extract:
+    """Shards extracted on the workers of ``client``'s cluster, yielded as they finish."""
+
+    def extract(shards: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:
+        client.register_plugin(PipelinePlugin(overrides), name=PLUGIN)
+        futures = {
+            client.submit(
+                _extract_on_worker,
+                shard.paths,
+                dict(read_options),
+                # Named by content: the same shard of the same files is one task.
+                key=f"kg-shard-{shard.id}-{shard.digest[:16]}",
+                pure=False,
+                retries=RETRIES,
+            ): shard
+            for shard in shards
+        }
+        try:
+            for future in as_completed(futures):
+                shard = futures.pop(future)
+                result = future.result()
+                future.release()  # its bytes are on disk from here on
+                yield shard, result
+        finally:
+            # Stopped half-way (Ctrl-C, an error): the cluster drops the rest.
+            client.cancel(list(futures))
+
+    return extract
