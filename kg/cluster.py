@@ -101,7 +101,7 @@ def dask_extract(
             for shard in shards
         }
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=client.loop):
                 shard = futures.pop(future)
                 result = future.result()
                 future.release()  # its bytes are on disk from here on
