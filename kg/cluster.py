@@ -12,6 +12,8 @@ once. Workers read the inputs by the paths given here, so they must see the same
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +33,18 @@ RETRIES = 2
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the pipeline on each worker as it starts, and keeps it there."""
+    """Loads the pipeline on each worker as it starts, and keeps it there.
 
-    name = PLUGIN
+    Named by its options and registered idempotently: a later run with the same options
+    on a long-lived cluster finds the pipeline already loaded on its workers.
+    """
+
+    idempotent = True
 
     def __init__(self, overrides: Mapping[str, Any]) -> None:
         self.overrides = dict(overrides)
+        options = json.dumps(sorted(self.overrides.items()), ensure_ascii=False)
+        self.name = f"{PLUGIN}-{hashlib.sha256(options.encode('utf-8')).hexdigest()[:16]}"
         self.extractor: Extractor | None = None
 
     async def setup(self, worker: Worker) -> None:
@@ -75,8 +83,10 @@ def local_cluster(workers: int) -> Client:
     return Client(cluster, set_as_default=False)
 
 
-def _extract_on_worker(paths: list[str], read_options: dict[str, Any]) -> ShardResult:
-    plugin = get_worker().plugins[PLUGIN]
+def _extract_on_worker(
+    plugin_name: str, paths: list[str], read_options: dict[str, Any]
+) -> ShardResult:
+    plugin = get_worker().plugins[plugin_name]
     assert isinstance(plugin, PipelinePlugin) and plugin.extractor is not None
     return extract_shard(paths, plugin.extractor, **read_options)
 
@@ -87,10 +97,12 @@ def dask_extract(
     """Shards extracted on the workers of ``client``'s cluster, yielded as they finish."""
 
     def extract(shards: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:
-        client.register_plugin(PipelinePlugin(overrides), name=PLUGIN)
+        plugin = PipelinePlugin(overrides)
+        client.register_plugin(plugin)
         futures = {
             client.submit(
                 _extract_on_worker,
+                plugin.name,
                 shard.paths,
                 dict(read_options),
                 # Named by content: the same shard of the same files is one task.
