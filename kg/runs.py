@@ -29,7 +29,7 @@ import os
 import secrets
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -200,12 +200,29 @@ class Run:
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The records of the done shards, in input order (what ``kg extract`` of the
-        same inputs gives, without the problems). The boundary a graph build reads."""
+        same inputs gives, without the problems)."""
+        for item in self.items():
+            if not isinstance(item, InputProblem):
+                yield item
+
+    def items(
+        self, files: Collection[str | Path] | None = None
+    ) -> Iterator[dict[str, Any] | InputProblem]:
+        """The problems and records of the done shards, shard by shard in input order, of
+        ``files`` only if given (as the paths were listed). The boundary a graph build
+        (kg.graph.build's ``records``) or a push reads a run through."""
+        wanted = None if files is None else {str(file) for file in files}
         for shard in self.shards:
-            if self.is_done(shard):
-                with gzip.open(self.folder / SHARDS / shard.name, "rt", encoding="utf-8") as f:
-                    for line in f:
-                        yield json.loads(line)
+            if not self.is_done(shard) or (wanted is not None and wanted.isdisjoint(shard.paths)):
+                continue
+            for problem in self.problems(shard):
+                if wanted is None or problem.source in wanted:
+                    yield problem
+            with gzip.open(self.folder / SHARDS / shard.name, "rt", encoding="utf-8") as f:
+                for line in f:
+                    record = json.loads(line)
+                    if wanted is None or record["source"] in wanted:
+                        yield record
 
     def _write_manifest(self, shard_bytes: int) -> None:
         manifest = {

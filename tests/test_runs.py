@@ -168,6 +168,19 @@ def test_problems_of_done_shards_are_told_again_and_counted(tmp_path: Path) -> N
     assert [p.source for p in second.problems] == [str(corpus / "odd.txt")]
 
 
+def test_the_items_of_some_files_are_their_problems_and_records(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in", [10, 10, 10])
+    (corpus / "odd.txt").write_text("怪", encoding="utf-8")
+    _run(tmp_path / "run", corpus, Counting(), 60)  # shards: 00 01 | 02 odd
+    items = Run.open(tmp_path / "run").items([corpus / "01.txt", str(corpus / "odd.txt")])
+    assert [
+        ("problem", Path(i.source).name)
+        if isinstance(i, InputProblem)
+        else ("record", Path(i["source"]).name)
+        for i in items
+    ] == [("record", "01.txt"), ("problem", "odd.txt"), ("record", "odd.txt")]
+
+
 def test_a_damaged_manifest_is_one_line_naming_it(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in", [10])
     (tmp_path / "run").mkdir()
