@@ -50,9 +50,9 @@ class PipelinePlugin(WorkerPlugin):
     async def setup(self, worker: Worker) -> None:
         # Loading takes seconds: off the worker's event loop, so that it keeps answering
         # the scheduler's heartbeats meanwhile.
-        self.extractor = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        self.extractor = await asyncio.get_running_loop().run_in_executor(None, self.load)
 
-    def _load(self) -> Extractor:
+    def load(self) -> Extractor:
         from kg.pipeline import Extractor
 
         return Extractor(self.overrides)
@@ -87,7 +87,11 @@ def _extract_on_worker(
     plugin_name: str, paths: list[str], read_options: dict[str, Any]
 ) -> ShardResult:
     plugin = get_worker().plugins[plugin_name]
-    assert isinstance(plugin, PipelinePlugin) and plugin.extractor is not None
+    assert isinstance(plugin, PipelinePlugin)
+    if plugin.extractor is None:
+        # Its setup failed (no model yet when the plugin was registered, and the
+        # scheduler keeps a registered plugin): try again now, after `kg setup`.
+        plugin.extractor = plugin.load()
     return extract_shard(paths, plugin.extractor, **read_options)
 
 

@@ -21,6 +21,7 @@ this process writes the run folder, once per shard.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import io
@@ -30,6 +31,7 @@ import secrets
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 MANIFEST = "manifest.json"
 JOURNAL = "done.jsonl"
+LOCK = ".lock"
 SHARDS = "shards"
 FORMAT = 1
 DEFAULT_SHARD_BYTES = 1_000_000
@@ -480,6 +483,30 @@ def run_shards(
     (those of shards done before first) and listed in the report.
     """
     progress = progress if progress is not None else Progress("kg run", quiet=True)
+    with _locked(folder):
+        return _run_shards(folder, paths, extract, shard_bytes, options, progress)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """The run folder to this process alone: two at once would do shards twice."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK).open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KgError(f"{folder}: another kg process is working on this run") from None
+        yield
+
+
+def _run_shards(
+    folder: Path,
+    paths: Sequence[str | Path],
+    extract: Extract,
+    shard_bytes: int,
+    options: Mapping[str, Any],
+    progress: Progress,
+) -> RunReport:
     run, problems = Run.plan(folder, paths, shard_bytes=shard_bytes, options=options)
     report = RunReport(folder, len(run.shards), problems=problems)
     for problem in problems:

@@ -181,6 +181,16 @@ def test_the_items_of_some_files_are_their_problems_and_records(tmp_path: Path) 
     ] == [("record", "01.txt"), ("problem", "odd.txt"), ("record", "odd.txt")]
 
 
+def test_a_run_folder_in_use_is_refused(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in", [10])
+    (tmp_path / "run").mkdir()
+    with (tmp_path / "run" / ".lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another kg process working on it holds it
+        with pytest.raises(KgError, match="another kg process is working on this run"):
+            _run(tmp_path / "run", corpus, Counting())
+    assert _run(tmp_path / "run", corpus, Counting()).done == 1
+
+
 def test_a_damaged_manifest_is_one_line_naming_it(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in", [10])
     (tmp_path / "run").mkdir()
