@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,24 +105,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _run_records(args: argparse.Namespace, problems: list[str]) -> Iterator[dict[str, Any]]:
     """kg extract --run DIR: the shards of the run not yet done are extracted (here, or on
     the Dask cluster of --scheduler) and kept in DIR; then the records of the whole run."""
+    from kg.pipeline import Extractor, run
     from kg.runs import Progress, Run, local_extract, run_shards
 
     scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     if args.shard_size <= 0:
         raise Failure(f"--shard-size {args.shard_size}: must be above 0")
-    options = _pipeline_overrides(args) | _read_options(args)
+    overrides = _pipeline_overrides(args)
     folder = Path(args.run_dir)
     progress = Progress("kg extract", quiet=args.quiet)
-    shards = dict(shard_bytes=int(args.shard_size * 1_000_000), options=options, progress=progress)
+    shards = dict(
+        shard_bytes=int(args.shard_size * 1_000_000),
+        options=overrides | _read_options(args),
+        progress=progress,
+    )
     if scheduler:
         from kg.cluster import connect, dask_extract
 
         with connect(scheduler) as client:
-            extract = dask_extract(client, _pipeline_overrides(args), _read_options(args))
-            report = run_shards(folder, args.paths, extract, **shards)
+            load = partial(Extractor, overrides)
+            produce = partial(run, **_read_options(args))
+            key = json.dumps(sorted(overrides.items()), ensure_ascii=False)
+            report = run_shards(
+                folder, args.paths, dask_extract(client, load, produce, key), **shards
+            )
     else:
-        load = lambda: _load_extractor(args)  # noqa: E731 (only when shards are left)
-        extract = local_extract(load, jobs=args.jobs, **_read_options(args))
+        produce = partial(run, jobs=args.jobs, **_read_options(args))
+        extract = local_extract(lambda: _load_extractor(args), produce)
         report = run_shards(folder, args.paths, extract, **shards)
     problems.extend(str(problem) for problem in report.problems if not problem.warning)
     yield from Run.open(folder).records()

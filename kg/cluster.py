@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from distributed import Client, LocalCluster, Worker, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from kg.errors import KgError
-from kg.runs import Extract, Shard, ShardResult, extract_shard
-
-if TYPE_CHECKING:
-    from kg.pipeline import Extractor
+from kg.runs import Extract, Produce, Shard, ShardResult, extract_shard
 
 PLUGIN = "kg-pipeline"
 # A shard whose task raised (not one whose worker died: the scheduler reruns those on
@@ -33,32 +29,27 @@ RETRIES = 2
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the pipeline on each worker as it starts, and keeps it there.
+    """Loads the pipeline on each worker as it starts (by ``load``, sent to the workers
+    pickled: kg.pipeline.Extractor with its options bound), and keeps it there.
 
-    Named by its options and registered idempotently: a later run with the same options
-    on a long-lived cluster finds the pipeline already loaded on its workers.
+    Named by ``key`` (the pipeline's options) and registered idempotently: a later run
+    with the same options on a long-lived cluster finds the pipeline already loaded.
     """
 
     idempotent = True
 
-    def __init__(self, overrides: Mapping[str, Any]) -> None:
-        self.overrides = dict(overrides)
-        options = json.dumps(sorted(self.overrides.items()), ensure_ascii=False)
-        self.name = f"{PLUGIN}-{hashlib.sha256(options.encode('utf-8')).hexdigest()[:16]}"
-        self.extractor: Extractor | None = None
+    def __init__(self, load: Callable[[], Any], key: str) -> None:
+        self.load = load
+        self.name = f"{PLUGIN}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
+        self.pipeline: Any = None
 
     async def setup(self, worker: Worker) -> None:
         # Loading takes seconds: off the worker's event loop, so that it keeps answering
         # the scheduler's heartbeats meanwhile.
-        self.extractor = await asyncio.get_running_loop().run_in_executor(None, self.load)
-
-    def load(self) -> Extractor:
-        from kg.pipeline import Extractor
-
-        return Extractor(self.overrides)
+        self.pipeline = await asyncio.get_running_loop().run_in_executor(None, self.load)
 
     def teardown(self, worker: Worker) -> None:
-        self.extractor = None
+        self.pipeline = None
 
 
 def connect(address: str, *, timeout: float = 10.0) -> Client:
@@ -83,32 +74,30 @@ def local_cluster(workers: int) -> Client:
     return Client(cluster, set_as_default=False)
 
 
-def _extract_on_worker(
-    plugin_name: str, paths: list[str], read_options: dict[str, Any]
-) -> ShardResult:
+def _extract_on_worker(plugin_name: str, produce: Produce, paths: list[str]) -> ShardResult:
     plugin = get_worker().plugins[plugin_name]
     assert isinstance(plugin, PipelinePlugin)
-    if plugin.extractor is None:
+    if plugin.pipeline is None:
         # Its setup failed (no model yet when the plugin was registered, and the
         # scheduler keeps a registered plugin): try again now, after `kg setup`.
-        plugin.extractor = plugin.load()
-    return extract_shard(paths, plugin.extractor, **read_options)
+        plugin.pipeline = plugin.load()
+    return extract_shard(paths, plugin.pipeline, produce)
 
 
-def dask_extract(
-    client: Client, overrides: Mapping[str, Any], read_options: Mapping[str, Any]
-) -> Extract:
-    """Shards extracted on the workers of ``client``'s cluster, yielded as they finish."""
+def dask_extract(client: Client, load: Callable[[], Any], produce: Produce, key: str) -> Extract:
+    """Shards extracted on the workers of ``client``'s cluster, yielded as they finish:
+    each worker loads its pipeline by ``load`` (once for each ``key``) and makes a
+    shard's records by ``produce`` (see kg.runs.Produce); both go to it pickled."""
 
     def extract(shards: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:
-        plugin = PipelinePlugin(overrides)
+        plugin = PipelinePlugin(load, key)
         client.register_plugin(plugin)
         futures = {
             client.submit(
                 _extract_on_worker,
                 plugin.name,
+                produce,
                 shard.paths,
-                dict(read_options),
                 # Named by content: the same shard of the same files is one task.
                 key=f"kg-shard-{shard.id}-{shard.digest[:16]}",
                 pure=False,

@@ -44,8 +44,6 @@ from kg.resources.cache import sha256_file
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-    from kg.pipeline import Extractor
-
 MANIFEST = "manifest.json"
 JOURNAL = "done.jsonl"
 LOCK = ".lock"
@@ -368,12 +366,15 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def extract_shard(
-    paths: Sequence[str], extractor: Extractor, *, jobs: int = 1, **read_options: Any
-) -> ShardResult:
-    """The records of the articles in ``paths`` as gzip JSON Lines, with their counts."""
-    from kg.pipeline import run
+Produce = Callable[..., Iterable[dict[str, Any] | InputProblem]]
+"""``produce(paths, pipeline, on_article=told)``: the records and input problems of the
+files ``paths`` in input order, telling ``told`` of every article read; kg.pipeline.run
+with its options bound. Given by the caller, so that this module, which keeps runs, does
+not run the pipeline itself."""
 
+
+def extract_shard(paths: Sequence[str], pipeline: Any, produce: Produce) -> ShardResult:
+    """The records of the articles in ``paths`` as gzip JSON Lines, with their counts."""
     chars = 0
 
     def seen(article: Article) -> None:
@@ -385,7 +386,7 @@ def extract_shard(
     buffer = io.BytesIO()
     # mtime=0: the same records give the same bytes, run after run.
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as out:
-        for item in run(paths, extractor, jobs=jobs, on_article=seen, **read_options):
+        for item in produce(paths, pipeline, on_article=seen):
             if isinstance(item, InputProblem):
                 problems.append(item)
             else:
@@ -394,14 +395,14 @@ def extract_shard(
     return ShardResult(buffer.getvalue(), articles, chars, tuple(problems))
 
 
-def local_extract(load: Callable[[], Extractor], *, jobs: int = 1, **read_options: Any) -> Extract:
-    """Shards extracted in this process (and its forked workers with ``jobs`` > 1); the
-    pipeline is loaded by ``load`` only when some shard is left to do."""
+def local_extract(load: Callable[[], Any], produce: Produce) -> Extract:
+    """Shards extracted in this process (and the worker processes ``produce`` may fork);
+    the pipeline is loaded by ``load`` only when some shard is left to do."""
 
     def extract(shards: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:
-        extractor = load()
+        pipeline = load()
         for shard in shards:
-            yield shard, extract_shard(shard.paths, extractor, jobs=jobs, **read_options)
+            yield shard, extract_shard(shard.paths, pipeline, produce)
 
     return extract
 

@@ -8,6 +8,7 @@ import json
 import os
 import signal
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,8 @@ def test_a_worker_killed_mid_run_leaves_the_run_complete_and_identical(
 ) -> None:
     corpus = _copies(tmp_path / "in", 2)
     folder = tmp_path / "run"
-    shards_on_cluster = dask_extract(client, {}, READ)
+    load = partial(Extractor, {})
+    shards_on_cluster = dask_extract(client, load, partial(run, **READ), key="defaults")
     killed: list[int] = []
 
     def killing(pending: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:

@@ -15,6 +15,7 @@ import sys
 import termios
 import time
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -263,12 +264,13 @@ def test_a_shard_of_the_pipeline_is_the_records_of_its_files(
     extractor: Extractor, tmp_path: Path
 ) -> None:
     paths = sorted(str(p) for p in DEMO.glob("*.txt"))[:3]
-    result = extract_shard(paths, extractor, max_file_bytes=10**7)
+    produce = partial(run, max_file_bytes=10**7)
+    result = extract_shard(paths, extractor, produce)
     records = [json.loads(line) for line in gzip.decompress(result.data).splitlines()]
     assert records == [r for r in run(paths, extractor, max_file_bytes=10**7)]
     assert result.articles == len(records) and result.chars > 1000
     # The same records give the same bytes (a gzip header has no time in it).
-    assert extract_shard(paths, extractor, max_file_bytes=10**7).data == result.data
+    assert extract_shard(paths, extractor, produce).data == result.data
 
 
 def _copies(folder: Path, times: int) -> Path:
