@@ -384,8 +384,10 @@ def extract_shard(paths: Sequence[str], pipeline: Any, produce: Produce) -> Shar
     problems: list[InputProblem] = []
     articles = 0
     buffer = io.BytesIO()
-    # mtime=0: the same records give the same bytes, run after run.
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as out:
+    # mtime=0: the same records give the same bytes, run after run. Level 1: records are
+    # some six times the bytes of their input, and at level 6 compressing them took 2%
+    # of the extraction's time (1% at level 1, for files a third larger).
+    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=1, mtime=0) as out:
         for item in produce(paths, pipeline, on_article=seen):
             if isinstance(item, InputProblem):
                 problems.append(item)
