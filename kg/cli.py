@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import os
 import re
 import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,9 +109,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.record import write_json, write_jsonl
     from kg.resources.cache import atomic_file
 
-    extractor = _load_extractor(args)
     problems: list[str] = []
-    records = _records(extractor, args, args.paths, problems)
+    if args.run_dir:
+        records = _run_records(args, problems)
+    elif args.scheduler:
+        raise Failure("--scheduler goes with --run DIR (the shards are kept there)")
+    else:
+        records = _records(_load_extractor(args), args, args.paths, problems)
     writer = write_json if args.format == "json" else write_jsonl
     if args.output:
         with atomic_file(Path(args.output)) as out:
@@ -123,6 +130,41 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         writer(records, sys.stdout)  # JSON Lines: whole lines as they come
     return 1 if problems else 0
+
+
+def _run_records(args: argparse.Namespace, problems: list[str]) -> Iterator[dict[str, Any]]:
+    """kg extract --run DIR: the shards of the run not yet done are extracted (here, or on
+    the Dask cluster of --scheduler) and kept in DIR; then the records of the whole run."""
+    from kg.pipeline import Extractor, run
+    from kg.runs import Progress, Run, local_extract, run_shards
+
+    scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    if args.shard_size <= 0:
+        raise Failure(f"--shard-size {args.shard_size}: must be above 0")
+    overrides = _pipeline_overrides(args)
+    folder = Path(args.run_dir)
+    progress = Progress("kg extract", quiet=args.quiet)
+    shards = dict(
+        shard_bytes=int(args.shard_size * 1_000_000),
+        options=overrides | _read_options(args),
+        progress=progress,
+    )
+    if scheduler:
+        from kg.cluster import connect, dask_extract
+
+        with connect(scheduler) as client:
+            load = partial(Extractor, overrides)
+            produce = partial(run, **_read_options(args))
+            key = json.dumps(sorted(overrides.items()), ensure_ascii=False)
+            report = run_shards(
+                folder, args.paths, dask_extract(client, load, produce, key), **shards
+            )
+    else:
+        produce = partial(run, jobs=args.jobs, **_read_options(args))
+        extract = local_extract(lambda: _load_extractor(args), produce)
+        report = run_shards(folder, args.paths, extract, **shards)
+    problems.extend(str(problem) for problem in report.problems if not problem.warning)
+    yield from Run.open(folder).records()
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -499,6 +541,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("-o", "--output", help="write here instead of standard output")
     _add_pipeline_options(extract)
+    extract.add_argument(
+        "--run",
+        dest="run_dir",
+        metavar="DIR",
+        help="a resumable run kept in DIR: shards of the inputs are extracted and kept as "
+        "they finish; the same command again does only the shards not done",
+    )
+    extract.add_argument(
+        "--shard-size",
+        type=float,
+        default=1.0,
+        metavar="MB",
+        help="with --run: input megabytes per shard (default 1; a larger file is one shard)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --run: extract the shards on the Dask cluster of this scheduler, e.g. "
+        "tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, else this machine)",
+    )
+    extract.add_argument(
+        "--quiet", action="store_true", help="with --run: no progress bar and no summary"
+    )
     extract.set_defaults(run=cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score extraction against gold annotations")

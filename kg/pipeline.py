@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -207,6 +207,15 @@ def _batches(items: Iterator[Article | InputProblem], size: int) -> Iterator[Bat
         yield batch
 
 
+def _told(
+    items: Iterator[Article | InputProblem], on_article: Callable[[Article], None]
+) -> Iterator[Article | InputProblem]:
+    for item in items:
+        if isinstance(item, Article):
+            on_article(item)
+        yield item
+
+
 def _articles(batch: Batch) -> list[Article]:
     return [item for item in batch if isinstance(item, Article)]
 
@@ -225,17 +234,22 @@ def run(
     jobs: int = 1,
     max_file_bytes: int,
     ocr: bool = False,
+    on_article: Callable[[Article], None] | None = None,
 ) -> Iterator[ArticleRecord | InputProblem]:
     """Records (gold format, one per article) and input problems, in input order.
 
     Articles go through the pipeline in batches of the pipeline's ``batch_size``.
     With ``jobs`` > 1 smaller batches are shared out to forked worker processes that
-    inherit the loaded pipeline, so nothing is loaded twice.
+    inherit the loaded pipeline, so nothing is loaded twice. ``on_article`` is told of
+    every article as it is read (kg.runs counts their characters).
     """
     # Workers take batch_size / (4 x jobs) articles at a time, so that a few hundred
     # articles already keep every worker busy.
     size = extractor.nlp.batch_size if jobs <= 1 else max(1, extractor.nlp.batch_size // (4 * jobs))
-    batches = _batches(read_paths(paths, max_file_bytes=max_file_bytes, ocr=ocr), size)
+    items = read_paths(paths, max_file_bytes=max_file_bytes, ocr=ocr)
+    if on_article is not None:
+        items = _told(items, on_article)
+    batches = _batches(items, size)
     if jobs <= 1:
         for batch in batches:
             yield from _in_order(batch, extractor.records(_articles(batch)))

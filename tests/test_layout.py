@@ -35,6 +35,8 @@ PLACES = {
     "kg.resolve": 4,
     "kg.pipeline": 5,
     "kg.evaluate": 5,
+    "kg.runs": 5,
+    "kg.cluster": 6,
     "kg.graph": 6,
     "kg.analysis": 7,
     "kg.page": 7,
@@ -45,7 +47,13 @@ PLACES = {
 }
 # Run by the command alone: the pipeline (files → records) and the output folder
 # (records → store and files).
-ORCHESTRATION = {"kg.pipeline": {"kg.cli"}, "kg.folder": {"kg.cli"}, "kg.cli": set()}
+ORCHESTRATION = {
+    "kg.pipeline": {"kg.cli"},
+    "kg.runs": {"kg.cli", "kg.cluster"},
+    "kg.cluster": {"kg.cli"},
+    "kg.folder": {"kg.cli"},
+    "kg.cli": set(),
+}
 
 
 def imported_names(source: str) -> set[str]:
