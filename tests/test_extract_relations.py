@@ -221,9 +221,19 @@ FOUND = [
         "密云区总工会于5月10日召开2024年基层工会经费审查工作会议。",
         ("密云区总工会", "organizes", "基层工会经费审查工作会议"),
     ),
+    # a body's name right before a programme's says whose it is
+    (
+        "这次慰问是怀柔区总工会“冬日暖阳”系列活动之一。",
+        ("怀柔区总工会", "organizes", "冬日暖阳"),
+    ),
 ]
 
 NOT_FOUND = [
+    # …but not after 在 (a place) or 与 (a partner)
+    (
+        "区总工会在北京城建集团有限责任公司“安全月”活动现场慰问职工。",
+        ("北京城建集团有限责任公司", "organizes", "安全月"),
+    ),
     # a city in a zone's name is no organiser
     (
         "近日，天津市滨海新区总工会在天津临港经济区举办2025年港口装卸机械操作劳动技能竞赛。",
