@@ -50,6 +50,11 @@ ENTITIES_FOUND = [
     # meeting and class heads name events after a division or an ordinal
     ("区总工会召开海淀区职工服务体系建设推进会。", ("Initiative", "海淀区职工服务体系建设推进会")),
     ("朝阳区暑期职工子女爱心托管班正式开班。", ("Initiative", "朝阳区暑期职工子女爱心托管班")),
+    # a quoted name before 暨 is an event's, whatever the spacing after 暨
+    (
+        "朝阳区总工会举办“一日站长”暨 “冬送温暖”活动",
+        ("Initiative", "一日站长暨冬送温暖活动"),
+    ),
     # a union head that names no union is a word of the event's name
     ("区总工会召开基层工会规范化建设推进会。", ("Initiative", "基层工会规范化建设推进会")),
     ("县总工会开办2024年工会财务人员培训班。", ("Initiative", "工会财务人员培训班")),

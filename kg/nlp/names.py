@@ -500,12 +500,17 @@ def _join_events(text: str, out: list[Candidate]) -> None:
     “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
     in the initiative that ends right before it, or the founding of a body or site
     (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
-    events = {c.end: c for c in out if c.label == "Initiative" and not c.short}
+    # A quoted string that may be an abbreviation is an event's name before 暨
+    # (“一日站长”暨“冬送温暖”活动).
+    events = {
+        c.end: c for c in out if c.label == "Initiative" and (not c.short or c.source == "quoted")
+    }
     founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
     for index, cand in enumerate(out):
-        if cand.label != "Initiative" or cand.short or not text[: cand.start].endswith(JOINER):
+        opening = text[: cand.start].rstrip()  # 暨 “X”活动: a headline's spacing
+        if cand.label != "Initiative" or cand.short or not opening.endswith(JOINER):
             continue
-        before = cand.start - len(JOINER)
+        before = len(opening) - len(JOINER)
         left = events.get(before)
         if left is None:
             verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
@@ -515,7 +520,7 @@ def _join_events(text: str, out: list[Candidate]) -> None:
         out[index] = replace(
             cand,
             start=left.start,
-            name=strip_quotes(text[left.start : cand.end]),
+            name=strip_quotes(text[left.start : before] + JOINER + text[cand.start : cand.end]),
             priority=max(cand.priority, left.priority),
         )
 
