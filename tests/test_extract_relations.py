@@ -226,6 +226,16 @@ FOUND = [
         "这次慰问是怀柔区总工会“冬日暖阳”系列活动之一。",
         ("怀柔区总工会", "organizes", "冬日暖阳"),
     ),
+    # unnamed members of a list of organisers are passed over
+    (
+        "由市区两级工会、朝阳区人力资源和社会保障局联合举办的朝阳区职工乒乓球比赛开赛。",
+        ("朝阳区人力资源和社会保障局", "organizes", "朝阳区职工乒乓球比赛"),
+    ),
+    # a venue given with its host does not hide who holds the event
+    (
+        "通州区总工会在金盾驿站——北京银行通州支行职工驿站举办了“冬送温暖”慰问活动。",
+        ("通州区总工会", "organizes", "冬送温暖慰问活动"),
+    ),
 ]
 
 NOT_FOUND = [
