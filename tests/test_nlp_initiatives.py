@@ -55,6 +55,12 @@ ENTITIES_FOUND = [
         "朝阳区总工会举办“一日站长”暨 “冬送温暖”活动",
         ("Initiative", "一日站长暨冬送温暖活动"),
     ),
+    # a quoted slogan that ends like a body's name is an activity's when an
+    # activity's head follows
+    (
+        "区总工会举办了“相约城市副中心”京津冀青年职工交友联谊活动。",
+        ("Initiative", "相约城市副中心京津冀青年职工交友联谊活动"),
+    ),
     # a union head that names no union is a word of the event's name
     ("区总工会召开基层工会规范化建设推进会。", ("Initiative", "基层工会规范化建设推进会")),
     ("县总工会开办2024年工会财务人员培训班。", ("Initiative", "工会财务人员培训班")),
@@ -84,6 +90,8 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # …but the occasion of a quoted body is no activity of that name
+    ("“朝阳职工服务中心”揭牌仪式在朝阳区举行。", ("Initiative", "朝阳职工服务中心")),
     # a common meeting head with a short modifier is no name
     ("区总工会召开联席会议，研究帮扶工作。", ("Initiative", "联席会议")),
     # counted activities are not an ordinal's
