@@ -103,7 +103,7 @@ class QuotedNameRecognizer(Component):
             and found[1] == "Initiative"
             and not GENERIC_EVENT.match(found[0])
         ):
-            # Bodies are seldom quoted, slogans often: “爱在某某中心”青年职工联谊活动 is
+            # Bodies are seldom quoted, slogans often: “爱在某某中心”青年职工交友会 is
             # an activity, named by the words after the quotation as any other (but
             # “某某中心”揭牌仪式 is the body's occasion).
             head = None
