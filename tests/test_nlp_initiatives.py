@@ -61,6 +61,11 @@ ENTITIES_FOUND = [
         "区总工会举办了“相约城市副中心”京津冀青年职工交友联谊活动。",
         ("Initiative", "相约城市副中心京津冀青年职工交友联谊活动"),
     ),
+    # an event named right after an organising verb with 了
+    (
+        "鼓楼区总工会在职工驿站开展了职工法律援助政策宣讲活动。",
+        ("Initiative", "职工法律援助政策宣讲活动"),
+    ),
     # a union head that names no union is a word of the event's name
     ("区总工会召开基层工会规范化建设推进会。", ("Initiative", "基层工会规范化建设推进会")),
     ("县总工会开办2024年工会财务人员培训班。", ("Initiative", "工会财务人员培训班")),

@@ -46,7 +46,7 @@ NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 # An event head (大赛, 活动) names an event only after a division, a year or an
-# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
+# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
@@ -360,7 +360,7 @@ class HeadNameRecognizer(Component):
             and left not in divisions
             and not ORDINAL.search(text[:left])
             and not ORDINAL_START.match(text, left)
-            and not text[:left].removesuffix("的").endswith(self.organising)
+            and not text[:left].removesuffix("的").removesuffix("了").endswith(self.organising)
             and text[left:end] not in known
             and left not in named_at
             and not text[:left].endswith(JOINER)
