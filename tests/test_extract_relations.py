@@ -208,9 +208,51 @@ FOUND = [
         "延庆区总工会今年将投入资金200万元，在全区新建爱心驿站15家，同时开展“冬送温暖”活动。",
         ("延庆区总工会", "organizes", "冬送温暖"),
     ),
+    # the body whose founding an event marks holds it
+    (
+        "顺城区物流行业工会联合会成立暨第一次会员代表大会在物流园举行。",
+        (
+            "顺城区物流行业工会联合会",
+            "organizes",
+            "顺城区物流行业工会联合会成立暨第一次会员代表大会",
+        ),
+    ),
+    (
+        "密云区总工会于5月10日召开2024年基层工会经费审查工作会议。",
+        ("密云区总工会", "organizes", "基层工会经费审查工作会议"),
+    ),
+    # a body's name right before a programme's says whose it is
+    (
+        "这次慰问是怀柔区总工会“冬日暖阳”系列活动之一。",
+        ("怀柔区总工会", "organizes", "冬日暖阳"),
+    ),
+    # unnamed members of a list of organisers are passed over
+    (
+        "由市区两级工会、朝阳区人力资源和社会保障局联合举办的朝阳区职工乒乓球比赛开赛。",
+        ("朝阳区人力资源和社会保障局", "organizes", "朝阳区职工乒乓球比赛"),
+    ),
+    # a venue given with its host does not hide who holds the event
+    (
+        "通州区总工会在金盾驿站——北京银行通州支行职工驿站举办了“冬送温暖”慰问活动。",
+        ("通州区总工会", "organizes", "冬送温暖慰问活动"),
+    ),
+    # an event said to be one of a programme's is part of it
+    (
+        "丰台区总工会开展“健康进工地”活动。此次活动是区总工会“夏日清风”系列活动之一。",
+        ("健康进工地", "partOf", "夏日清风"),
+    ),
+    (
+        "“悦享书香”读书会是密云区总工会“阅读季”系列活动的第一场。",
+        ("悦享书香读书会", "partOf", "阅读季"),
+    ),
 ]
 
 NOT_FOUND = [
+    # …but not after 在 (a place) or 与 (a partner)
+    (
+        "区总工会在北京城建集团有限责任公司“安全月”活动现场慰问职工。",
+        ("北京城建集团有限责任公司", "organizes", "安全月"),
+    ),
     # a city in a zone's name is no organiser
     (
         "近日，天津市滨海新区总工会在天津临港经济区举办2025年港口装卸机械操作劳动技能竞赛。",

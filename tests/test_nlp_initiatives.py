@@ -50,9 +50,65 @@ ENTITIES_FOUND = [
     # meeting and class heads name events after a division or an ordinal
     ("区总工会召开海淀区职工服务体系建设推进会。", ("Initiative", "海淀区职工服务体系建设推进会")),
     ("朝阳区暑期职工子女爱心托管班正式开班。", ("Initiative", "朝阳区暑期职工子女爱心托管班")),
+    # a quoted name before 暨 is an event's, whatever the spacing after 暨
+    (
+        "朝阳区总工会举办“一日站长”暨 “冬送温暖”活动",
+        ("Initiative", "一日站长暨冬送温暖活动"),
+    ),
+    # a quoted slogan that ends like a body's name is an activity's when an
+    # activity's head follows
+    (
+        "区总工会举办了“相约城市副中心”京津冀青年职工交友联谊活动。",
+        ("Initiative", "相约城市副中心京津冀青年职工交友联谊活动"),
+    ),
+    # an event named right after an organising verb with 了
+    (
+        "鼓楼区总工会在职工驿站开展了职工法律援助政策宣讲活动。",
+        ("Initiative", "职工法律援助政策宣讲活动"),
+    ),
+    # a union head that names no union is a word of the event's name
+    ("区总工会召开基层工会规范化建设推进会。", ("Initiative", "基层工会规范化建设推进会")),
+    ("县总工会开办2024年工会财务人员培训班。", ("Initiative", "工会财务人员培训班")),
+    # …and so is a post the event is for
+    ("市总工会举办2023年工会主席培训班。", ("Initiative", "工会主席培训班")),
+    # congresses and meetings, with the session of a term
+    ("某某医院举行三届五次职工代表大会。", ("Initiative", "三届五次职工代表大会")),
+    ("区总工会召开第二次会员代表大会。", ("Initiative", "第二次会员代表大会")),
+    ("朝阳区总工会召开职工服务阵地建设工作会议。", ("Initiative", "职工服务阵地建设工作会议")),
+    (
+        "第五届二次工会委员会（扩大）会议在礼堂召开。",
+        ("Initiative", "第五届二次工会委员会（扩大）会议"),
+    ),
+    # the founding of a body joined to an event by 暨 opens its name; the body stays
+    (
+        "顺城区物流行业工会联合会成立暨第一次会员代表大会在物流园举行。",
+        ("Initiative", "顺城区物流行业工会联合会成立暨第一次会员代表大会"),
+    ),
+    (
+        "顺城区物流行业工会联合会成立暨第一次会员代表大会在物流园举行。",
+        ("Union", "顺城区物流行业工会联合会"),
+    ),
+    (
+        "河西区职工法律服务工作室揭牌暨工作推进会召开。",
+        ("Facility", "河西区职工法律服务工作室"),
+    ),
 ]
 
 ENTITIES_NOT_FOUND = [
+    # …but the occasion of a quoted body is no activity of that name
+    ("“朝阳职工服务中心”揭牌仪式在朝阳区举行。", ("Initiative", "朝阳职工服务中心")),
+    # a common meeting head with a short modifier is no name
+    ("区总工会召开联席会议，研究帮扶工作。", ("Initiative", "联席会议")),
+    # counted activities are not an ordinal's
+    ("区总工会开展三次活动。", ("Initiative", "三次活动")),
+    # a union named before an initiative's head is no part of its name, even where
+    # that head is a verb (计划举办)
+    ("东湖街道工会计划每月举办一期读书会。", ("Initiative", "东湖街道工会计划")),
+    # a class of sites being named at a ceremony is no site
+    (
+        "西湖区劳模创新工作室命名授牌仪式在职工之家举行。",
+        ("Facility", "西湖区劳模创新工作室"),
+    ),
     # a count or a verb before a group's head is no part of its name
     ("区总工会为300余名施工人员送上棉衣。", ("WorkerGroup", "300余名施工人员")),
     ("区总工会慰问环卫工人并为施工人员送上棉衣。", ("WorkerGroup", "慰问环卫工人")),

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import words
-from kg.nlp.entities import names_a_part
+from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -185,6 +185,17 @@ def _name_structure(
 ) -> list[Relation]:
     found = []
     for outer in mentions:
+        if outer.label == "Initiative" and not outer.nested:
+            # 某工会联合会成立暨首届职工代表大会: the body whose founding the event
+            # marks holds it.
+            chain = leading_chain(outer, [m for m in mentions if m is not outer])
+            if (
+                chain
+                and chain[0].label in AGENT_TYPES
+                and outer.name.startswith(founding_verbs(), len(chain[0].name))
+            ):
+                found.append(Relation(chain[0], "organizes", outer, "name-occasion", start, end))
+            continue
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
         if allowed is None or (outer.nested and outer.label not in PART_TYPES):
             continue

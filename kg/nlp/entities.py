@@ -16,16 +16,18 @@ from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
+OCCASION_OWNERS = frozenset({"Union", "Organization", "Facility"})
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     """Candidates that do not clash, each with whether it is nested in another.
 
     Higher priority first, then longer. A candidate may sit inside a chosen one
-    only if it is a division named in full (大兴区 in 大兴区总工会), or a body that
+    only if it is a division named in full (大兴区 in 大兴区总工会), a body that
     opens the name of another body (大兴区总工会 in 大兴区总工会办公室, 建设银行 in
-    建设银行丰台支行): that is how names tell where their bearer is and what it is
-    part of. Any other overlap loses.
+    建设银行丰台支行), or a body or site that opens an event's name: that is how names
+    tell where their bearer is, what it is part of and whose occasion it is. Any
+    other overlap loses.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     # The chosen candidates over each character: a candidate is compared with those it
@@ -54,6 +56,16 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner``, which lies inside ``outer``, may be a mention of its own."""
     if inner.source == "gazetteer":
         return not inner.short and outer.label != "District"
+    if outer.label == "Initiative":
+        # 某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式: the body or site whose
+        # founding the event marks opens its name (a class of sites being named in
+        # 某区劳模创新工作室命名授牌仪式 does not).
+        return (
+            inner.start == outer.start
+            and inner.label in OCCASION_OWNERS
+            and not inner.short
+            and outer.name.startswith(founding_verbs(), len(inner.name))
+        )
     return (
         inner.label in BODIES
         and outer.label in BODIES
@@ -70,6 +82,12 @@ def names_a_part(name: str, owner: str) -> bool:
     company, not part of it."""
     rest = name.removeprefix(owner)
     return len(rest) >= 2 and rest != name and rest.endswith(_part_heads())
+
+
+@cache
+def founding_verbs() -> tuple[str, ...]:
+    """Verbs of founding a body or site (成立, 揭牌): kg/lexicons/founding_verbs.txt."""
+    return tuple(words("founding_verbs"))
 
 
 @cache

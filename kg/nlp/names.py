@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.entities import names_a_part
+from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -31,9 +31,14 @@ COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
+# 第三届职工代表大会: a name that opens with its edition is an event's.
+ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
 EDITION = re.compile(rf"^第?[{NUMBER}]+[届期季]?$")
 EDITION_UNITS = ("届", "期", "季")
+# 第二次, 四届二次 (the session of a term): 次 counts only after these.
+SESSION = "次"
+SESSION_BEFORE = re.compile(rf"[第届][{NUMBER}]+$")
 NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
@@ -41,8 +46,8 @@ NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 # An event head (大赛, 活动) names an event only after a division, a year or an
-# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…), or in quotes.
-EVENT_KINDS = frozenset({"event", "ceremony"})
+# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
+EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
@@ -59,6 +64,8 @@ ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
 SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
+# What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
+FOUNDED_LABELS = frozenset({"Union", "Organization", "Facility"})
 
 
 class HeadNameRecognizer(Component):
@@ -66,6 +73,9 @@ class HeadNameRecognizer(Component):
         self.heads = heads()
         self.scanner = Scanner((text, head) for text, head in self.heads.items())
         self.boundaries = words("boundaries") | words("posts")
+        # Posts end a body's name (主席|某某), but an event may be for a post's
+        # holders: 工会干部培训班, 工会主席座谈会.
+        self.trained = words("posts") - words("boundaries")
         classes = word_classes()
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words
@@ -103,6 +113,8 @@ class HeadNameRecognizer(Component):
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
         named_at = {c.start for c in found_before if c.label != "District" and not c.short}
+        # Where names of unions end: an initiative's name stops there (see _modifier_tokens).
+        union_ends = {c.end for c in found_before if c.label == "Union"}
         starts, ends = token_bounds(doc)
         out = candidates(doc)
         for end, (head_start, head) in sorted(longest.items()):
@@ -118,14 +130,23 @@ class HeadNameRecognizer(Component):
                     or head_start - token_start < 2
                 ):
                     continue
-            tokens, preceding = self._modifier_tokens(text, starts, head_start, head, division_ends)
+            tokens, preceding = self._modifier_tokens(
+                text, starts, head_start, head, division_ends, union_ends
+            )
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
-            if self._continues(doc, ends, end, head):
+            continues = self._continues(doc, ends, end, head)
+            if continues and head.label != "Union":
                 continue
             found = self._name(
                 text, tokens, preceding, head_start, end, head, divisions, known, named_at
             )
+            if continues:
+                if found is not None:
+                    # 某区工会|计划举办…: the head after it hides the union, but its
+                    # name still ends where an initiative's may start.
+                    union_ends.add(found.end)
+                continue
             if found is not None and found.label == "Organization" and not found.short:
                 owner = self._owner_union(
                     text, tokens, preceding, found, divisions, known, named_at
@@ -136,6 +157,8 @@ class HeadNameRecognizer(Component):
                 out.append(found)
                 if not found.short:
                     named_at.add(found.start)
+                if found.label == "Union":
+                    union_ends.add(found.end)
         _join_events(text, out)
         return doc
 
@@ -196,13 +219,16 @@ class HeadNameRecognizer(Component):
         head_start: int,
         head: Head,
         division_ends: dict[int, int],
+        union_ends: set[int],
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
         and the word that stopped the run.
 
         The name grows leftwards word by word until a word that cannot be in it;
         brackets are taken whole (中铁京西（北京）高速公路发展有限公司); verbs that
-        open the run are dropped (回报学校 is no school's name).
+        open the run are dropped (回报学校 is no school's name). An initiative's
+        name stops after a union's (东城区总工会|送温暖活动), but a union head that
+        names no union is a word of it (基层工会专项行动推进会, 2025年工会干部培训班).
         """
         left = head_start
         index = bisect_right(starts, head_start - 1) - 1
@@ -211,6 +237,8 @@ class HeadNameRecognizer(Component):
         piece = ""
         while index >= 0 and head_start - starts[index] <= self.max_name:
             piece = text[starts[index] : left]
+            if piece == JOINER:
+                break  # 暨 joins two names (see _join_events)
             if piece in ("）", ")"):
                 depth += 1
             elif piece in ("（", "("):
@@ -237,10 +265,17 @@ class HeadNameRecognizer(Component):
             elif (
                 not depth
                 and (
-                    (head.label == "Initiative" and piece in self.union_heads)
+                    (
+                        head.label == "Initiative"
+                        and piece in self.union_heads
+                        and left in union_ends
+                    )
                     or (
                         self._stops(piece)
-                        and not (head.kind in EVENT_KINDS and self._edition(text, left, piece))
+                        and not (
+                            head.kind in EVENT_KINDS
+                            and (self._edition(text, left, piece) or piece in self.trained)
+                        )
                     )
                     or (
                         head.label in NO_VERB_LABELS
@@ -324,7 +359,8 @@ class HeadNameRecognizer(Component):
             head.kind in EVENT_KINDS
             and left not in divisions
             and not ORDINAL.search(text[:left])
-            and not text[:left].removesuffix("的").endswith(self.organising)
+            and not ORDINAL_START.match(text, left)
+            and not text[:left].removesuffix("的").removesuffix("了").endswith(self.organising)
             and text[left:end] not in known
             and left not in named_at
             and not text[:left].endswith(JOINER)
@@ -336,9 +372,12 @@ class HeadNameRecognizer(Component):
 
     @staticmethod
     def _edition(text: str, left: int, piece: str) -> bool:
-        """第十届, or 届 right after 第十: an event's edition, part of its name."""
+        """第十届, 第二次, 届 right after 第十, 二次 right after 四届: an event's
+        edition or session, part of its name."""
         if piece in EDITION_UNITS:
             return bool(NUMBERED.search(text[: left - len(piece)]))
+        if piece.endswith(SESSION):
+            return bool(SESSION_BEFORE.search(text, 0, left - 1))
         return bool(EDITION.match(piece))
 
     @staticmethod
@@ -459,18 +498,29 @@ def _place_end(text: str, end: int, head: Head) -> int:
 def _join_events(text: str, out: list[Candidate]) -> None:
     """One event named as two joined by 暨 (技能大赛启动仪式暨首场比赛, “送健康”暨
     “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
-    in the initiative that ends right before it."""
-    events = {c.end: c for c in out if c.label == "Initiative" and not c.short}
+    in the initiative that ends right before it, or the founding of a body or site
+    (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
+    # A quoted string that may be an abbreviation is an event's name before 暨
+    # (“一日站长”暨“冬送温暖”活动).
+    events = {
+        c.end: c for c in out if c.label == "Initiative" and (not c.short or c.source == "quoted")
+    }
+    founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
     for index, cand in enumerate(out):
-        if cand.label != "Initiative" or cand.short or not text[: cand.start].endswith(JOINER):
+        opening = text[: cand.start].rstrip()  # 暨 “X”活动: a headline's spacing
+        if cand.label != "Initiative" or cand.short or not opening.endswith(JOINER):
             continue
-        left = events.get(cand.start - len(JOINER))
+        before = len(opening) - len(JOINER)
+        left = events.get(before)
+        if left is None:
+            verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
+            left = founded.get(before - len(verb)) if verb else None
         if left is None:
             continue
         out[index] = replace(
             cand,
             start=left.start,
-            name=strip_quotes(text[left.start : cand.end]),
+            name=strip_quotes(text[left.start : before] + JOINER + text[cand.start : cand.end]),
             priority=max(cand.priority, left.priority),
         )
 

@@ -42,6 +42,7 @@ PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 # (unlike a programme's: “送清凉”让…): they never hold these particles.
 NAMED_WITHOUT_CLAUSES = frozenset({"Union", "Organization", "Facility", "Place", "District"})
 CLAUSE_CHARACTERS = frozenset("了让把被使")
+BODY_LABELS = frozenset({"Union", "Organization"})
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -93,14 +94,25 @@ class QuotedNameRecognizer(Component):
             return Candidate(
                 start, end + len(programme), "Initiative", name + programme, "quoted", PRIORITY
             )
+        suffix = SUFFIX.match(text, end)
+        found = self._suffix_with_head(suffix.group()) if suffix else None
+        if (
+            head is not None
+            and head.label in BODY_LABELS
+            and found is not None
+            and found[1] == "Initiative"
+            and not GENERIC_EVENT.match(found[0])
+        ):
+            # Bodies are seldom quoted, slogans often: “爱在某某中心”青年职工交友会 is
+            # an activity, named by the words after the quotation as any other (but
+            # “某某中心”揭牌仪式 is the body's occasion).
+            head = None
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
             slogan = head.label == "District" or self._is_slogan(name)
             label = "Initiative" if slogan else head.label
             return Candidate(start, end, label, name, "quoted", PRIORITY)
-        suffix = SUFFIX.match(text, end)
-        found = self._suffix_with_head(suffix.group()) if suffix else None
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
