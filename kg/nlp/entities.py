@@ -16,6 +16,7 @@ from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
+SERVERS = frozenset({"Initiative", "Facility"})
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
@@ -25,7 +26,8 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     only if it is a division named in full (大兴区 in 大兴区总工会), or a body that
     opens the name of another body (大兴区总工会 in 大兴区总工会办公室, 建设银行 in
     建设银行丰台支行): that is how names tell where their bearer is and what it is
-    part of. Any other overlap loses.
+    part of; and a group of workers named in a programme's or a site's name
+    (建筑工人夜校, 女职工健康讲座), which says whom it is for. Any other overlap loses.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     # The chosen candidates over each character: a candidate is compared with those it
@@ -54,6 +56,8 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner``, which lies inside ``outer``, may be a mention of its own."""
     if inner.source == "gazetteer":
         return not inner.short and outer.label != "District"
+    if inner.label == "WorkerGroup":
+        return outer.label in SERVERS
     return (
         inner.label in BODIES
         and outer.label in BODIES

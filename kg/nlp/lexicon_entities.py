@@ -95,6 +95,8 @@ class LexiconRecognizer(Component):
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
                 if key == OPEN and (begin == start or self._modifies_head(text, end)):
                     continue  # 职工 alone names no group, nor 新建职工 in 新建职工书屋
+                if self._opens_head(text, start, end):
+                    continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
                 groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
                 continue
             out.append(
@@ -145,6 +147,11 @@ class LexiconRecognizer(Component):
         """职工|书屋, 工人|文化宫: a generic group word that only modifies the head
         noun of a name after it."""
         return any(text[end : end + size] in self.heads for size in HEAD_SIZES)
+
+    def _opens_head(self, text: str, start: int, end: int) -> bool:
+        """户外劳动者|服务站: a group that opens a head noun of kg/lexicons/heads.tsv
+        is part of the name of a kind of site, not a group of its own."""
+        return any(text[start : end + size] in self.heads for size in HEAD_SIZES)
 
     def _narrows(self, piece: str) -> bool:
         """Whether a word can describe workers: a word of the dictionary (物业, 岗位),
