@@ -46,6 +46,10 @@ FOUND = [
         "西岸区总工会启动“夏日送清凉”行动。启动仪式在滨河广场举行，现场为环卫工人送上防暑药品。",
         ("夏日送清凉行动", "serves", "环卫工人"),
     ),
+    (
+        "清河镇总工会打造的“司机之家”正式开放，为货车司机提供热水。",
+        ("司机之家", "serves", "货车司机"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -68,7 +72,16 @@ NOT_FOUND = [
     ("北岸区新建户外劳动者服务站点30个。", ("户外劳动者服务站点", "serves", "户外劳动者")),
 ]
 
+ENTITIES = [
+    # a kind of site quoted is the name the sites go by
+    ("清河镇总工会打造的“司机之家”正式开放，为货车司机提供热水。", ("Facility", "司机之家")),
+    ("今年辖区的商场里将陆续出现一批“妈咪屋”，服务女职工。", ("Facility", "妈咪屋")),
+]
+
 NOT_ENTITIES = [
+    # …but not where something is likened to one
+    ("南河区总工会把驿站建成职工身边的“加油站”。", ("Facility", "加油站")),
+    ("让驿站从“歇脚点”变成“服务站”。", ("Facility", "服务站")),
     # a group named only inside a name, and served by nothing, is no node of its own
     ("北岸区新建户外劳动者服务站点30个。", ("WorkerGroup", "户外劳动者")),
     ("西岭区总工会开展“劳模工匠进校园”活动。", ("WorkerGroup", "劳模工匠")),
@@ -85,6 +98,12 @@ def test_finds(extract, text: str, expected: tuple[str, str, str]) -> None:
 def test_does_not_find(extract, text: str, unexpected: tuple[str, str, str]) -> None:
     _, triples = extract(text)
     assert unexpected not in triples
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTITIES)
+def test_entity(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
 
 
 @pytest.mark.parametrize(("text", "unexpected"), NOT_ENTITIES)
