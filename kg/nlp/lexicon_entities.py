@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
@@ -37,9 +38,12 @@ MIN_REPEATS = 2
 
 class LexiconRecognizer(Component):
     def __init__(self) -> None:
-        entries: list[tuple[str, tuple[str, str, str, bool]]] = [
+        # Generic heads are found on their own, overlapping: taken leftmost-longest
+        # with the rest, 施|工人|员 would hide 施工|人员.
+        self.open_scanner = Scanner(
             (group, ("WorkerGroup", group, OPEN, False)) for group in words("worker_group_heads")
-        ]
+        )
+        entries: list[tuple[str, tuple[str, str, str, bool]]] = []
         entries.extend(
             (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
         )
@@ -52,7 +56,7 @@ class LexiconRecognizer(Component):
         for row in table("short_forms"):
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
         self.scanner = Scanner(entries, longest=True)
-        self.user_dictionary = [word for word, key in entries if key[2] != OPEN]
+        self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
         self.heads = heads()
         classes = word_classes()
@@ -79,6 +83,8 @@ class LexiconRecognizer(Component):
         # Names found before (divisions) are not part of a group's name.
         named_ends = {c.end for c in out}
         found = list(self.scanner.find(text))
+        found.extend(_open_heads(self.open_scanner.find(text), found, ends))
+        found.sort(key=lambda match: match[1])
         # 职工|子女, 务工人员|随迁子女: a group followed by another group's head
         # only narrows that one.
         # A group of the lexicon keeps its name (新就业形态劳动者|群体, 困难职工|子女): a
@@ -165,6 +171,29 @@ class LexiconRecognizer(Component):
             and piece not in self.group_stops
             and not COUNTED.search(piece)
         )
+
+
+def _open_heads(
+    matches: Iterable[tuple[int, int, object]],
+    found: list[tuple[int, int, object]],
+    ends: list[int],
+) -> list[tuple[int, int, object]]:
+    """The generic heads that end a word, the longest of those ending at one place
+    (务工人员 rather than 人员), and not inside a name found with the rest (工人 of
+    环卫工人)."""
+    longest: dict[int, tuple[int, int, object]] = {}
+    for start, end, value in matches:
+        if _is_boundary(ends, end) and (end not in longest or start < longest[end][0]):
+            longest[end] = (start, end, value)
+    # The other names do not overlap each other: the last one to start at or before
+    # a head is the only one that can hold it.
+    spans = sorted((start, end) for start, end, _ in found)
+    kept = []
+    for match in longest.values():
+        index = bisect_right(spans, (match[0], math.inf)) - 1
+        if index < 0 or spans[index][1] < match[1]:
+            kept.append(match)
+    return kept
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:
