@@ -85,6 +85,10 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # a province's or county's every site is no site's name
+    ("省总工会将推动全省工匠学院提质增效。", ("Facility", "全省工匠学院")),
+    # a photo credit glued to a caption is no part of the site's name
+    ("某某公司工会供图南湖片区服务驿站投用。", ("Facility", "某某公司工会供图南湖片区服务驿站")),
     # …but not where something is likened to one
     ("南河区总工会把驿站建成职工身边的“加油站”。", ("Facility", "加油站")),
     ("让驿站从“歇脚点”变成“服务站”。", ("Facility", "服务站")),
