@@ -58,6 +58,10 @@ class LexiconRecognizer(Component):
         self.scanner = Scanner(entries, longest=True)
         self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
+        # Generic heads that are no group of their own (职工, 员工, 劳动者).
+        self.bare_heads = (
+            words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
+        )
         self.heads = heads()
         classes = word_classes()
         self.dictionary = classes["word"]
@@ -99,8 +103,14 @@ class LexiconRecognizer(Component):
                 if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
                     continue
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
-                if key == OPEN and (begin == start or self._modifies_head(text, end)):
-                    continue  # 职工 alone names no group, nor 新建职工 in 新建职工书屋
+                if key == OPEN and (
+                    begin == start
+                    or self._modifies_head(text, end)
+                    or text[begin:start] in self.bare_heads
+                ):
+                    # 职工 alone names no group, nor 新建职工 in 新建职工书屋, nor
+                    # 职工子女: the children of any workers (新业态劳动者子女 is one)
+                    continue
                 if self._opens_head(text, start, end):
                     continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
                 groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
