@@ -79,7 +79,7 @@ NOT_FOUND = [
 ]
 
 ENTITIES = [
-    # …the children of a group are
+    # the children of a group of workers are a group (职工子女 alone is not: below)
     ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
     # a kind of site quoted is the name the sites go by
     ("清河镇总工会打造的“司机之家”正式开放，为货车司机提供热水。", ("Facility", "司机之家")),
@@ -87,9 +87,7 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
-    # …the children of a group are
-    ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
-    # the children of any workers are no group of their own…
+    # the children of any workers are no group of their own
     ("东湖区总工会启动“暖心”行动，为职工子女提供看护。", ("WorkerGroup", "职工子女")),
     # a province's or county's every site is no site's name
     ("省总工会将推动全省工匠学院提质增效。", ("Facility", "全省工匠学院")),
