@@ -91,6 +91,12 @@ def _with_parents(info: DivisionInfo | None) -> list[DivisionInfo]:
     return chain
 
 
+def _needs_relation(mention: Mention) -> bool:
+    """A group named only by its standing (困难职工), or only inside a programme's or
+    site's name (建筑工人夜校), is an entity only where a relation needs it."""
+    return mention.source == "lexicon-status" or (mention.label == "WorkerGroup" and mention.nested)
+
+
 def _other(name: str, written: str) -> str:
     """``name`` where it differs from ``written``, else empty (Entity.preferred)."""
     return "" if name == written else name
@@ -170,8 +176,9 @@ class ArticleResolver:
         info = self.divisions(mention.key) if mention.label == "District" else None
         if info is not None:
             return f"District:{info.path}", mention.name, info.name
-        # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both.
-        if mention.label != "District":
+        # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both; but 女职工 is
+        # not 困难女职工: a group narrowed by a word is a group of its own.
+        if mention.label not in ("District", "WorkerGroup"):
             expanded = expand_abbreviation(mention.name)
             first = self.first_of_name[mention.label]
             endings = {mention.name, expanded}
@@ -261,9 +268,9 @@ class ArticleResolver:
                 division=division,
                 preferred="" if preferred == name else preferred,
             )
-            entity.needs_relation = mention.source == "lexicon-status"
+            entity.needs_relation = _needs_relation(mention)
             self.entities[entity_id] = entity
-        elif mention.source != "lexicon-status":
+        elif not _needs_relation(mention):
             entity.needs_relation = False
         if mention.name != entity.name:
             entity.aliases.add(mention.name)

@@ -5,7 +5,8 @@ Two sources of relations:
 * sentence rules (rules.toml): each sentence becomes a template where every
   mention is a typed slot, and each rule is a regular expression over it;
 * name structure: a name that starts with a division (大兴区总工会) is located
-  in it.
+  in it; a programme or site whose name holds a group of workers (建筑工人夜校) serves
+  that group.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
-from kg.lexicons import words
+from kg.lexicons import heads, words
 from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
@@ -174,6 +175,17 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
     unique = []
     for relation in found:
         key = (relation.subject.start, relation.predicate, relation.object.start)
+        subject = relation.subject
+        if (
+            relation.predicate == "serves"
+            and not subject.short
+            and subject.name.endswith(_unserving())
+        ):
+            # A law, a holiday or a ceremony of something else names a group, or is
+            # the nearest programme to a serving cue, without being for the group
+            # (kg/lexicons/unserving_endings.txt). A bare 启动仪式 stands for its
+            # programme, which does serve.
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(relation)
@@ -183,7 +195,9 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
 def _name_structure(
     start: int, end: int, mentions: list[Mention], divisions: DivisionLookup
 ) -> list[Relation]:
-    found = []
+    found = _named_groups(start, end, mentions)
+    # A group named in a site's name is no place: 某区建筑工人夜校 is in 某区 only.
+    mentions = [m for m in mentions if m.label != "WorkerGroup"]
     for outer in mentions:
         if outer.label == "Initiative" and not outer.nested:
             # 某工会联合会成立暨首届职工代表大会: the body whose founding the event
@@ -220,6 +234,54 @@ def _name_structure(
             Relation(inner, "locatedIn", place, "name-prefix", start, end) for inner, place in pairs
         )
     return found
+
+
+def _named_groups(start: int, end: int, mentions: list[Mention]) -> list[Relation]:
+    """建筑工人夜校, 女职工健康讲座, 户外劳动者服务站: a programme or site whose name
+    holds a group of workers is for that group (kg_entities keeps such groups as
+    nested mentions). Not a group that is part of the kind of site the name ends
+    with (某某户外劳动者服务站 is one of a class of stations, whoever it serves), nor
+    an honoured group, which in a name mostly gives (劳模工匠进校园;
+    kg/lexicons/acting_groups.txt)."""
+    found = []
+    for outer in mentions:
+        if outer.label not in SERVERS or outer.nested:
+            continue
+        head = _head_start(outer)
+        found.extend(
+            Relation(outer, "serves", inner, "name-serves", start, end)
+            for inner in mentions
+            if inner.label == "WorkerGroup"
+            and inner.nested
+            and outer.start <= inner.start
+            and inner.start < head
+            and inner.name not in _acting_groups()
+        )
+    return found
+
+
+def _head_start(mention: Mention) -> int:
+    """Where the longest head noun (kg/lexicons/heads.tsv) that ends the name starts;
+    the name's end if none does, or if the name is not as written."""
+    if mention.end - mention.start != len(mention.name):
+        return mention.end
+    size = max((len(h) for h in _heads_of(mention.label) if mention.name.endswith(h)), default=0)
+    return mention.end - size
+
+
+@cache
+def _heads_of(label: str) -> frozenset[str]:
+    return frozenset(h for h, head in heads().items() if head.label == label)
+
+
+@cache
+def _acting_groups() -> frozenset[str]:
+    return words("acting_groups")
+
+
+@cache
+def _unserving() -> tuple[str, ...]:
+    return tuple(words("unserving_endings"))
 
 
 def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:

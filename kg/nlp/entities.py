@@ -17,6 +17,7 @@ from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
 OCCASION_OWNERS = frozenset({"Union", "Organization", "Facility"})
+SERVERS = frozenset({"Initiative", "Facility"})
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
@@ -26,8 +27,9 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     only if it is a division named in full (大兴区 in 大兴区总工会), a body that
     opens the name of another body (大兴区总工会 in 大兴区总工会办公室, 建设银行 in
     建设银行丰台支行), or a body or site that opens an event's name: that is how names
-    tell where their bearer is, what it is part of and whose occasion it is. Any
-    other overlap loses.
+    tell where their bearer is, what it is part of and whose occasion it is; and a
+    group of workers named in a programme's or a site's name (建筑工人夜校,
+    女职工健康讲座), which says whom it is for. Any other overlap loses.
     """
     ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     # The chosen candidates over each character: a candidate is compared with those it
@@ -56,6 +58,8 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner``, which lies inside ``outer``, may be a mention of its own."""
     if inner.source == "gazetteer":
         return not inner.short and outer.label != "District"
+    if inner.label == "WorkerGroup":
+        return outer.label in SERVERS
     if outer.label == "Initiative":
         # 某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式: the body or site whose
         # founding the event marks opens its name (a class of sites being named in

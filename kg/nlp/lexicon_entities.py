@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
@@ -37,9 +38,12 @@ MIN_REPEATS = 2
 
 class LexiconRecognizer(Component):
     def __init__(self) -> None:
-        entries: list[tuple[str, tuple[str, str, str, bool]]] = [
+        # Generic heads are found on their own, overlapping: taken leftmost-longest
+        # with the rest, 施|工人|员 would hide 施工|人员.
+        self.open_scanner = Scanner(
             (group, ("WorkerGroup", group, OPEN, False)) for group in words("worker_group_heads")
-        ]
+        )
+        entries: list[tuple[str, tuple[str, str, str, bool]]] = []
         entries.extend(
             (group, ("WorkerGroup", group, "", False)) for group in words("worker_groups")
         )
@@ -52,8 +56,12 @@ class LexiconRecognizer(Component):
         for row in table("short_forms"):
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
         self.scanner = Scanner(entries, longest=True)
-        self.user_dictionary = [word for word, key in entries if key[2] != OPEN]
+        self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
+        # Generic heads that are no group of their own (职工, 员工, 劳动者).
+        self.bare_heads = (
+            words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
+        )
         self.heads = heads()
         classes = word_classes()
         self.dictionary = classes["word"]
@@ -79,6 +87,8 @@ class LexiconRecognizer(Component):
         # Names found before (divisions) are not part of a group's name.
         named_ends = {c.end for c in out}
         found = list(self.scanner.find(text))
+        found.extend(_open_heads(self.open_scanner.find(text), found, ends))
+        found.sort(key=lambda match: match[1])
         # 职工|子女, 务工人员|随迁子女: a group followed by another group's head
         # only narrows that one.
         # A group of the lexicon keeps its name (新就业形态劳动者|群体, 困难职工|子女): a
@@ -93,8 +103,16 @@ class LexiconRecognizer(Component):
                 if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
                     continue
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
-                if key == OPEN and (begin == start or self._modifies_head(text, end)):
-                    continue  # 职工 alone names no group, nor 新建职工 in 新建职工书屋
+                if key == OPEN and (
+                    begin == start
+                    or self._modifies_head(text, end)
+                    or text[begin:start] in self.bare_heads
+                ):
+                    # 职工 alone names no group, nor 新建职工 in 新建职工书屋, nor
+                    # 职工子女: the children of any workers (新业态劳动者子女 is one)
+                    continue
+                if self._opens_head(text, start, end):
+                    continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
                 groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
                 continue
             out.append(
@@ -146,6 +164,11 @@ class LexiconRecognizer(Component):
         noun of a name after it."""
         return any(text[end : end + size] in self.heads for size in HEAD_SIZES)
 
+    def _opens_head(self, text: str, start: int, end: int) -> bool:
+        """户外劳动者|服务站: a group that opens a head noun of kg/lexicons/heads.tsv
+        is part of the name of a kind of site, not a group of its own."""
+        return any(text[start : end + size] in self.heads for size in HEAD_SIZES)
+
     def _narrows(self, piece: str) -> bool:
         """Whether a word can describe workers: a word of the dictionary (物业, 岗位),
         one character only if the modifiers lexicon says so (女, 新), since single
@@ -158,6 +181,29 @@ class LexiconRecognizer(Component):
             and piece not in self.group_stops
             and not COUNTED.search(piece)
         )
+
+
+def _open_heads(
+    matches: Iterable[tuple[int, int, object]],
+    found: list[tuple[int, int, object]],
+    ends: list[int],
+) -> list[tuple[int, int, object]]:
+    """The generic heads that end a word, the longest of those ending at one place
+    (务工人员 rather than 人员), and not inside a name found with the rest (工人 of
+    环卫工人)."""
+    longest: dict[int, tuple[int, int, object]] = {}
+    for start, end, value in matches:
+        if _is_boundary(ends, end) and (end not in longest or start < longest[end][0]):
+            longest[end] = (start, end, value)
+    # The other names do not overlap each other: the last one to start at or before
+    # a head is the only one that can hold it.
+    spans = sorted((start, end) for start, end, _ in found)
+    kept = []
+    for match in longest.values():
+        index = bisect_right(spans, (match[0], math.inf)) - 1
+        if index < 0 or spans[index][1] < match[1]:
+            kept.append(match)
+    return kept
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

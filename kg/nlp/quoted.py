@@ -43,6 +43,10 @@ PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 NAMED_WITHOUT_CLAUSES = frozenset({"Union", "Organization", "Facility", "Place", "District"})
 CLAUSE_CHARACTERS = frozenset("了让把被使")
 BODY_LABELS = frozenset({"Union", "Organization"})
+# A clause that likens something to what follows it: 建成…的, 变成, 成为, 当好.
+LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|成了)[^，。；！？]*$")
+# Words after a quoted kind of site that make it the kind, worked on: “工会驿站”建设.
+CLASS_WORK = ("建设", "工作", "阵地", "品牌")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -113,6 +117,17 @@ class QuotedNameRecognizer(Component):
             slogan = head.label == "District" or self._is_slogan(name)
             label = "Initiative" if slogan else head.label
             return Candidate(start, end, label, name, "quoted", PRIORITY)
+        if (
+            head is not None
+            and head.label == "Facility"
+            and programme is None
+            and not LIKENED.search(text, max(0, start - 30), start)
+            and not text.startswith(CLASS_WORK, end)
+        ):
+            # “司机之家”, “妈咪屋”: a kind of site quoted is the name the sites go by;
+            # not where something is likened to one (把驿站建成职工身边的“加油站”), nor
+            # the kind as the object of work (“工会驿站”建设).
+            return Candidate(start, end, "Facility", name, "quoted", PRIORITY)
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.

@@ -1,0 +1,126 @@
+"""Whom programmes and sites serve, and where events are held: (text, triple) tables
+on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # a group named in a programme's or a site's name is whom it is for
+    ("东湖区总工会开办“建筑工人夜校”。", ("建筑工人夜校", "serves", "建筑工人")),
+    (
+        "南溪县总工会举办“春风送岗”农民工专场招聘会。",
+        ("春风送岗农民工专场招聘会", "serves", "农民工"),
+    ),
+    (
+        "西岭区总工会开展“关爱女职工 健康伴你行”活动。",
+        ("关爱女职工 健康伴你行", "serves", "女职工"),
+    ),
+    (
+        "北湖区总工会举办2025年工会干部能力提升培训班。",
+        ("工会干部能力提升培训班", "serves", "工会干部"),
+    ),
+    # a site named after its street still serves the group in its name
+    ("清溪街道网约车司机之家正式启用。", ("网约车司机之家", "serves", "网约车司机")),
+    # a group narrowed by a word is a group of its own, not another name of the wider one
+    (
+        "南岭区总工会开展“娘家人”关爱女职工行动，为一线女职工、困难女职工提供体检。",
+        ("娘家人关爱女职工行动", "serves", "女职工"),
+    ),
+    (
+        "南岭区总工会开展“娘家人”关爱女职工行动，为一线女职工、困难女职工提供体检。",
+        ("娘家人关爱女职工行动", "serves", "困难女职工"),
+    ),
+    # 开展 and 进行 after the group: what is done for them
+    (
+        "东岗区总工会启动“清风护航”行动。医生们为200多名环卫女工开展了健康筛查。",
+        ("清风护航行动", "serves", "环卫女工"),
+    ),
+    # 新业态, cut by the segmenter into 新|业态, still narrows the group
+    (
+        "北岸区总工会启动“暖新”专项行动，为新业态女职工进行免费体检。",
+        ("暖新专项行动", "serves", "新业态女职工"),
+    ),
+    # a bare 启动仪式 stands for its programme, which serves the group
+    (
+        "西岸区总工会启动“夏日送清凉”行动。启动仪式在滨河广场举行，现场为环卫工人送上防暑药品。",
+        ("夏日送清凉行动", "serves", "环卫工人"),
+    ),
+    (
+        "清河镇总工会打造的“司机之家”正式开放，为货车司机提供热水。",
+        ("司机之家", "serves", "货车司机"),
+    ),
+    # a generic head after a word that ends in its first character: 施工|人员, not 施|工人|员
+    (
+        "北岭区总工会开展“冬日暖阳”行动，为施工人员送去棉衣。",
+        ("冬日暖阳行动", "serves", "施工人员"),
+    ),
+    ("南岭区总工会启动“春风”行动，为网约配送员送上头盔。", ("春风行动", "serves", "网约配送员")),
+]
+
+NOT_FOUND = [
+    # laws, reforms and holidays name a group without being for it
+    (
+        "东湖区总工会宣传《女职工劳动保护特别规定》。",
+        ("女职工劳动保护特别规定", "serves", "女职工"),
+    ),
+    ("北湖区深化产业工人队伍建设改革。", ("产业工人队伍建设改革", "serves", "产业工人")),
+    # nor does a ceremony of something else
+    (
+        "南溪县总工会举行“暖心驿站”快递员关爱行动启动仪式。",
+        ("暖心驿站快递员关爱行动启动仪式", "serves", "快递员"),
+    ),
+    # honoured workers named in a programme mostly give, not receive
+    ("西岭区总工会开展“劳模工匠进校园”活动。", ("劳模工匠进校园", "serves", "劳模工匠")),
+    # 工会 before 职工 belongs to the name that goes on, it names no group
+    ("东岗区总工会职工文体活动中心开放。", ("东岗区总工会职工文体活动中心", "serves", "工会职工")),
+    # a group that is part of the kind of site (户外劳动者服务站) is no group of its own
+    ("北岸区新建户外劳动者服务站点30个。", ("户外劳动者服务站点", "serves", "户外劳动者")),
+]
+
+ENTITIES = [
+    # the children of a group of workers are a group (职工子女 alone is not: below)
+    ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
+    # a kind of site quoted is the name the sites go by
+    ("清河镇总工会打造的“司机之家”正式开放，为货车司机提供热水。", ("Facility", "司机之家")),
+    ("今年辖区的商场里将陆续出现一批“妈咪屋”，服务女职工。", ("Facility", "妈咪屋")),
+]
+
+NOT_ENTITIES = [
+    # the children of any workers are no group of their own
+    ("东湖区总工会启动“暖心”行动，为职工子女提供看护。", ("WorkerGroup", "职工子女")),
+    # a province's or county's every site is no site's name
+    ("省总工会将推动全省工匠学院提质增效。", ("Facility", "全省工匠学院")),
+    # a photo credit glued to a caption is no part of the site's name
+    ("某某公司工会供图南湖片区服务驿站投用。", ("Facility", "某某公司工会供图南湖片区服务驿站")),
+    # …but not where something is likened to one
+    ("南河区总工会把驿站建成职工身边的“加油站”。", ("Facility", "加油站")),
+    ("让驿站从“歇脚点”变成“服务站”。", ("Facility", "服务站")),
+    # a group named only inside a name, and served by nothing, is no node of its own
+    ("北岸区新建户外劳动者服务站点30个。", ("WorkerGroup", "户外劳动者")),
+    ("西岭区总工会开展“劳模工匠进校园”活动。", ("WorkerGroup", "劳模工匠")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTITIES)
+def test_entity(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_ENTITIES)
+def test_no_entity(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
