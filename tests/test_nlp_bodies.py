@@ -31,6 +31,14 @@ FOUND = [
     ("兰州经济技术开发区管委会派员参加。", ("Organization", "兰州经济技术开发区管委会")),
     # words the dictionary mistags (首都 as an adverb) still open names
     ("专家来自首都医科大学。", ("Organization", "首都医科大学")),
+    # ...and a division that is also a verb (包头) stays at the head of a company's name
+    ("包头钢管有限公司为职工办理了保险。", ("Organization", "包头钢管有限公司")),
+    # a zone that is a word of its own (开发区) is no verb glued to a level word
+    ("金桥开发区管委会主任王立新到会。", ("Organization", "金桥开发区管委会")),
+    # 组织 after a union's head is the union's verb where an organising verb follows
+    ("平谷区总工会组织开展职工健步走活动。", ("Union", "平谷区总工会")),
+    # the short form 区总 inside a full name is none of its own
+    ("丰台区总工会组织民管部部长王立新讲话。", ("District", "丰台区")),
 ]
 
 NOT_FOUND = [
@@ -42,6 +50,11 @@ NOT_FOUND = [
     ("培训邀请丰台区总工会宣传部授课。", ("Organization", "培训邀请丰台区总工会宣传部")),
     # 部 and 办 inside ordinary words head nothing
     ("全部职工都参加了活动。", ("Organization", "全部")),
+    ("金桥开发区管委会主任王立新到会。", ("Organization", "区管委会")),
+    ("金桥开发区管委会主任王立新到会。", ("District", "开发区管委会")),
+    ("丰台区总工会组织民管部部长王立新讲话。", ("Union", "区总")),
+    # 工会组织 followed by no verb is the unions as a whole
+    ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     ("这件事不出门就能办。", ("Organization", "不出门就能办")),
 ]
 
