@@ -39,6 +39,10 @@ FOUND = [
     ("平谷区总工会组织开展职工健步走活动。", ("Union", "平谷区总工会")),
     # the short form 区总 inside a full name is none of its own
     ("丰台区总工会组织民管部部长王立新讲话。", ("District", "丰台区")),
+    # brands in a list that a word for companies sums up
+    ("在市总工会引导下，申通、韵达、极兔等12家快递企业建起了工会。", ("Organization", "极兔")),
+    ("在市总工会引导下，申通、韵达、极兔等12家快递企业建起了工会。", ("Organization", "申通")),
+    ("来自徐工机械、三一重工等5家企业的代表签约。", ("Organization", "徐工机械")),
 ]
 
 NOT_FOUND = [
@@ -53,6 +57,13 @@ NOT_FOUND = [
     ("金桥开发区管委会主任王立新到会。", ("Organization", "区管委会")),
     ("金桥开发区管委会主任王立新到会。", ("District", "开发区管委会")),
     ("丰台区总工会组织民管部部长王立新讲话。", ("Union", "区总")),
+    # a list of common words, or of several kinds, names no brands
+    ("国企、民企等企业踊跃参加。", ("Organization", "国企")),
+    (
+        "调研组深入华丰纺织、马坊镇、小王庄村等6个类型各异的企业、镇、村。",
+        ("Organization", "华丰纺织"),
+    ),
+    ("来自徐工机械、三一重工等5家企业的代表签约。", ("Organization", "来自徐工机械")),
     # 工会组织 followed by no verb is the unions as a whole
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     ("这件事不出门就能办。", ("Organization", "不出门就能办")),
@@ -124,6 +135,10 @@ DIVISIONS = [
     ("和平街道樱花社区工会驿站开放。", ("District", "樱花社区")),
     # a city or province the article names only by its short form keeps that form
     ("比赛邀请了广州、深圳的选手。", ("District", "广州")),
+    # towns listed by their short forms where the list says what they are and the
+    # article names their district
+    ("通州区总工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
+    ("通州区总工会走访了永顺、梨园、宋庄镇等街乡。", ("District", "永顺")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -137,6 +152,8 @@ NOT_DIVISIONS = [
     # 乡 of 乡村 (the countryside) closes no township's name
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
+    # ...not where the article names no district that holds them
+    ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
 ]
 
 PLACED = [
@@ -147,6 +164,18 @@ PLACED = [
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
+    ("通州区总工会走访了宋庄、漷县等乡镇。", ("宋庄", "locatedIn", "通州区")),
+    # a site set up, or standing, in a place named before it with 的
+    (
+        "设在丰台区卢沟桥街道小井社区的小井骑手驿站开放。",
+        ("小井骑手驿站", "locatedIn", "小井社区"),
+    ),
+    (
+        "坐落在西城区西长安街街道的红墙骑手驿站人气十足。",
+        ("红墙骑手驿站", "locatedIn", "西长安街街道"),
+    ),
+    # a site on a floor of a place
+    ("金泰文创园二楼的城市书房咖啡厅里坐满了职工。", ("城市书房咖啡厅", "locatedIn", "金泰文创园")),
 ]
 
 NOT_PLACED = [
