@@ -55,6 +55,7 @@ NOT_FOUND = [
     # 部 and 办 inside ordinary words head nothing
     ("全部职工都参加了活动。", ("Organization", "全部")),
     ("金桥开发区管委会主任王立新到会。", ("Organization", "区管委会")),
+    ("今日平谷中华全国总工会宣传教育部副部长冉国华来调研。", ("Union", "平谷中华全国总工会")),
     ("金桥开发区管委会主任王立新到会。", ("District", "开发区管委会")),
     ("丰台区总工会组织民管部部长王立新讲话。", ("Union", "区总")),
     # a list of common words, or of several kinds, names no brands
@@ -90,6 +91,18 @@ TRIPLES = [
     ),
     # the union inside the department's name is still placed by its own name
     ("昌平区总工会办公室发出通知。", ("昌平区总工会", "locatedIn", "昌平区")),
+    # a national body's name takes nothing before it, so its department is its part
+    (
+        "今日平谷中华全国总工会宣传教育部副部长冉国华来调研。",
+        ("中华全国总工会宣传教育部", "partOf", "中华全国总工会"),
+    ),
+    # a body a group owns (旗下, 下属) is part of it
+    (
+        "唐山港口集团旗下的唐山港口职业技术学院获评先进单位。",
+        ("唐山港口职业技术学院", "partOf", "唐山港口集团"),
+    ),
+    # a site named right after a union is the union's
+    ("河北省总工会“职工夜校”的牌子正式挂出。", ("河北省总工会", "operates", "职工夜校")),
 ]
 
 NOT_TRIPLES = [

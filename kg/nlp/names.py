@@ -248,6 +248,8 @@ class HeadNameRecognizer(Component):
         piece = ""
         while index >= 0 and head_start - starts[index] <= self.max_name:
             piece = text[starts[index] : left]
+            if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
+                break  # 中华全国总工会 opens a name: nothing before it is of it
             if piece in ("）", ")"):
                 depth += 1
             elif piece in ("（", "("):
@@ -309,6 +311,12 @@ class HeadNameRecognizer(Component):
         ):
             piece = taken.pop(0)[1]
         return taken, piece
+
+    @staticmethod
+    def _national(taken: str, piece: str) -> bool:
+        """Whether the name so far opens with a national body's prefix (全国, 中华全国)
+        that ``piece`` does not complete (中华 before 全国)."""
+        return taken.startswith(NATIONAL) and not (piece + taken).startswith(NATIONAL[-1])
 
     def _stops(self, token: str) -> bool:
         return (
