@@ -27,6 +27,8 @@ FOUND = [
     ("昌平区总工会办公室发出通知。", ("Union", "昌平区总工会")),
     # a body's name holding a division starts at the division unless a body precedes it
     ("培训邀请丰台区总工会宣传部授课。", ("Organization", "丰台区总工会宣传部")),
+    # ...and at a level word's body after a verb
+    ("培训班先后请来县委党校教授孙立为学员授课。", ("Organization", "县委党校")),
     # ...and a city before a zone belongs to the name
     ("兰州经济技术开发区管委会派员参加。", ("Organization", "兰州经济技术开发区管委会")),
     # words the dictionary mistags (首都 as an adverb) still open names

@@ -496,7 +496,16 @@ class HeadNameRecognizer(Component):
             if offset in divisions:
                 return None
             if piece in self.verbal:
-                return next((o for o, _ in tokens if o > offset and o in divisions), None)
+                # ...or a level word's body (请来|县委党校): a short form opens the name
+                return next(
+                    (
+                        o
+                        for o, p in tokens
+                        if o > offset
+                        and (o in divisions or (p in self.heads and p[0] in LEVEL_WORDS))
+                    ),
+                    None,
+                )
         return None
 
 
