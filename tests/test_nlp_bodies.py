@@ -167,6 +167,9 @@ NOT_DIVISIONS = [
     # 乡 of 乡村 (the countryside) closes no township's name
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
+    # a short name alone, or after what does not hold it, is no division
+    ("城区职工都来了。", ("District", "城区")),
+    ("北京市城区职工都来了。", ("District", "城区")),
     # ...not where the article names no district that holds them
     ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
 ]
@@ -180,6 +183,9 @@ PLACED = [
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
     ("通州区总工会走访了宋庄、漷县等乡镇。", ("宋庄", "locatedIn", "通州区")),
+    # a district's name too short to stand alone, right after its city
+    ("攀枝花市西区总工会开展慰问。", ("攀枝花市西区总工会", "locatedIn", "西区")),
+    ("攀枝花市西区总工会开展慰问。", ("西区", "locatedIn", "攀枝花市")),
     # a site set up, or standing, in a place named before it with 的
     (
         "设在丰台区卢沟桥街道小井社区的小井骑手驿站开放。",

@@ -89,6 +89,17 @@ class DivisionRecognizer(Component):
                 found.append(Match(at, at + len(short), ids, True))
                 at = text.find(short, at + 1)
         found.extend(self._listed_towns(text, named))
+        # 攀枝花市东区: a name too short to stand alone, right after its parent.
+        found.extend(
+            [
+                Match(m.end, m.end + len(name), (child,), False)
+                for m in found
+                if not m.short
+                for i in m.ids
+                for name, child in self.gazetteer.brief_children.get(i, {}).items()
+                if text.startswith(name, m.end)
+            ]
+        )
         chosen: list[Match] = []
         for m in sorted(found, key=lambda m: (m.start, m.start - m.end)):
             if not chosen or m.start >= chosen[-1].end:
