@@ -27,10 +27,24 @@ FOUND = [
     ("昌平区总工会办公室发出通知。", ("Union", "昌平区总工会")),
     # a body's name holding a division starts at the division unless a body precedes it
     ("培训邀请丰台区总工会宣传部授课。", ("Organization", "丰台区总工会宣传部")),
+    # ...and at a level word's body after a verb
+    ("培训班先后请来县委党校教授孙立为学员授课。", ("Organization", "县委党校")),
     # ...and a city before a zone belongs to the name
     ("兰州经济技术开发区管委会派员参加。", ("Organization", "兰州经济技术开发区管委会")),
     # words the dictionary mistags (首都 as an adverb) still open names
     ("专家来自首都医科大学。", ("Organization", "首都医科大学")),
+    # ...and a division that is also a verb (包头) stays at the head of a company's name
+    ("包头钢管有限公司为职工办理了保险。", ("Organization", "包头钢管有限公司")),
+    # a zone that is a word of its own (开发区) is no verb glued to a level word
+    ("金桥开发区管委会主任王立新到会。", ("Organization", "金桥开发区管委会")),
+    # 组织 after a union's head is the union's verb where an organising verb follows
+    ("平谷区总工会组织开展职工健步走活动。", ("Union", "平谷区总工会")),
+    # the short form 区总 inside a full name is none of its own
+    ("丰台区总工会组织民管部部长王立新讲话。", ("District", "丰台区")),
+    # brands in a list that a word for companies sums up
+    ("在市总工会引导下，申通、韵达、极兔等12家快递企业建起了工会。", ("Organization", "极兔")),
+    ("在市总工会引导下，申通、韵达、极兔等12家快递企业建起了工会。", ("Organization", "申通")),
+    ("来自徐工机械、三一重工等5家企业的代表签约。", ("Organization", "徐工机械")),
 ]
 
 NOT_FOUND = [
@@ -42,6 +56,19 @@ NOT_FOUND = [
     ("培训邀请丰台区总工会宣传部授课。", ("Organization", "培训邀请丰台区总工会宣传部")),
     # 部 and 办 inside ordinary words head nothing
     ("全部职工都参加了活动。", ("Organization", "全部")),
+    ("金桥开发区管委会主任王立新到会。", ("Organization", "区管委会")),
+    ("今日平谷中华全国总工会宣传教育部副部长冉国华来调研。", ("Union", "平谷中华全国总工会")),
+    ("金桥开发区管委会主任王立新到会。", ("District", "开发区管委会")),
+    ("丰台区总工会组织民管部部长王立新讲话。", ("Union", "区总")),
+    # a list of common words, or of several kinds, names no brands
+    ("国企、民企等企业踊跃参加。", ("Organization", "国企")),
+    (
+        "调研组深入华丰纺织、马坊镇、小王庄村等6个类型各异的企业、镇、村。",
+        ("Organization", "华丰纺织"),
+    ),
+    ("来自徐工机械、三一重工等5家企业的代表签约。", ("Organization", "来自徐工机械")),
+    # 工会组织 followed by no verb is the unions as a whole
+    ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     ("这件事不出门就能办。", ("Organization", "不出门就能办")),
 ]
 
@@ -66,6 +93,18 @@ TRIPLES = [
     ),
     # the union inside the department's name is still placed by its own name
     ("昌平区总工会办公室发出通知。", ("昌平区总工会", "locatedIn", "昌平区")),
+    # a national body's name takes nothing before it, so its department is its part
+    (
+        "今日平谷中华全国总工会宣传教育部副部长冉国华来调研。",
+        ("中华全国总工会宣传教育部", "partOf", "中华全国总工会"),
+    ),
+    # a body a group owns (旗下, 下属) is part of it
+    (
+        "唐山港口集团旗下的唐山港口职业技术学院获评先进单位。",
+        ("唐山港口职业技术学院", "partOf", "唐山港口集团"),
+    ),
+    # a site named right after a union is the union's
+    ("河北省总工会“职工夜校”的牌子正式挂出。", ("河北省总工会", "operates", "职工夜校")),
 ]
 
 NOT_TRIPLES = [
@@ -111,6 +150,10 @@ DIVISIONS = [
     ("和平街道樱花社区工会驿站开放。", ("District", "樱花社区")),
     # a city or province the article names only by its short form keeps that form
     ("比赛邀请了广州、深圳的选手。", ("District", "广州")),
+    # towns listed by their short forms where the list says what they are and the
+    # article names their district
+    ("通州区总工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
+    ("通州区总工会走访了永顺、梨园、宋庄镇等街乡。", ("District", "永顺")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -124,6 +167,11 @@ NOT_DIVISIONS = [
     # 乡 of 乡村 (the countryside) closes no township's name
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
+    # a short name alone, or after what does not hold it, is no division
+    ("城区职工都来了。", ("District", "城区")),
+    ("北京市城区职工都来了。", ("District", "城区")),
+    # ...not where the article names no district that holds them
+    ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
 ]
 
 PLACED = [
@@ -134,6 +182,21 @@ PLACED = [
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
+    ("通州区总工会走访了宋庄、漷县等乡镇。", ("宋庄", "locatedIn", "通州区")),
+    # a district's name too short to stand alone, right after its city
+    ("攀枝花市西区总工会开展慰问。", ("攀枝花市西区总工会", "locatedIn", "西区")),
+    ("攀枝花市西区总工会开展慰问。", ("西区", "locatedIn", "攀枝花市")),
+    # a site set up, or standing, in a place named before it with 的
+    (
+        "设在丰台区卢沟桥街道小井社区的小井骑手驿站开放。",
+        ("小井骑手驿站", "locatedIn", "小井社区"),
+    ),
+    (
+        "坐落在西城区西长安街街道的红墙骑手驿站人气十足。",
+        ("红墙骑手驿站", "locatedIn", "西长安街街道"),
+    ),
+    # a site on a floor of a place
+    ("金泰文创园二楼的城市书房咖啡厅里坐满了职工。", ("城市书房咖啡厅", "locatedIn", "金泰文创园")),
 ]
 
 NOT_PLACED = [

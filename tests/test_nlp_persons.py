@@ -73,6 +73,12 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # ...not another division's union named before it
+    (
+        "北京市总工会副主席马小东、平谷区人大常委会副主任、总工会主席吴长青到会。"
+        "平谷区总工会开展慰问。",
+        ("吴长青", "memberOf", "北京市总工会"),
+    ),
     # a post of a union's department is the department's, not the union's
     (
         "出席的有中华全国总工会宣传教育部副部长冉国华。",
@@ -91,6 +97,16 @@ NOT_MEMBERS = [
 
 MEMBERS = [
     ("密云区总工会党组书记、主席周建国出席。", ("周建国", "memberOf", "密云区总工会")),
+    # a bare 总工会 in a list of posts begun at a body named after a division is that
+    # division's union, and the first body is held too
+    (
+        "平谷区人大常委会副主任、总工会主席吴长青到会。平谷区总工会开展慰问。",
+        ("吴长青", "memberOf", "平谷区总工会"),
+    ),
+    (
+        "平谷区人大常委会副主任、总工会主席吴长青到会。平谷区总工会开展慰问。",
+        ("吴长青", "memberOf", "平谷区人大常委会"),
+    ),
     # one post-holder named once for several bodies
     (
         "密云区人大常委会副主任、密云区总工会主席吴长青到会。",

@@ -21,6 +21,7 @@ from kg.nlp import (  # noqa: F401  (importing registers the factories)
     divisions,
     entities,
     lexicon_entities,
+    listed,
     names,
     persons,
     quoted,

@@ -20,6 +20,10 @@ PRIORITY = 30
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# A list of towns or subdistricts that says what its members are: 甲、乙、丙镇等乡镇.
+TOWN_LIST = re.compile(
+    r"((?:[\u3400-\u9fff]{2,8}[、和及])+[\u3400-\u9fff]{2,6})等[^，。；、]{0,6}?(?:乡镇|镇街|街镇|街道|镇|乡)"
+)
 
 
 class DivisionRecognizer(Component):
@@ -84,11 +88,45 @@ class DivisionRecognizer(Component):
             while at >= 0:
                 found.append(Match(at, at + len(short), ids, True))
                 at = text.find(short, at + 1)
+        found.extend(self._listed_towns(text, named))
+        # 攀枝花市东区: a name too short to stand alone, right after its parent.
+        found.extend(
+            [
+                Match(m.end, m.end + len(name), (child,), False)
+                for m in found
+                if not m.short
+                for i in m.ids
+                for name, child in self.gazetteer.brief_children.get(i, {}).items()
+                if text.startswith(name, m.end)
+            ]
+        )
         chosen: list[Match] = []
         for m in sorted(found, key=lambda m: (m.start, m.start - m.end)):
             if not chosen or m.start >= chosen[-1].end:
                 chosen.append(m)
         return chosen
+
+    def _listed_towns(self, text: str, named: set[int]) -> Iterator[Match]:
+        """Towns and subdistricts listed by their short forms where the list says
+        what they are (魏善庄、庞各庄等乡镇; 在陵东、黄河等街道) and the article names
+        the district that holds them. The first member starts where the longest
+        short form before the first 、 does."""
+        for listed in TOWN_LIST.finditer(text):
+            offset = listed.start(1)
+            for index, item in enumerate(re.split(r"[、和及]", listed.group(1))):
+                cuts = range(len(item) - 1) if index == 0 else (0,)
+                for cut in cuts:
+                    ids = tuple(
+                        i
+                        for i in self.gazetteer.short_names.get(item[cut:], ())
+                        if self.gazetteer.divisions[i].level == "town"
+                        and named.intersection(self.gazetteer.ancestors(i))
+                    )
+                    if ids:
+                        start = offset + cut
+                        yield Match(start, offset + len(item), ids, True)
+                        break
+                offset += len(item) + 1
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

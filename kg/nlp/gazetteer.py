@@ -50,6 +50,11 @@ class Gazetteer:
             if d.short and len(d.short) >= 2 and d.short != d.name:
                 short.setdefault(d.short, []).append(d.id)
         self.full_names = {name: tuple(ids) for name, ids in full.items()}
+        # Names too short to stand alone (东区, 城区), under the division they follow.
+        self.brief_children: dict[int, dict[str, int]] = {}
+        for d in divisions:
+            if len(d.name) < MIN_FULL_NAME and d.parent_id is not None:
+                self.brief_children.setdefault(d.parent_id, {})[d.name] = d.id
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
         self._info: dict[str, DivisionInfo] = {}
         self._ancestors: dict[int, tuple[int, ...]] = {}

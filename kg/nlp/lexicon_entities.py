@@ -53,6 +53,8 @@ class LexiconRecognizer(Component):
         for name, aliases in known_initiatives().items():
             entries.append((name, ("Initiative", name, "", False)))
             entries.extend((alias, ("Initiative", name, name, True)) for alias in aliases)
+        # 区总 stands for 区总工会; inside 大兴区总工会 it is no short form of its own.
+        self.expansions = {row["short"]: row["expands_to"] for row in table("short_forms")}
         for row in table("short_forms"):
             entries.append((row["short"], (row["type"], row["short"], row["canonical"], True)))
         self.scanner = Scanner(entries, longest=True)
@@ -114,6 +116,9 @@ class LexiconRecognizer(Component):
                 if self._opens_head(text, start, end):
                     continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
                 groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
+                continue
+            expansion = self.expansions.get(name) if short else None
+            if expansion and text.startswith(expansion, start):
                 continue
             out.append(
                 Candidate(start, end, label, name, "lexicon", PRIORITY, key=key, short=short)

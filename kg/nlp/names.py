@@ -62,6 +62,8 @@ ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
 # A phase or section in brackets after a site's name: 某高速改造工程(一期), 某通道工程(东岛).
 SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
+# The posts held in a body, up to the 、 that goes on to a further one (副主任、).
+PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -96,6 +98,7 @@ class HeadNameRecognizer(Component):
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
         self.max_name = max_name
+        self.post_after = tuple(words("posts") | words("titles"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -147,6 +150,8 @@ class HeadNameRecognizer(Component):
                     # name still ends where an initiative's may start.
                     union_ends.add(found.end)
                 continue
+            if found is None and head.label == "Union" and not tokens:
+                found = self._shared_area_union(text, head_start, end, out, divisions)
             if found is not None and found.label == "Organization" and not found.short:
                 owner = self._owner_union(
                     text, tokens, preceding, found, divisions, known, named_at
@@ -198,6 +203,33 @@ class HeadNameRecognizer(Component):
             return owner if owner is not None and owner.start == part.start else None
         return None
 
+    def _shared_area_union(
+        self,
+        text: str,
+        head_start: int,
+        end: int,
+        found: list[Candidate],
+        divisions: dict[int, Candidate],
+    ) -> Candidate | None:
+        """某区政协副主席、总工会主席X: a bare union head that goes on a list of
+        posts begun at a body named after a division is that division's union. A
+        short form keyed by its full name (某区总工会), which it resolves to."""
+        if not text.startswith(self.post_after, end):
+            return None
+        body = next((c for c in reversed(found) if c.end <= head_start), None)
+        if (
+            body is None
+            or body.label not in BODY_LABELS
+            or body.start not in divisions
+            or not PRIOR_POSTS.fullmatch(text, body.end, head_start)
+        ):
+            return None
+        area = divisions[body.start]
+        name = text[head_start:end]
+        return Candidate(
+            head_start, end, "Union", name, "head", PRIORITY, area.name + name, short=True
+        )
+
     def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
         """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
 
@@ -210,7 +242,12 @@ class HeadNameRecognizer(Component):
         after = doc[index].text
         if head.label in BODY_LABELS and after.endswith(self.part_heads):
             return head.text + after in self.heads  # 工会|委员会 is one head
-        return after in self.blockers or after in self.heads
+        if after in self.blockers:
+            # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
+            # the head modifies (工会组织建设).
+            following = doc[index + 1].text if index + 1 < len(doc) else ""
+            return not following.startswith(self.organising)
+        return after in self.heads
 
     def _modifier_tokens(
         self,
@@ -239,6 +276,8 @@ class HeadNameRecognizer(Component):
             piece = text[starts[index] : left]
             if piece == JOINER:
                 break  # 暨 joins two names (see _join_events)
+            if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
+                break  # 中华全国总工会 opens a name: nothing before it is of it
             if piece in ("）", ")"):
                 depth += 1
             elif piece in ("（", "("):
@@ -251,6 +290,7 @@ class HeadNameRecognizer(Component):
                 and piece[:-1] in self.stop_verbs
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
+                and piece not in self.dictionary  # 开发区 is a word of its own
             ):
                 # The segmenter glues a verb to a level word (联合|区人社局): the
                 # name starts after the verb (but 中关|村 is a place's name, and
@@ -297,9 +337,21 @@ class HeadNameRecognizer(Component):
         if depth:
             return [], ""
         taken.reverse()
-        while taken and taken[0][1] in self.stop_verbs:
+        # 包头|铝业有限公司: a division that opens the name stays, whatever else the
+        # dictionary makes of it (包头 is also a verb).
+        while (
+            taken
+            and taken[0][1] in self.stop_verbs
+            and division_ends.get(taken[0][0]) != taken[0][0] + len(taken[0][1])
+        ):
             piece = taken.pop(0)[1]
         return taken, piece
+
+    @staticmethod
+    def _national(taken: str, piece: str) -> bool:
+        """Whether the name so far opens with a national body's prefix (全国, 中华全国)
+        that ``piece`` does not complete (中华 before 全国)."""
+        return taken.startswith(NATIONAL) and not (piece + taken).startswith(NATIONAL[-1])
 
     def _stops(self, token: str) -> bool:
         return (
@@ -483,7 +535,16 @@ class HeadNameRecognizer(Component):
             if offset in divisions:
                 return None
             if piece in self.verbal:
-                return next((o for o, _ in tokens if o > offset and o in divisions), None)
+                # ...or a level word's body (请来|县委党校): a short form opens the name
+                return next(
+                    (
+                        o
+                        for o, p in tokens
+                        if o > offset
+                        and (o in divisions or (p in self.heads and p[0] in LEVEL_WORDS))
+                    ),
+                    None,
+                )
         return None
 
 
