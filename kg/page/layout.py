@@ -35,12 +35,12 @@ MARGIN = 6.0
 # spring layout leaves gaps and clusters, which the overlap pass then evens out.
 ROOM = 2.5
 # Rounds of pushing overlapping boxes apart: enough for the demo's densest component to
-# settle (no overlap left after about 40), bounded for a dense 499-node one.
+# settle (no overlap left after 60), bounded for a dense 499-node one.
 OVERLAP_ROUNDS = 100
 # spring_layout's ideal edge length, in multiples of its default (1 / sqrt(n)): longer
 # springs spread a hub's leaves around it instead of piling them up, which leaves the
 # overlap pass little to do (demo's largest component: 247 overlapping boxes before the
-# pass with the default, 135 with 3; none after it with 3, 68 with the default).
+# pass with the default, 135 with 3; none after it with 3, 36 with the default).
 SPREAD = 3.0
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
