@@ -135,6 +135,70 @@ _READABLE = """() => {
     >= threshold).map((node) => node.label);
 }"""
 
+# Every drawn node's disc and the box of its name as vis-network draws it (centred under
+# the disc, 3 px below it, one font size high, as wide as the canvas measures the
+# text), in canvas coordinates; ``shown`` when the name is drawn at this zoom.
+_BOXES = """() => {
+  const network = kgPage.network;
+  const options = kgPage.data.options.nodes;
+  const scale = network.getScale();
+  const context = document.createElement("canvas").getContext("2d");
+  return kgPage.nodes.get().map((node) => {
+    const font = (node.font && node.font.size) || options.font.size;
+    const at = network.getPosition(node.id);
+    const r = node.size;
+    context.font = font + "px " + options.font.face;
+    const half = context.measureText(node.label).width / 2;
+    return { id: node.id, label: node.label,
+      shown: font * scale >= options.scaling.label.drawThreshold,
+      disc: [at.x - r, at.y - r, at.x + r, at.y + r],
+      name: [at.x - half, at.y + r + 3, at.x + half, at.y + r + 3 + font] };
+  });
+}"""
+# The entities of the largest connected component.
+_LARGEST = """() => {
+  const next = kgPage.data.entities.map(() => []);
+  kgPage.data.links.forEach((l) => { next[l.from].push(l.to); next[l.to].push(l.from); });
+  const seen = new Set();
+  let largest = [];
+  next.forEach((_, i) => {
+    if (seen.has(i)) return;
+    const part = [i];
+    seen.add(i);
+    for (let k = 0; k < part.length; k++) {
+      for (const j of next[part[k]]) if (!seen.has(j)) { seen.add(j); part.push(j); }
+    }
+    if (part.length > largest.length) largest = part;
+  });
+  return largest;
+}"""
+
+
+def _cross(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _overlapping_names(boxes: list[dict]) -> list[tuple[str, str]]:
+    shown = [b for b in boxes if b["shown"]]
+    return [
+        (a["label"], b["label"])
+        for k, a in enumerate(shown)
+        for b in shown[k + 1 :]
+        if _cross(a["name"], b["name"])
+    ]
+
+
+def _zoom(page: Page, move: str, arg: object = None) -> None:
+    """Call ``move`` (a function of ``arg`` that moves the view, animated) and wait until
+    the page has relabelled after it (on vis-network's animationFinished)."""
+    page.evaluate(
+        f"""(arg) => new Promise((done) => {{
+        kgPage.network.once("animationFinished", () => requestAnimationFrame(() => done()));
+        ({move})(arg);
+    }})""",
+        arg,
+    )
+
 
 def _small_page(demo_built: Path, tmp_path: Path) -> tuple[Path, nx.MultiDiGraph]:
     """The page of one union and what lies within two relations of it."""
@@ -168,6 +232,49 @@ def test_the_first_view_shows_every_node_the_hubs_names_and_only_what_is_there(
         assert sorted(types) == sorted({kind for _, kind in graph.nodes(data="type")})
         assert opened.console == []
         page.close()
+
+
+def test_names_do_not_overlap_at_the_first_view_nor_zoomed_in_on_the_largest_component(
+    browser: Browser, demo_built: Path, tmp_path: Path
+) -> None:
+    """At the opening fit no two names drawn overlap (the page leaves out a hub's name
+    that would); zoomed in on the demo's largest component until every name is drawn at
+    its own size, at most 2% of its names touch another name or another entity's disc
+    (the layout gives each name room; before it, 49 of 193 crossed a name, 74 a disc)."""
+    small, _ = _small_page(demo_built, tmp_path)
+    for page_file in (demo_built / "graph.html", small):
+        opened = _open(browser, page_file)
+        page = opened.page
+        boxes = page.evaluate(_BOXES)
+        assert sum(b["shown"] for b in boxes) >= min(5, len(boxes))
+        assert _overlapping_names(boxes) == []
+        page.close()
+
+    opened = _open(browser, demo_built / "graph.html")
+    page = opened.page
+    largest = set(page.evaluate(_LARGEST))
+    assert len(largest) > 100
+    _zoom(
+        page,
+        "(ids) => kgPage.network.fit({nodes: ids, animation: {duration: 50}})",
+        sorted(largest),
+    )
+    _zoom(page, "() => kgPage.network.moveTo({scale: 1, animation: {duration: 50}})")
+    boxes = page.evaluate(_BOXES)
+    inside = [b for b in boxes if b["id"] in largest]
+    assert all(b["shown"] for b in inside)
+    crossing = [
+        a["label"]
+        for a in inside
+        if any(
+            _cross(a["name"], b["name"]) or _cross(a["name"], b["disc"])
+            for b in inside
+            if b is not a
+        )
+    ]
+    assert len(crossing) <= 0.02 * len(inside), crossing
+    assert opened.console == []
+    page.close()
 
 
 def test_entities_without_relations_are_gathered_and_can_be_hidden(

@@ -7,7 +7,6 @@ for a large graph, the summary's groups (district × type).
 from __future__ import annotations
 
 import json
-import math
 import tomllib
 from collections.abc import Hashable
 from functools import cache
@@ -21,7 +20,7 @@ from pyvis.node import Node
 
 from kg import schema
 from kg.graph.network import districts_of
-from kg.page.layout import component_layout, grid_layout, isolated
+from kg.page.layout import FONT, component_layout, grid_layout, isolated, node_size
 from kg.schema import ENTITY_TYPES, RELATIONS, refuse_disagreement
 
 STYLE_FILE = Path(__file__).with_name("style.toml")
@@ -97,10 +96,6 @@ def summary_district(graph: nx.MultiDiGraph, districts: set[Hashable]) -> Hashab
     return min(districts, key=rank)
 
 
-def node_size(degree: int) -> float:
-    return round(min(12 + 4 * math.sqrt(degree), 48), 1)
-
-
 def _network_options(edges: int) -> dict[str, Any]:
     """vis-network options, set through pyvis, plus what pyvis has no setter for."""
     network = Network(directed=True)
@@ -115,7 +110,7 @@ def _network_options(edges: int) -> dict[str, Any]:
     options: dict[str, Any] = json.loads(network.options.to_json())
     font = load_style()["font"]
     options["nodes"] = {
-        "font": {"face": font, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "font": {"face": font, "size": FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
         "borderWidth": 1,
         "scaling": {"label": {"drawThreshold": 6}},
     }
