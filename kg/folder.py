@@ -192,6 +192,14 @@ def _outputs(out_dir: Path, jsonld: bool) -> tuple[str, ...]:
     return (TURTLE_FILE, TRIG_FILE, PAGE_FILE) + ((JSONLD_FILE,) if wanted else ())
 
 
+def _page_in(page: Path, lang: str) -> bool:
+    """Whether the page is in ``lang``: a build asked for another language redraws it
+    even when there is nothing new to read."""
+    with page.open("rb") as file:
+        opening = file.read(200).decode("utf-8", errors="replace")
+    return f'<html lang="{page_words(lang)["html_lang"]}">' in opening
+
+
 def _replace_ontology(store: OxigraphStore) -> None:
     store.clear_graph(ONTOLOGY_IRI)
     store.add_graph(ONTOLOGY_IRI, load_ontology())
@@ -229,8 +237,10 @@ def build(
                 report.unchanged.append(source)
             elif str(item) not in to_read:
                 to_read[str(item)] = (item, source)
-        up_to_date = previous is not None and all(
-            (out_dir / name).exists() for name in _outputs(out_dir, jsonld)
+        up_to_date = (
+            previous is not None
+            and all((out_dir / name).exists() for name in _outputs(out_dir, jsonld))
+            and _page_in(out_dir / PAGE_FILE, lang)
         )
         if not to_read and up_to_date:
             return report

@@ -328,3 +328,19 @@ def test_a_folder_of_the_layout_before_moves_to_generations(
         "store",
     ]
     assert "顺义区总工会" in (out / "graph.ttl").read_text("utf-8")
+
+
+def test_a_build_in_another_language_redraws_the_page_with_nothing_new(
+    tmp_path: Path, records: Records
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(sorted(DEMO.glob("*.txt"))[0], corpus)
+    out = tmp_path / "output"
+    build([corpus], out, records)
+    assert '<html lang="zh-CN">' in (out / "graph.html").read_text(encoding="utf-8")
+    turtle = (out / "graph.ttl").read_bytes()
+    report = build([corpus], out, records, lang="en")
+    assert report.added == [] and report.articles == 0
+    assert '<html lang="en">' in (out / "graph.html").read_text(encoding="utf-8")
+    assert (out / "graph.ttl").read_bytes() == turtle
