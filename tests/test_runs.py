@@ -424,3 +424,17 @@ def test_a_build_from_a_run_killed_mid_way_finishes_and_equals_a_plain_build(
     assert f"{shards} shard(s), {done_before} done before, {shards - done_before} now" in line
     assert main(["build", "in", "-o", "plain"]) == 0
     assert _graph_bytes(Path("via-run")) == _graph_bytes(Path("plain"))
+
+
+def test_pushing_a_run_not_finished_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path / "in", [10] * 4)
+    with pytest.raises(RuntimeError):
+        _run(tmp_path / "run", corpus, Counting(fail_after=1), 60)
+    endpoint = "http://127.0.0.1:9/store"  # never asked: the run is refused first
+    assert main(["push", "--run", str(tmp_path / "run"), "--endpoint", endpoint]) == 2
+    assert capsys.readouterr().err == (
+        f"kg: error: {tmp_path / 'run'}: 1 of 2 shards done; finish the run first (the kg "
+        "extract --run or kg build --run that made it, again)\n"
+    )
