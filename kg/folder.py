@@ -29,7 +29,13 @@ from kg.article import InputProblem
 from kg.errors import KgError
 from kg.graph.network import to_networkx
 from kg.graph.rdf import article_iri, article_triples
-from kg.graph.store import STORE_LINK, OxigraphStore, current_store_path, stored_articles
+from kg.graph.store import (
+    STORE_LINK,
+    ArticleLoader,
+    OxigraphStore,
+    current_store_path,
+    stored_articles,
+)
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
 from kg.ingest import input_files
 from kg.page import graph_page
@@ -258,6 +264,8 @@ def build(
             files = [file for file, _ in to_read.values()]
             progress.start(len(files), stage="loading", unit="file")
             met: set[str] = set()  # files whose records or problems came
+            # The new generation is thrown away if the build stops: loaded in bulk.
+            loader = ArticleLoader(generation.store)
             for record in records(files) if files else ():
                 given = record.source if isinstance(record, InputProblem) else record["source"]
                 if given not in met and given in to_read:
@@ -273,11 +281,12 @@ def build(
                         generation.store.remove_article(URIRef(graph))
                     replaced.add(source)
                     report.added.append(source)
-                generation.store.add_article(
+                loader.add(
                     article_iri(source, record["index"]),
                     article_triples(record, source, hashes[source]),
                 )
                 report.articles += 1
+            loader.flush()
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
             generation.write_outputs(jsonld, lang, progress)
