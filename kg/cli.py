@@ -10,7 +10,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +21,11 @@ from kg.errors import KgError, did_you_mean
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.graph.push import ArticleGraph
     from kg.pipeline import Extractor
+    from kg.progress import Progress
     from kg.record import ArticleRecord
+    from kg.runs import RunReport, Shard
 
 DEFAULT_MAX_FILE_MB = 20
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
@@ -135,19 +138,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _run_records(args: argparse.Namespace, problems: list[str]) -> Iterator[dict[str, Any]]:
     """kg extract --run DIR: the shards of the run not yet done are extracted (here, or on
     the Dask cluster of --scheduler) and kept in DIR; then the records of the whole run."""
+    from kg.progress import Progress
+    from kg.runs import Run
+
+    report = _bring_run_up_to_date(args, args.paths, Progress("kg extract", quiet=args.quiet))
+    problems.extend(str(problem) for problem in report.problems if not problem.warning)
+    yield from Run.open(Path(args.run_dir)).records()
+
+
+def _bring_run_up_to_date(
+    args: argparse.Namespace,
+    paths: Sequence[str | Path],
+    progress: Progress,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    final_line: bool = True,
+) -> RunReport:
+    """The shards of the run --run DIR of ``paths`` not yet done extracted (here, or on
+    the Dask cluster of --scheduler) and kept in DIR."""
     from kg.pipeline import Extractor, run
-    from kg.runs import Progress, Run, local_extract, run_shards
+    from kg.runs import local_extract, run_shards
 
     scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     if args.shard_size <= 0:
         raise Failure(f"--shard-size {args.shard_size}: must be above 0")
     overrides = _pipeline_overrides(args)
     folder = Path(args.run_dir)
-    progress = Progress("kg extract", quiet=args.quiet)
     shards = dict(
         shard_bytes=int(args.shard_size * 1_000_000),
         options=overrides | _read_options(args),
         progress=progress,
+        on_problem=on_problem,
+        final_line=final_line,
     )
     if scheduler:
         from kg.cluster import connect, dask_extract
@@ -156,15 +177,10 @@ def _run_records(args: argparse.Namespace, problems: list[str]) -> Iterator[dict
             load = partial(Extractor, overrides)
             produce = partial(run, **_read_options(args))
             key = json.dumps(sorted(overrides.items()), ensure_ascii=False)
-            report = run_shards(
-                folder, args.paths, dask_extract(client, load, produce, key), **shards
-            )
-    else:
-        produce = partial(run, jobs=args.jobs, **_read_options(args))
-        extract = local_extract(lambda: _load_extractor(args), produce)
-        report = run_shards(folder, args.paths, extract, **shards)
-    problems.extend(str(problem) for problem in report.problems if not problem.warning)
-    yield from Run.open(folder).records()
+            return run_shards(folder, paths, dask_extract(client, load, produce, key), **shards)
+    produce = partial(run, jobs=args.jobs, **_read_options(args))
+    extract = local_extract(lambda: _load_extractor(args), produce)
+    return run_shards(folder, paths, extract, **shards)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -199,6 +215,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.folder import build
     from kg.graph.store import current_store_path
     from kg.pipeline import run
+    from kg.progress import Progress
 
     def records(files: Sequence[Path]) -> Iterator[ArticleRecord | InputProblem]:
         # The model loads only when some file is new or changed.
@@ -213,24 +230,47 @@ def cmd_build(args: argparse.Namespace) -> int:
     missing = [str(path) for path in paths if not Path(path).exists()]
     if len(missing) == len(paths):
         raise Failure(f"no such file or folder: {', '.join(missing)} (nothing built)")
+    progress = Progress("kg build", quiet=args.quiet)
+    run_line = ""
+    if args.run_dir:
+        records, run_line = _records_of_run(args, paths, progress)
+    elif args.scheduler:
+        raise Failure("--scheduler goes with --run DIR (the shards are kept there)")
     report = build(
         paths,
         out_dir,
         records,
         jsonld=args.jsonld,
-        on_problem=_report_problem,
+        on_problem=lambda problem: progress.tell(f"kg: {problem}"),
         lang=args.lang,
+        progress=progress,
     )
     errors = [problem for problem in report.problems if not problem.warning]
     warnings = len(report.problems) - len(errors)
-    print(
-        f"kg build: {len(report.added)} file(s) read ({report.articles} articles), "
+    progress.finish(
+        run_line + f"{len(report.added)} file(s) read ({report.articles} articles), "
         f"{len(report.unchanged)} unchanged, {len(errors)} problem(s)"
         + (f", {warnings} warning(s)" if warnings else "")
         + (_graph_totals(out_dir) if current_store_path(out_dir) else "; no graph written"),
-        file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _records_of_run(
+    args: argparse.Namespace, paths: Sequence[str | Path], progress: Progress
+) -> tuple[Callable[[Sequence[Path]], Iterator[ArticleRecord | InputProblem]], str]:
+    """kg build --run DIR: the run of ``paths`` brought up to date, and what the build
+    reads the new and changed files through (their records from the run's shards), with
+    the run's part of the final line. The build tells the problems, as without a run."""
+    from kg.runs import Run, summary
+
+    # The run's summary goes into the build's line.
+    report = _bring_run_up_to_date(args, paths, progress, lambda problem: None, final_line=False)
+    if not report.complete:
+        raise Failure(f"{summary(report)}: run the same command again to finish it")
+    run = Run.open(Path(args.run_dir))
+    done = f"{report.skipped} done before, {report.done} now"
+    return run.items, f"run {args.run_dir}: {report.shards} shard(s), {done}; "
 
 
 def _graph_totals(out_dir: Path) -> str:
@@ -445,9 +485,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from kg.graph.push import push
+    from kg.graph.push import push, push_shards
 
-    report = push(_store_path(Path(args.output)), args.endpoint, timeout=args.timeout)
+    if args.run_dir:
+        report = push_shards(
+            _run_article_graphs(Path(args.run_dir)), args.endpoint, timeout=args.timeout
+        )
+    else:
+        report = push(_store_path(Path(args.output)), args.endpoint, timeout=args.timeout)
     print(
         f"kg push: {report.graphs} named graphs ({report.triples} triples) and the merged "
         f"graph ({report.merged} triples) to {args.endpoint}; "
@@ -455,6 +500,32 @@ def cmd_push(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _run_article_graphs(folder: Path) -> Iterator[Iterator[ArticleGraph]]:
+    """The article graphs of a complete run, a shard at a time, as kg build stores them:
+    each named by its file's source name (so run from where the run was made, as a build
+    is) and carrying the SHA-256 the run's manifest holds of its file."""
+    from kg.folder import source_name
+    from kg.graph.rdf import article_iri, article_triples
+    from kg.runs import Run
+
+    run = Run.open(folder)
+    if run.pending:
+        done = len(run.shards) - len(run.pending)
+        raise Failure(
+            f"{folder}: {done} of {len(run.shards)} shards done; finish the run first "
+            "(the kg extract --run or kg build --run that made it, again)"
+        )
+    hashes = {file.path: file.sha256 for shard in run.shards for file in shard.files}
+
+    def graphs(shard: Shard) -> Iterator[ArticleGraph]:
+        for record in run.shard_records(shard):
+            source = source_name(Path(record["source"]))
+            triples = article_triples(record, source, hashes[record["source"]])
+            yield article_iri(source, record["index"]), triples
+
+    return (graphs(shard) for shard in run.shards)
 
 
 def _add_output_option(parser: argparse.ArgumentParser) -> None:
@@ -522,6 +593,29 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--run",
+        dest="run_dir",
+        metavar="DIR",
+        help="a resumable run kept in DIR: shards of the inputs are extracted and kept as "
+        "they finish; the same command again does only the shards not done",
+    )
+    parser.add_argument(
+        "--shard-size",
+        type=float,
+        default=1.0,
+        metavar="MB",
+        help="with --run: input megabytes per shard (default 1; a larger file is one shard)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --run: extract the shards on the Dask cluster of this scheduler, e.g. "
+        "tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, else this machine)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from Chinese trade-union news.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -541,26 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("-o", "--output", help="write here instead of standard output")
     _add_pipeline_options(extract)
-    extract.add_argument(
-        "--run",
-        dest="run_dir",
-        metavar="DIR",
-        help="a resumable run kept in DIR: shards of the inputs are extracted and kept as "
-        "they finish; the same command again does only the shards not done",
-    )
-    extract.add_argument(
-        "--shard-size",
-        type=float,
-        default=1.0,
-        metavar="MB",
-        help="with --run: input megabytes per shard (default 1; a larger file is one shard)",
-    )
-    extract.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="with --run: extract the shards on the Dask cluster of this scheduler, e.g. "
-        "tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, else this machine)",
-    )
+    _add_run_options(extract)
     extract.add_argument(
         "--quiet", action="store_true", help="with --run: no progress bar and no summary"
     )
@@ -589,6 +664,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--jsonld", action="store_true", help="also write graph.jsonld")
     _add_lang_option(build, "the graph page, graph.html")
     _add_pipeline_options(build)
+    _add_run_options(build)
+    build.add_argument(
+        "--quiet", action="store_true", help="no progress bars and no summary (problems still)"
+    )
     build.set_defaults(run=cmd_build)
 
     remove = commands.add_parser("remove", help="remove articles of a source from the graph")
@@ -690,6 +769,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="SECONDS",
         help="per request (default 60)",
+    )
+    push.add_argument(
+        "--run",
+        dest="run_dir",
+        metavar="DIR",
+        help="push the article graphs of the run kept in DIR (kg extract --run), a shard at "
+        "a time, instead of a built graph (-o)",
     )
     _add_output_option(push)
     push.set_defaults(run=cmd_push)

@@ -29,11 +29,18 @@ from kg.article import InputProblem
 from kg.errors import KgError
 from kg.graph.network import to_networkx
 from kg.graph.rdf import article_iri, article_triples
-from kg.graph.store import STORE_LINK, OxigraphStore, current_store_path, stored_articles
+from kg.graph.store import (
+    STORE_LINK,
+    ArticleLoader,
+    OxigraphStore,
+    current_store_path,
+    stored_articles,
+)
 from kg.graph.vocab import ONTOLOGY_IRI, load_ontology
 from kg.ingest import input_files
 from kg.page import graph_page
 from kg.page.data import page_words
+from kg.progress import Progress
 from kg.record import ArticleRecord
 from kg.resources.cache import sha256_file as file_hash
 
@@ -140,10 +147,10 @@ class _Generation:
             elif child.name in own:
                 child.unlink(missing_ok=True)
 
-    def write_outputs(self, jsonld: bool, lang: str) -> None:
+    def write_outputs(self, jsonld: bool, lang: str, progress: Progress | None = None) -> None:
         self.store.flush()
         self._outputs = _outputs(self.out_dir, jsonld)
-        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs, lang)
+        write_outputs(self.store, self.folder, JSONLD_FILE in self._outputs, lang, progress)
 
     def commit(self) -> None:
         del self.store
@@ -173,17 +180,30 @@ class _Generation:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_outputs(store: OxigraphStore, folder: Path, jsonld: bool, lang: str) -> None:
+def write_outputs(
+    store: OxigraphStore,
+    folder: Path,
+    jsonld: bool,
+    lang: str,
+    progress: Progress | None = None,
+) -> None:
     """graph.ttl (the merged graph), graph.trig (a named graph per article), graph.html
-    (the interactive page, in ``lang``) and, on request, graph.jsonld, into ``folder``."""
+    (the interactive page, in ``lang``) and, on request, graph.jsonld, into ``folder``;
+    a stage of ``progress``, a file at a time."""
+    progress = progress if progress is not None else Progress("kg", quiet=True)
+    progress.start(4 if jsonld else 3, stage="drawing", unit="file")
     store.serialize_turtle(folder / TURTLE_FILE)
+    progress.advance(1, TURTLE_FILE)
     articles = sorted(g for g in store.named_graphs() if g != ONTOLOGY_IRI)
     store.serialize_trig(folder / TRIG_FILE, articles)
+    progress.advance(1, TRIG_FILE)
     title = page_words(lang)["graph_title"]
     page = graph_page(to_networkx(store), title=title, lang=lang)
     (folder / PAGE_FILE).write_text(page, encoding="utf-8")
+    progress.advance(1, PAGE_FILE)
     if jsonld:
         store.serialize_jsonld(folder / JSONLD_FILE)
+        progress.advance(1, JSONLD_FILE)
 
 
 def _outputs(out_dir: Path, jsonld: bool) -> tuple[str, ...]:
@@ -213,9 +233,12 @@ def build(
     jsonld: bool = False,
     on_problem: Callable[[InputProblem], None] = lambda problem: None,
     lang: str = "zh",
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Add the articles of ``paths`` to the graph in ``out_dir``: new and changed files
-    are read (by ``records``), unchanged ones skipped, others already there kept."""
+    are read (by ``records``), unchanged ones skipped, others already there kept.
+    Reading and loading, then drawing the files, are stages of ``progress``."""
+    progress = progress if progress is not None else Progress("kg build", quiet=True)
     report = BuildReport()
     with _locked(out_dir):
         previous = current_store_path(out_dir)
@@ -249,7 +272,15 @@ def build(
             _replace_ontology(generation.store)
             replaced: set[str] = set()
             files = [file for file, _ in to_read.values()]
+            progress.start(len(files), stage="loading", unit="file")
+            met: set[str] = set()  # files whose records or problems came
+            # The new generation is thrown away if the build stops: loaded in bulk.
+            loader = ArticleLoader(generation.store)
             for record in records(files) if files else ():
+                given = record.source if isinstance(record, InputProblem) else record["source"]
+                if given not in met and given in to_read:
+                    met.add(given)
+                    progress.advance(1, f"{report.articles:,} articles")
                 if isinstance(record, InputProblem):
                     report.problems.append(record)
                     on_problem(record)
@@ -260,14 +291,15 @@ def build(
                         generation.store.remove_article(URIRef(graph))
                     replaced.add(source)
                     report.added.append(source)
-                generation.store.add_article(
+                loader.add(
                     article_iri(source, record["index"]),
                     article_triples(record, source, hashes[source]),
                 )
                 report.articles += 1
+            loader.flush()
             if not report.articles and (previous is None or up_to_date):
                 return report  # nothing was read: what is there stays as it is
-            generation.write_outputs(jsonld, lang)
+            generation.write_outputs(jsonld, lang, progress)
             generation.commit()
     return report
 

@@ -28,22 +28,19 @@ import io
 import json
 import os
 import secrets
-import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from kg.article import Article, InputProblem
 from kg.errors import KgError
 from kg.ingest import input_files
+from kg.progress import Progress
 from kg.record import ArticleRecord
 from kg.resources.cache import sha256_file
-
-if TYPE_CHECKING:
-    from tqdm import tqdm
 
 MANIFEST = "manifest.json"
 JOURNAL = "done.jsonl"
@@ -220,11 +217,15 @@ class Run:
             for problem in self.problems(shard):
                 if wanted is None or problem.source in wanted:
                     yield problem
-            with gzip.open(self.folder / SHARDS / shard.name, "rt", encoding="utf-8") as f:
-                for line in f:
-                    record = json.loads(line)
-                    if wanted is None or record["source"] in wanted:
-                        yield record
+            for record in self.shard_records(shard):
+                if wanted is None or record["source"] in wanted:
+                    yield record
+
+    def shard_records(self, shard: Shard) -> Iterator[ArticleRecord]:
+        """The records of a done shard, in input order."""
+        with gzip.open(self.folder / SHARDS / shard.name, "rt", encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)
 
     def _write_manifest(self, shard_bytes: int) -> None:
         manifest = {
@@ -410,55 +411,6 @@ def local_extract(load: Callable[[], Any], produce: Produce) -> Extract:
     return extract
 
 
-class Progress:
-    """A progress bar on a terminal (input bytes done, articles, chars/s, time left);
-    elsewhere nothing until the final line; with ``quiet`` not even that."""
-
-    def __init__(self, label: str, *, quiet: bool = False, stream: IO[str] | None = None):
-        self.label = label
-        self.quiet = quiet
-        self.stream = stream if stream is not None else sys.stderr
-        self._bar: tqdm | None = None
-        self._articles = self._chars = 0
-        self._started = time.perf_counter()
-
-    def start(self, total_bytes: int) -> None:
-        self._started = time.perf_counter()
-        if self.quiet or not self.stream.isatty():
-            return
-        from tqdm import tqdm
-
-        self._bar = tqdm(
-            total=total_bytes,
-            desc=self.label,
-            unit="B",
-            unit_scale=True,
-            file=self.stream,
-            dynamic_ncols=True,
-        )
-
-    def advance(self, shard: Shard, result: ShardResult) -> None:
-        self._articles += result.articles
-        self._chars += result.chars
-        if self._bar is not None:
-            rate = self._chars / max(time.perf_counter() - self._started, 1e-9)
-            self._bar.set_postfix_str(f"{self._articles:,} articles, {rate:,.0f} chars/s")
-            self._bar.update(shard.bytes)
-
-    def problem(self, problem: InputProblem) -> None:
-        line = f"kg: {problem}"
-        if self._bar is not None:
-            self._bar.write(line, file=self.stream)
-        else:
-            print(line, file=self.stream)
-
-    def finish(self, report: RunReport) -> None:
-        if self._bar is not None:
-            self._bar.close()
-        if not self.quiet:
-            print(f"{self.label}: {summary(report)}", file=self.stream)
-
-
 def summary(report: RunReport) -> str:
     errors = sum(not problem.warning for problem in report.problems)
     rate = report.chars / report.seconds if report.seconds else 0.0
@@ -478,17 +430,25 @@ def run_shards(
     shard_bytes: int = DEFAULT_SHARD_BYTES,
     options: Mapping[str, Any],
     progress: Progress | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    final_line: bool = True,
 ) -> RunReport:
     """Extract the shards of ``paths`` not yet done in the run ``folder``, keeping each
     as it finishes; a run stopped at any point is taken up by calling again.
 
     ``options`` are whatever else shapes the records (the pipeline's settings): a
-    change in them redoes every shard. Problems are told to ``progress`` as they come
-    (those of shards done before first) and listed in the report.
+    change in them redoes every shard. Problems are given to ``on_problem`` as they
+    come (those of shards done before first; by default told through ``progress``) and
+    listed in the report. ``progress`` ends with the run's summary; with ``final_line``
+    False only if the run stopped (the caller tells the rest in a line of its own).
     """
     progress = progress if progress is not None else Progress("kg run", quiet=True)
+    if on_problem is None:
+        on_problem = lambda problem: progress.tell(f"kg: {problem}")  # noqa: E731
     with _locked(folder):
-        return _run_shards(folder, paths, extract, shard_bytes, options, progress)
+        report = RunReport(folder, 0)
+        _run_shards(report, paths, extract, shard_bytes, options, progress, on_problem, final_line)
+        return report
 
 
 @contextmanager
@@ -504,25 +464,28 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _run_shards(
-    folder: Path,
+    report: RunReport,
     paths: Sequence[str | Path],
     extract: Extract,
     shard_bytes: int,
     options: Mapping[str, Any],
     progress: Progress,
-) -> RunReport:
-    run, problems = Run.plan(folder, paths, shard_bytes=shard_bytes, options=options)
-    report = RunReport(folder, len(run.shards), problems=problems)
+    on_problem: Callable[[InputProblem], None],
+    final_line: bool,
+) -> None:
+    run, problems = Run.plan(report.folder, paths, shard_bytes=shard_bytes, options=options)
+    report.shards = len(run.shards)
+    report.problems.extend(problems)
     for problem in problems:
-        progress.problem(problem)
+        on_problem(problem)
     pending = run.pending
     for shard in run.shards:
         if run.is_done(shard):
             report.skipped += 1
             for problem in run.problems(shard):
                 report.problems.append(problem)
-                progress.problem(problem)
-    progress.start(sum(shard.bytes for shard in pending))
+                on_problem(problem)
+    progress.start(sum(shard.bytes for shard in pending), stage="shards")
     started = time.perf_counter()
     try:
         if pending:
@@ -533,12 +496,13 @@ def _run_shards(
                 report.chars += result.chars
                 report.problems.extend(result.problems)
                 for problem in result.problems:
-                    progress.problem(problem)
-                progress.advance(shard, result)
+                    on_problem(problem)
+                rate = report.chars / max(time.perf_counter() - started, 1e-9)
+                status = f"{report.articles:,} articles, {rate:,.0f} chars/s"
+                progress.advance(shard.bytes, status)
     finally:
         report.seconds = time.perf_counter() - started
-        progress.finish(report)
-    return report
+        progress.finish(summary(report) if final_line or not report.complete else None)
 
 
 def run_records(folder: Path) -> Iterator[ArticleRecord]:

@@ -14,7 +14,7 @@ from rdflib.namespace import SKOS
 
 from kg.article import InputProblem
 from kg.folder import BuildError, build, remove
-from kg.graph.store import OxigraphStore, current_store_path
+from kg.graph.store import ArticleLoader, OxigraphStore, current_store_path
 from kg.graph.vocab import KGO, ONTOLOGY_IRI
 from kg.record import ArticleRecord
 from tests.conftest import DEMO, REPO, Records
@@ -344,3 +344,28 @@ def test_a_build_in_another_language_redraws_the_page_with_nothing_new(
     assert report.added == [] and report.articles == 0
     assert '<html lang="en">' in (out / "graph.html").read_text(encoding="utf-8")
     assert (out / "graph.ttl").read_bytes() == turtle
+
+
+def test_articles_loaded_in_bulk_equal_articles_added_one_at_a_time() -> None:
+    """As a build replaces a changed file's article while others wait in the loader: the
+    merged triple the removed article shared with a waiting one is there in the end."""
+    x, y, z = (URIRef(f"https://example.org/article/{n}") for n in "xyz")
+    shared = (URIRef("https://example.org/e/1"), SKOS.prefLabel, Literal("工会", lang="zh"))
+    own = (URIRef("https://example.org/e/2"), SKOS.prefLabel, Literal("职工", lang="zh"))
+    stores = []
+    for bulk in (False, True):
+        store = OxigraphStore()
+        store.add_article(x, [shared, own])
+        if bulk:
+            loader = ArticleLoader(store, batch_quads=3)  # y waits, z goes with it
+            loader.add(y, [shared])
+            store.remove_article(x)
+            loader.add(z, [own])
+            loader.flush()
+        else:
+            store.add_article(y, [shared])
+            store.remove_article(x)
+            store.add_article(z, [own])
+        stores.append(sorted(store.nquads().splitlines()))
+    assert stores[0] == stores[1]
+    assert len(stores[1]) == 4  # y and z in their graphs, both triples in the merged one

@@ -29,6 +29,7 @@ PLACES = {
     "kg.record": 0,
     "kg.resources": 0,
     "kg.lexicons": 0,
+    "kg.progress": 0,
     "kg.ingest": 1,
     "kg.nlp": 2,
     "kg.extract": 3,

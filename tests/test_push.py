@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.error import URLError
@@ -21,6 +22,7 @@ from urllib.parse import quote
 
 import pytest
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 from SPARQLWrapper import JSON, SPARQLWrapper
 
@@ -28,7 +30,9 @@ from kg.cli import main
 from kg.folder import build
 from kg.graph.query import named_queries, run_query
 from kg.graph.store import OxigraphStore, current_store_path, with_bindings
-from kg.graph.vocab import ONTOLOGY_IRI
+from kg.graph.vocab import KGO, ONTOLOGY_IRI
+from kg.pipeline import Extractor, run
+from kg.runs import local_extract, run_shards
 from tests.conftest import Records, concat_as_sets
 
 pytestmark = pytest.mark.slow  # starts an Oxigraph server
@@ -346,3 +350,48 @@ def test_the_server_answers_each_named_query_as_kg_query_does(
     assert isinstance(remote, dict)
     assert remote["head"]["vars"] == local["head"]["vars"]
     assert _rows(remote) == _rows(local)
+
+
+def _send(base: str, method: str, target: str, body: bytes) -> None:
+    request = urllib.request.Request(
+        f"{base}/store?{target}",
+        data=body,
+        method=method,
+        headers={"Content-Type": "application/n-triples"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+
+
+def test_a_run_pushed_a_shard_at_a_time_gives_what_a_push_of_its_build_gives(
+    oxigraph: str,
+    demo_built: Path,
+    demo_copy: Path,
+    extractor: Extractor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The same corpus as the demo build, extracted into a run of several shards.
+    produce = partial(run, max_file_bytes=20_000_000)
+    report = run_shards(
+        tmp_path / "run",
+        [demo_copy],
+        local_extract(lambda: extractor, produce),
+        shard_bytes=20_000,
+        options={},
+    )
+    assert report.complete and report.shards > 2
+    # An article an earlier push left, gone from the run: deleted.
+    gone = "https://w3id.org/union-kg/id/article/gone"
+    typed = f"<{gone}> <{RDF.type}> <{KGO.NewsArticle}> .\n".encode()
+    _send(oxigraph, "PUT", f"graph={quote(gone, safe='')}", typed)
+    _send(oxigraph, "POST", "default", typed)
+
+    status = main(["push", "--run", str(tmp_path / "run"), "--endpoint", f"{oxigraph}/store"])
+    assert status == 0
+    stderr = capsys.readouterr().err
+    pushed = REPORT.fullmatch(stderr.strip())
+    assert pushed, stderr
+    graphs = _local(demo_built).named_graphs()
+    assert pushed.group(1) == str(len(graphs)) and pushed.group(5) == "1"
+    _assert_mirrors(oxigraph, demo_built)

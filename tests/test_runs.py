@@ -25,10 +25,10 @@ from kg.article import InputProblem
 from kg.cli import main
 from kg.errors import KgError
 from kg.pipeline import Extractor, run
+from kg.progress import Progress
 from kg.runs import (
     JOURNAL,
     MANIFEST,
-    Progress,
     Run,
     RunReport,
     Shard,
@@ -321,3 +321,120 @@ def test_a_run_killed_mid_way_does_only_the_rest_and_equals_one_go(
     one_go = [r for r in run([corpus], extractor, max_file_bytes=10**8) if isinstance(r, dict)]
     written = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in written] == one_go
+
+
+# --- kg build --run: the graph from a run's shards ------------------------------------
+
+GRAPH_FILES = ("graph.ttl", "graph.trig")
+
+
+def _graph_bytes(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in GRAPH_FILES}
+
+
+def _demo_texts(folder: Path, count: int) -> Path:
+    """The first ``count`` plain-text demo articles (of some 1 to 4 kB each)."""
+    folder.mkdir(parents=True)
+    for path in sorted(DEMO.glob("*.txt"))[:count]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+@pytest.mark.usefixtures("cli_shares_the_model")
+def test_a_build_from_a_run_equals_a_plain_build_and_is_as_incremental(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # sources named relative to it, as both builds name them
+    corpus = _demo_texts(Path("in"), 4)
+    via_run = ["build", "in", "--run", "run", "--shard-size", "0.004", "-o", "via-run"]
+    assert main(["build", "in", "-o", "plain"]) == 0
+    assert main(via_run) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("kg build: ") for line in lines), lines
+    assert lines[1].startswith("kg build: run run: ") and "0 done before" in lines[1]
+    assert "4 file(s) read" in lines[1]
+    assert _graph_bytes(Path("via-run")) == _graph_bytes(Path("plain"))
+
+    # One file changed, one added: both builds read those two alone.
+    first = sorted(corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n北京市总工会举办培训。\n", "utf-8")
+    (corpus / "new.txt").write_bytes(sorted(DEMO.glob("*.txt"))[5].read_bytes())
+    assert main(["build", "in", "-o", "plain"]) == 0
+    assert main(via_run) == 0
+    plain, run_line = capsys.readouterr().err.splitlines()
+    assert "2 file(s) read" in plain and "3 unchanged" in plain
+    assert "2 file(s) read" in run_line and "3 unchanged" in run_line
+    assert _graph_bytes(Path("via-run")) == _graph_bytes(Path("plain"))
+
+    # Nothing changed: every shard skipped, nothing read.
+    assert main([*via_run, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("cli_shares_the_model")
+def test_build_progress_on_a_terminal_draws_loading_and_drawing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _demo_texts(Path("in"), 2)
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    with os.fdopen(slave, "w") as stream:
+        monkeypatch.setattr(sys, "stderr", stream)
+        assert main(["build", "in", "--run", "run", "-o", "out"]) == 0
+    chunks = b""
+    while select.select([master], [], [], 0.5)[0]:
+        try:
+            chunks += os.read(master, 65536)
+        except OSError:
+            break
+    os.close(master)
+    drawn = chunks.decode()
+    for bar in ("kg build: shards", "kg build: loading", "kg build: drawing"):
+        assert bar in drawn, drawn
+    assert "2/2" in drawn and "3/3" in drawn and "chars/s" in drawn and "100%" in drawn
+    assert "kg build: run run: 1 shard(s)" in drawn
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("cli_shares_the_model")
+def test_a_build_from_a_run_killed_mid_way_finishes_and_equals_a_plain_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _copies(Path("in"), 2)
+    command = [
+        sys.executable, "-m", "kg.cli", "build", "in", "--run", "run", "-o", "via-run",
+        "--shard-size", "0.004",
+    ]  # fmt: skip
+    child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while _lines(Path("run") / JOURNAL) < 3 and child.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    done_before = _lines(Path("run") / JOURNAL)
+    shards = len(Run.open(Path("run")).shards)
+    assert 3 <= done_before < shards, "killed too late to test a resume"
+    assert not Path("via-run/graph.ttl").exists()
+
+    assert main(command[3:]) == 0
+    line = capsys.readouterr().err.splitlines()[-1]
+    assert f"{shards} shard(s), {done_before} done before, {shards - done_before} now" in line
+    assert main(["build", "in", "-o", "plain"]) == 0
+    assert _graph_bytes(Path("via-run")) == _graph_bytes(Path("plain"))
+
+
+def test_pushing_a_run_not_finished_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path / "in", [10] * 4)
+    with pytest.raises(RuntimeError):
+        _run(tmp_path / "run", corpus, Counting(fail_after=1), 60)
+    endpoint = "http://127.0.0.1:9/store"  # never asked: the run is refused first
+    assert main(["push", "--run", str(tmp_path / "run"), "--endpoint", endpoint]) == 2
+    assert capsys.readouterr().err == (
+        f"kg: error: {tmp_path / 'run'}: 1 of 2 shards done; finish the run first (the kg "
+        "extract --run or kg build --run that made it, again)\n"
+    )

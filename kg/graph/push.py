@@ -6,13 +6,18 @@ the server whose articles are gone here (found as articles in the server's defau
 graph) are deleted, and the merged graph replaces the server's default graph last,
 so that plain queries on the server see what ``kg query`` sees. The local store is
 only read.
+
+Article graphs can also come a shard at a time, with no local store (``push_shards``,
+for ``kg push --run``): the server then holds the same graphs, its merged graph
+made a shard at a time (replaced by the first shard's triples, the next ones added).
 """
 
 from __future__ import annotations
 
+import io
 import socket
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.client import HTTPResponse
 from pathlib import Path
@@ -26,8 +31,9 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
-from kg.graph.store import OxigraphStore
-from kg.graph.vocab import KGO
+from kg.graph.rdf import RdfTriple
+from kg.graph.store import OxigraphStore, to_ox
+from kg.graph.vocab import KGO, ONTOLOGY_IRI, load_ontology
 
 DEFAULT_TIMEOUT_S = 60.0
 _NTRIPLES = "application/n-triples"
@@ -122,6 +128,11 @@ class _GraphStoreClient:
         headers = {"Content-Type": _NTRIPLES, "Content-Length": str(size)}
         self._send(Request(self._url(graph), data=body, headers=headers, method="PUT"), _ignore)
 
+    def post(self, graph: str | None, body: BinaryIO, size: int) -> None:
+        """Add the triples of ``body`` to the graph (the protocol's merge)."""
+        headers = {"Content-Type": _NTRIPLES, "Content-Length": str(size)}
+        self._send(Request(self._url(graph), data=body, headers=headers, method="POST"), _ignore)
+
     def delete(self, graph: str) -> None:
         self._send(Request(self._url(graph), method="DELETE"), _ignore)
 
@@ -177,4 +188,67 @@ def push(store_path: Path, endpoint: str, *, timeout: float = DEFAULT_TIMEOUT_S)
         client.delete(article)
         report.deleted.append(article)
     report.merged = _put_graph(client, store, None)
+    return report
+
+
+ArticleGraph = tuple[URIRef, Iterable[RdfTriple]]  # an article's graph IRI and its triples
+
+
+def _ntriples(triples: Iterable[RdfTriple]) -> bytes:
+    return bytes(
+        ox.serialize(
+            (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
+    )
+
+
+def _send_triples(
+    send: Callable[[str | None, BinaryIO, int], None], graph: str | None, triples: list[RdfTriple]
+) -> int:
+    body = _ntriples(triples)
+    send(graph, io.BytesIO(body), len(body))
+    return len(triples)
+
+
+def push_shards(
+    shards: Iterable[Iterable[ArticleGraph]],
+    endpoint: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    on_shard: Callable[[int], None] = lambda articles: None,
+) -> PushReport:
+    """Put article graphs into the Graph Store Protocol ``endpoint`` a shard at a time,
+    as kg.graph.rdf.article_triples gives them, holding one shard's triples at most:
+    the server ends with what ``push`` of a store built from them gives it. Until the
+    last shard its merged graph holds only the shards sent. ``on_shard`` is told the
+    articles of each shard sent. ``merged`` counts the triples sent to the merged graph
+    (one shard's once, though another shard sent them too)."""
+    client = _GraphStoreClient(endpoint, timeout)
+    report = PushReport()
+    earlier = client.articles_in_default_graph()
+    report.triples += _send_triples(client.put, str(ONTOLOGY_IRI), list(load_ontology()))
+    report.graphs += 1
+    pushed: set[str] = set()
+    shards_sent = 0
+    for shard in shards:
+        merged: dict[RdfTriple, None] = {}
+        articles = 0
+        for graph, triples in shard:
+            unique = list(dict.fromkeys(triples))  # a graph is a set: each triple once
+            report.triples += _send_triples(client.put, str(graph), unique)
+            report.graphs += 1
+            pushed.add(str(graph))
+            merged.update(dict.fromkeys(unique))
+            articles += 1
+        # The first shard's triples replace the merged graph, the next ones' add to it.
+        merge = client.post if shards_sent else client.put
+        report.merged += _send_triples(merge, None, list(merged))
+        shards_sent += 1
+        on_shard(articles)
+    if not shards_sent:  # the merged graph of no article: empty
+        _send_triples(client.put, None, [])
+    for article in sorted(earlier - pushed):
+        client.delete(article)
+        report.deleted.append(article)
     return report
