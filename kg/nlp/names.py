@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
+from kg.lexicons import HEAD_KINDS, Head, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
@@ -18,6 +18,7 @@ from kg.nlp.mentions import (
     Candidate,
     Scanner,
     candidates,
+    opened_programme,
     text_of,
     token_bounds,
 )
@@ -155,6 +156,9 @@ class HeadNameRecognizer(Component):
                     out.append(owner)
             if found is not None:
                 out.append(found)
+                programme = opened_programme(found)
+                if programme is not None:
+                    out.append(programme)
                 if not found.short:
                     named_at.add(found.start)
                 if found.label == "Union":
@@ -351,10 +355,6 @@ class HeadNameRecognizer(Component):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
-        opened = head_of(modifier) if head.kind == "ceremony" else None
-        if opened is not None and opened.label == "Initiative":
-            # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
-            end = head_start
         if (
             head.kind in EVENT_KINDS
             and left not in divisions
@@ -502,9 +502,16 @@ def _join_events(text: str, out: list[Candidate]) -> None:
     (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
     # A quoted string that may be an abbreviation is an event's name before 暨
     # (“一日站长”暨“冬送温暖”活动).
-    events = {
-        c.end: c for c in out if c.label == "Initiative" and (not c.short or c.source == "quoted")
-    }
+    # Of the events ending there, the longest: “某某”行动启动仪式 rather than the
+    # 行动启动仪式 found by its head inside it.
+    events: dict[int, Candidate] = {}
+    for c in out:
+        if (
+            c.label == "Initiative"
+            and (not c.short or c.source == "quoted")
+            and (c.end not in events or c.start < events[c.end].start)
+        ):
+            events[c.end] = c
     founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
     for index, cand in enumerate(out):
         opening = text[: cand.start].rstrip()  # 暨 “X”活动: a headline's spacing
