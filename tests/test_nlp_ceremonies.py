@@ -32,6 +32,9 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a count of occasions is a class of events, not one's name
+    ("区总工会陆续举办了多场青年交友联谊活动。", ("Initiative", "多场青年交友联谊活动")),
+    ("区总工会陆续举办了多场青年交友联谊活动。", ("Initiative", "青年交友联谊活动")),
     # a quotation inside a longer name does not open a ceremony's name
     ("区总工会举办外来务工人员免费“乐享”体检活动启动仪式。", ("Initiative", "乐享")),
     # a site built at a ceremony is no programme of its name

@@ -34,6 +34,11 @@ NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第三届职工代表大会: a name that opens with its edition is an event's.
 ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
+# 多场, 三场 before or opening an event's words: a count of occasions of a kind, no name (but
+# 首场 is the first one, part of its name).
+OCCASIONS = rf"[{NUMBER}两几多数]+场"
+OCCASIONS_BEFORE = re.compile(OCCASIONS + "$")
+OCCASIONS_OPEN = re.compile(OCCASIONS)
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
 EDITION = re.compile(rf"^第?[{NUMBER}]+[届期季]?$")
 EDITION_UNITS = ("届", "期", "季")
@@ -353,6 +358,10 @@ class HeadNameRecognizer(Component):
         modifier = text[left:head_start]
         if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
             return None  # too short, or only a verb: 建设工匠学院 names no college
+        if head.kind in EVENT_KINDS and (
+            OCCASIONS_BEFORE.search(text, 0, left) or OCCASIONS_OPEN.match(text, left, head_start)
+        ):
+            return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
         if (
