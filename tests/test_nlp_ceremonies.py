@@ -29,9 +29,13 @@ ENTITIES_FOUND = [
         "市总工会举办“安全你我他”职工安全健康行动启动仪式暨首场宣讲活动。",
         ("Initiative", "安全你我他职工安全健康行动启动仪式暨首场宣讲活动"),
     ),
+    # a verb that ends names may say what kind of event follows it
+    ("东湖区总工会共同开展新春慰问活动。", ("Initiative", "新春慰问活动")),
 ]
 
 ENTITIES_NOT_FOUND = [
+    # …but alone it names none
+    ("东湖区总工会开展慰问活动。", ("Initiative", "慰问活动")),
     # a count of occasions is a class of events, not one's name
     ("区总工会陆续举办了多场青年交友联谊活动。", ("Initiative", "多场青年交友联谊活动")),
     ("区总工会陆续举办了多场青年交友联谊活动。", ("Initiative", "青年交友联谊活动")),

@@ -98,6 +98,7 @@ class HeadNameRecognizer(Component):
         self.construction = words("construction_words")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
+        self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
@@ -267,8 +268,8 @@ class HeadNameRecognizer(Component):
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
-            elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
-                pass  # 推进座谈会, 启动会: an organising verb can open an event's head
+            elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
+                pass  # 推进座谈会, 启动会, 慰问活动: a verb can open an event's head
             elif division_ends.get(starts[index]) == left:
                 pass  # a division's name, whatever the dictionary tags it (大连: adverb)
             elif (
