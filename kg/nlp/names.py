@@ -269,7 +269,7 @@ class HeadNameRecognizer(Component):
                 piece = piece[:-1]
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
-                pass  # 推进座谈会, 启动会, 慰问活动: a verb can open an event's head
+                pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
             elif division_ends.get(starts[index]) == left:
                 pass  # a division's name, whatever the dictionary tags it (大连: adverb)
             elif (
