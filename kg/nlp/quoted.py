@@ -33,6 +33,8 @@ GENERIC_EVENT = re.compile(
     r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# A union's name ends with these (某区总工会“某某”活动: the name starts at the quote).
+UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -43,8 +45,6 @@ PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 NAMED_WITHOUT_CLAUSES = frozenset({"Union", "Organization", "Facility", "Place", "District"})
 CLAUSE_CHARACTERS = frozenset("了让把被使")
 BODY_LABELS = frozenset({"Union", "Organization"})
-# A union's name ends with these (某区总工会“某某”活动: the name starts at the quote).
-UNION_ENDS = ("工会", "工联会", "总工会")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
