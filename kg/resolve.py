@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.relations import Relation
-from kg.lexicons import expand_abbreviation, heads, table, word_classes
+from kg.lexicons import expand_abbreviation, heads, opened_by, table, word_classes
 from kg.nlp.divisions import COMMUNITY_WORDS
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain
@@ -118,11 +118,13 @@ def _is_abbreviation(short: str, full: str) -> bool:
 def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: a body
     called by the core of its name and the last word of its kind; 助学活动 of 金秋助学:
-    a programme called by the core of its name and 活动."""
+    a programme called by the core of its name and 活动 (but not the one a ceremony
+    opens: 某活动 of 某活动启动仪式 is another event)."""
     core, kind = short[:-2], short[-2:]
     return (
         full.label == label
         and full.name != short
+        and opened_by(full.name) != short
         and len(full.name) >= len(core) >= 2
         and core in full.name
         and (full.name.endswith(kind) or (label == "Initiative" and kind == "活动"))

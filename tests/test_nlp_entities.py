@@ -117,11 +117,6 @@ NOT_FOUND = [
     ("开展岗位练兵、技能竞赛和职工素质助推活动。", ("Initiative", "职工素质助推活动")),
     # 格局 is not a 局 (bureau), 工程师 not a 工程 (programme)
     ("拓宽视野格局。", ("Organization", "视野格局")),
-    # a launch ceremony is the launched event's own
-    (
-        "海淀区第十届职工职业技能大赛启动仪式在中关村软件园举行。",
-        ("Initiative", "海淀区第十届职工职业技能大赛启动仪式"),
-    ),
     # a verb alone before a head names nothing
     ("建设工匠学院是重要举措。", ("Facility", "建设工匠学院")),
     # the first of its kind is not a name; nor is a kind of union, or a building verb

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
-from kg.lexicons import heads, words
+from kg.lexicons import heads, opened_by, words
 from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
@@ -47,6 +47,9 @@ NAME_PREFIX_LEVELS = {
 }
 
 
+# What a ceremony's relations say of the programme it opens (see _opened_programmes).
+# The predicate, and the role the ceremony takes in it.
+OPENED_WITH = {"organizes": "object", "heldAt": "subject"}
 # Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
 PART_TYPES = frozenset({"Union", "Organization"})
 
@@ -171,10 +174,12 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         elif clause is not None:
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
+    found.extend(_opened_programmes(found, mentions))
     seen = set()
     unique = []
     for relation in found:
-        key = (relation.subject.start, relation.predicate, relation.object.start)
+        key = (relation.subject.start, relation.subject.end, relation.predicate)
+        key += (relation.object.start, relation.object.end)
         subject = relation.subject
         if (
             relation.predicate == "serves"
@@ -282,6 +287,28 @@ def _acting_groups() -> frozenset[str]:
 @cache
 def _unserving() -> tuple[str, ...]:
     return tuple(words("unserving_endings"))
+
+
+def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
+    """Who holds a ceremony organizes the programme it opens, named inside it, and
+    where the ceremony is held the programme is (某区总工会在某园区举行职工技能大赛启动仪式:
+    the union runs the 大赛 too, and it opens there)."""
+    extra = []
+    for relation in found:
+        role = OPENED_WITH.get(relation.predicate)
+        if role is None:
+            continue
+        ceremony: Mention = getattr(relation, role)
+        programme = opened_by(ceremony.name) if ceremony.label == "Initiative" else None
+        if programme is None:
+            continue
+        index = bisect_left(mentions, ceremony.start, key=lambda m: m.start)
+        while index < len(mentions) and mentions[index].start == ceremony.start:
+            m = mentions[index]
+            if m.nested and m.label == "Initiative" and m.name == programme:
+                extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
+            index += 1
+    return extra
 
 
 def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:

@@ -124,6 +124,18 @@ def head_of(name: str) -> Head | None:
     return None
 
 
+def opened_by(ceremony: str) -> str | None:
+    """The programme a ceremony's name opens with (职工技能大赛 of
+    职工技能大赛启动仪式), or None: the words before a ceremony head that end
+    in an initiative's head."""
+    head = head_of(ceremony)
+    if head is None or head.kind != "ceremony":
+        return None
+    programme = ceremony[: -len(head.text)]
+    opened = head_of(programme)
+    return programme if opened is not None and opened.label == "Initiative" else None
+
+
 @cache
 def _longest_head() -> int:
     return max(len(text) for text in heads())

@@ -11,7 +11,7 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import words
+from kg.lexicons import opened_by, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
@@ -63,7 +63,10 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     if outer.label == "Initiative":
         # 某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式: the body or site whose
         # founding the event marks opens its name (a class of sites being named in
-        # 某区劳模创新工作室命名授牌仪式 does not).
+        # 某区劳模创新工作室命名授牌仪式 does not); 某大赛启动仪式: the programme the
+        # ceremony opens.
+        if inner.label == "Initiative":
+            return inner.start == outer.start and opened_by(outer.name) == inner.name
         return (
             inner.start == outer.start
             and inner.label in OCCASION_OWNERS

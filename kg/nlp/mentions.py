@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from kg.lexicons import opened_by
 from kg.nlp.tokenizer import TEXT_KEY
 
 # Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
@@ -62,6 +63,20 @@ def candidates(doc: Doc) -> list[Candidate]:
     if doc._.kg_candidates is None:
         doc._.kg_candidates = []
     return doc._.kg_candidates
+
+
+def opened_programme(cand: Candidate) -> Candidate | None:
+    """The programme an event candidate's name opens with when it is a ceremony
+    (职工技能大赛 of 职工技能大赛启动仪式): both are events, the programme nested in
+    the ceremony (see kg_entities)."""
+    if cand.label != "Initiative" or cand.short:
+        return None
+    programme = opened_by(cand.name)
+    if programme is None:
+        return None
+    # A quoted name loses its marks: the programme ends where the ceremony's head starts.
+    head_start = cand.end - (len(cand.name) - len(programme))
+    return replace(cand, end=head_start, name=programme)
 
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:

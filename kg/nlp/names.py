@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
+from kg.lexicons import HEAD_KINDS, Head, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
@@ -18,6 +18,7 @@ from kg.nlp.mentions import (
     Candidate,
     Scanner,
     candidates,
+    opened_programme,
     text_of,
     token_bounds,
 )
@@ -33,6 +34,11 @@ NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第三届职工代表大会: a name that opens with its edition is an event's.
 ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
+# 多场, 三场 before or opening an event's words: a count of occasions of a kind, no name (but
+# 首场 is the first one, part of its name).
+OCCASIONS = rf"[{NUMBER}两几多数]+场"
+OCCASIONS_BEFORE = re.compile(OCCASIONS + "$")
+OCCASIONS_OPEN = re.compile(OCCASIONS)
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
 EDITION = re.compile(rf"^第?[{NUMBER}]+[届期季]?$")
 EDITION_UNITS = ("届", "期", "季")
@@ -94,6 +100,7 @@ class HeadNameRecognizer(Component):
         self.construction = words("construction_words")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
+        self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
@@ -160,6 +167,9 @@ class HeadNameRecognizer(Component):
                     out.append(owner)
             if found is not None:
                 out.append(found)
+                programme = opened_programme(found)
+                if programme is not None:
+                    out.append(programme)
                 if not found.short:
                     named_at.add(found.start)
                 if found.label == "Union":
@@ -298,8 +308,8 @@ class HeadNameRecognizer(Component):
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
-            elif head.kind in EVENT_KINDS and not taken and piece in self.naming_verbs:
-                pass  # 推进座谈会, 启动会: an organising verb can open an event's head
+            elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
+                pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
             elif division_ends.get(starts[index]) == left:
                 pass  # a division's name, whatever the dictionary tags it (大连: adverb)
             elif (
@@ -401,12 +411,12 @@ class HeadNameRecognizer(Component):
         modifier = text[left:head_start]
         if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
             return None  # too short, or only a verb: 建设工匠学院 names no college
+        if head.kind in EVENT_KINDS and (
+            OCCASIONS_BEFORE.search(text, 0, left) or OCCASIONS_OPEN.match(text, left, head_start)
+        ):
+            return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
-        opened = head_of(modifier) if head.kind == "ceremony" else None
-        if opened is not None and opened.label == "Initiative":
-            # 职工职业技能大赛启动仪式: the ceremony is the 大赛's own event.
-            end = head_start
         if (
             head.kind in EVENT_KINDS
             and left not in divisions
@@ -563,9 +573,16 @@ def _join_events(text: str, out: list[Candidate]) -> None:
     (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
     # A quoted string that may be an abbreviation is an event's name before 暨
     # (“一日站长”暨“冬送温暖”活动).
-    events = {
-        c.end: c for c in out if c.label == "Initiative" and (not c.short or c.source == "quoted")
-    }
+    # Of the events ending there, the longest: “某某”行动启动仪式 rather than the
+    # 行动启动仪式 found by its head inside it.
+    events: dict[int, Candidate] = {}
+    for c in out:
+        if (
+            c.label == "Initiative"
+            and (not c.short or c.source == "quoted")
+            and (c.end not in events or c.start < events[c.end].start)
+        ):
+            events[c.end] = c
     founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
     for index, cand in enumerate(out):
         opening = text[: cand.start].rstrip()  # 暨 “X”活动: a headline's spacing

@@ -7,9 +7,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import head_of, word_classes, words
+from kg.lexicons import head_of, opened_by, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.mentions import COUNT, Candidate, candidates, text_of
+from kg.nlp.mentions import COUNT, Candidate, candidates, opened_programme, text_of
 from kg.schema import strip_quotes
 
 PRIORITY = 50
@@ -33,6 +33,8 @@ GENERIC_EVENT = re.compile(
     r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# A union's name ends with these (某区总工会“某某”活动: the name starts at the quote).
+UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -75,6 +77,9 @@ class QuotedNameRecognizer(Component):
             found = self._classify(text, match, content)
             if found is not None:
                 out.append(found)
+                programme = opened_programme(found)
+                if programme is not None:
+                    out.append(programme)
         return doc
 
     def _classify(self, text: str, match: re.Match[str], content: str) -> Candidate | None:
@@ -99,7 +104,8 @@ class QuotedNameRecognizer(Component):
                 start, end + len(programme), "Initiative", name + programme, "quoted", PRIORITY
             )
         suffix = SUFFIX.match(text, end)
-        found = self._suffix_with_head(suffix.group()) if suffix else None
+        opens = self._opens_name(text, start)
+        found = self._suffix_with_head(suffix.group(), opens) if suffix else None
         if (
             head is not None
             and head.label in BODY_LABELS
@@ -142,9 +148,11 @@ class QuotedNameRecognizer(Component):
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _suffix_with_head(self, run: str) -> tuple[str, str] | None:
+    def _suffix_with_head(self, run: str, opens: bool) -> tuple[str, str] | None:
         """The longest prefix of ``run`` that ends in a head and holds no organising verb
-        or verb of going (走进), with the type its head gives."""
+        or verb of going (走进), with the type its head gives. Where the quotation
+        opens the name (``opens``), the head may be a ceremony's that opens a
+        programme: “某某”关爱行动启动仪式 (启动 is then the head's, not a verb)."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
             head = head_of(tail)
@@ -152,12 +160,29 @@ class QuotedNameRecognizer(Component):
                 head is not None
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
-                and not any(verb in tail for verb in self.organising)
+                and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
                 and not any(word in tail for word in self.tail_stops)
                 and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head.label))
             ):
                 return tail, head.label
         return None
+
+    @staticmethod
+    def _verbal_part(tail: str, opens: bool) -> str:
+        programme = opened_by(tail) if opens else None
+        return tail if programme is None or GENERIC_EVENT.match(programme) else programme
+
+    def _opens_name(self, text: str, start: int) -> bool:
+        """Whether a name starts at the quotation: after punctuation, a preposition,
+        an organising verb or a union's name (某区总工会“某某”…), not after a word
+        of a longer name (免费“某某”筛查活动)."""
+        before = text[max(0, start - 4) : start]
+        return (
+            not CJK.match(before[-1:])
+            or before[-1:] in PREPOSITIONS
+            or before.endswith(tuple(self.organising))
+            or before.endswith(UNION_ENDS)
+        )
 
     def _is_clause(self, tail: str, label: str) -> bool:
         """“快递小哥”代表当场宣誓加入了工会: a clause, not the rest of a body's name. A
