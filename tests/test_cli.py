@@ -137,7 +137,7 @@ def test_extract_stopped_half_way_prints_no_cut_off_json(
 
 
 def test_a_dropped_url_is_a_warning_that_leaves_the_exit_status(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_shares_the_model: None
 ) -> None:
     page = tmp_path / "page.json"
     page.write_text(

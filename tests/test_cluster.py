@@ -97,6 +97,7 @@ def test_a_worker_killed_mid_run_leaves_the_run_complete_and_identical(
     assert _journal_ids(folder) == list(range(report.shards))  # no shard written twice
 
 
+@pytest.mark.slow  # importing dask.distributed and waiting out the connection: 10 s
 def test_an_unreachable_scheduler_is_one_line_and_status_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
