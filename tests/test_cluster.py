@@ -20,6 +20,7 @@ from kg.cluster import dask_extract  # noqa: E402
 from kg.pipeline import Extractor, run  # noqa: E402
 from kg.runs import JOURNAL, Run, Shard, ShardResult, run_records, run_shards  # noqa: E402
 from tests.conftest import DEMO  # noqa: E402
+from tests.test_runs import demo_copies  # noqa: E402
 
 READ = {"max_file_bytes": 10**8, "ocr": False}
 
@@ -39,15 +40,6 @@ def client() -> Iterator[distributed.Client]:
         yield client
 
 
-def _copies(folder: Path, times: int) -> Path:
-    for copy in range(times):
-        for path in sorted(DEMO.glob("*.txt")):
-            target = folder / f"copy{copy}" / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-    return folder
-
-
 def _one_go(corpus: Path, extractor: Extractor) -> list[dict]:
     return [r for r in run([corpus], extractor, max_file_bytes=10**8) if isinstance(r, dict)]
 
@@ -61,7 +53,7 @@ def _journal_ids(folder: Path) -> list[int]:
 def test_a_cluster_of_two_gives_what_jobs_1_gives(
     client: distributed.Client, extractor: Extractor, tmp_path: Path
 ) -> None:
-    corpus = _copies(tmp_path / "in", 1)
+    corpus = demo_copies(tmp_path / "in", 1)
     out = tmp_path / "out.jsonl"
     folder = tmp_path / "run"
     argv = ["extract", str(corpus), "--run", str(folder), "--shard-size", "0.004"]
@@ -77,7 +69,7 @@ def test_a_cluster_of_two_gives_what_jobs_1_gives(
 def test_a_worker_killed_mid_run_leaves_the_run_complete_and_identical(
     client: distributed.Client, extractor: Extractor, tmp_path: Path
 ) -> None:
-    corpus = _copies(tmp_path / "in", 2)
+    corpus = demo_copies(tmp_path / "in", 2)
     folder = tmp_path / "run"
     load = partial(Extractor, {})
     shards_on_cluster = dask_extract(client, load, partial(run, **READ), key="defaults")

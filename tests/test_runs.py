@@ -72,8 +72,16 @@ def _corpus(folder: Path, sizes: Sequence[int]) -> Path:
     return folder
 
 
-def _run(folder: Path, corpus: Path, extract: Any, shard_bytes: int = 100) -> RunReport:
-    return run_shards(folder, [corpus], extract, shard_bytes=shard_bytes, options=OPTIONS)
+def _run(
+    folder: Path,
+    corpus: Path,
+    extract: Any,
+    shard_bytes: int = 100,
+    progress: Progress | None = None,
+) -> RunReport:
+    return run_shards(
+        folder, [corpus], extract, shard_bytes=shard_bytes, options=OPTIONS, progress=progress
+    )
 
 
 # (file sizes in characters, of 3 bytes each; shard bytes) -> files per shard
@@ -207,14 +215,7 @@ def test_progress_off_a_terminal_is_only_the_final_line(tmp_path: Path) -> None:
     log = tmp_path / "log.txt"
     with log.open("w") as stream:
         progress = Progress("kg extract", stream=stream)
-        run_shards(
-            tmp_path / "run",
-            [corpus],
-            Counting(),
-            shard_bytes=60,
-            options=OPTIONS,
-            progress=progress,
-        )
+        _run(tmp_path / "run", corpus, Counting(), shard_bytes=60, progress=progress)
     lines = log.read_text().splitlines()
     assert len(lines) == 1
     assert (
@@ -222,14 +223,7 @@ def test_progress_off_a_terminal_is_only_the_final_line(tmp_path: Path) -> None:
     )
     with log.open("w") as stream:
         progress = Progress("kg extract", stream=stream, quiet=True)
-        run_shards(
-            tmp_path / "run",
-            [corpus],
-            Counting(),
-            shard_bytes=60,
-            options=OPTIONS,
-            progress=progress,
-        )
+        _run(tmp_path / "run", corpus, Counting(), shard_bytes=60, progress=progress)
     assert log.read_text() == ""
 
 
@@ -240,14 +234,7 @@ def test_progress_on_a_terminal_draws_a_bar(tmp_path: Path) -> None:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
     with os.fdopen(slave, "w") as stream:
         progress = Progress("kg extract", stream=stream)
-        run_shards(
-            tmp_path / "run",
-            [corpus],
-            Counting(),
-            shard_bytes=60,
-            options=OPTIONS,
-            progress=progress,
-        )
+        _run(tmp_path / "run", corpus, Counting(), shard_bytes=60, progress=progress)
     chunks = b""
     while select.select([master], [], [], 0.5)[0]:
         try:
@@ -273,7 +260,7 @@ def test_a_shard_of_the_pipeline_is_the_records_of_its_files(
     assert extract_shard(paths, extractor, produce).data == result.data
 
 
-def _copies(folder: Path, times: int) -> Path:
+def demo_copies(folder: Path, times: int) -> Path:
     """``times`` copies of the demo corpus's plain-text articles: many small shards."""
     for copy in range(times):
         for path in sorted(DEMO.glob("*.txt")):
@@ -295,7 +282,7 @@ def _lines(path: Path) -> int:
 def test_a_run_killed_mid_way_does_only_the_rest_and_equals_one_go(
     extractor: Extractor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = _copies(tmp_path / "in", 3)
+    corpus = demo_copies(tmp_path / "in", 3)
     run_folder = tmp_path / "run"
     command = [
         sys.executable, "-m", "kg.cli", "extract", str(corpus), "--run", str(run_folder),
@@ -402,7 +389,7 @@ def test_a_build_from_a_run_killed_mid_way_finishes_and_equals_a_plain_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    _copies(Path("in"), 2)
+    demo_copies(Path("in"), 2)
     command = [
         sys.executable, "-m", "kg.cli", "build", "in", "--run", "run", "-o", "via-run",
         "--shard-size", "0.004",
