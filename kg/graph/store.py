@@ -49,6 +49,7 @@ MAX_NESTING = 200
 MAX_UNIONS = 2_000
 # Literals, IRIs and comments: the parts of a query whose words and brackets are no
 # part of its structure.
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _NOT_STRUCTURE = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
 )
@@ -56,8 +57,9 @@ _NOT_STRUCTURE = re.compile(
 
 def query_structure(sparql: str) -> str:
     """``sparql`` with its literals, IRIs and comments blanked out: what is left are its
-    keywords, variables and brackets."""
-    return _NOT_STRUCTURE.sub(" ", sparql)
+    keywords, variables and brackets, each at its place (blanked character by character,
+    newlines kept, so that offsets still fall on the same lines and columns)."""
+    return _NOT_STRUCTURE.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), sparql)
 
 
 # An update names its operation first, after the prologue (comments, BASE, PREFIX).
@@ -107,8 +109,7 @@ def syntax_message(sparql: str, message: str) -> str:
     """Oxigraph's ``message`` on ``sparql``; for a prefix never declared, one line that
     names it (Oxigraph's message may list the whole grammar it expected there, or some
     other part of it)."""
-    # Blanked character by character, so that offsets still fall on the same lines.
-    structure = _NOT_STRUCTURE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), sparql)
+    structure = query_structure(sparql)
     declared = set(PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(structure)}
     for used in _PREFIXED.finditer(structure):
         prefix = used.group(1) or ""
