@@ -120,7 +120,6 @@ RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     p.name: (p.subjects, p.objects) for p in PREDICATES
 }
 TYPE_LETTERS = {t.name: t.letter for t in TYPES}
-ZH_LABELS = {entry.name: entry.zh for entry in (*TYPES, *PREDICATES)}
 
 
 def check_registry() -> None:

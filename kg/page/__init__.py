@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from kg.page.data import SUMMARY_ABOVE
 from kg.page.focus import NoSuchEntity, find_entity, neighbourhood, page_file_name
-from kg.page.render import PAGE_TITLE, graph_page
+from kg.page.render import graph_page
 
 __all__ = [
-    "PAGE_TITLE",
     "SUMMARY_ABOVE",
     "NoSuchEntity",
     "find_entity",

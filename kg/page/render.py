@@ -22,8 +22,6 @@ from markupsafe import Markup
 from kg.page.data import DEFAULT_LANG, SUMMARY_ABOVE, page_data, page_words
 
 HERE = Path(__file__).parent
-# The title of the page of a whole graph (DIR/graph.html), which kg report's title begins with.
-PAGE_TITLE = "工会新闻知识图谱"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 # Inside <script>, these could end the element or open a comment; \uXXXX reads the same
