@@ -143,7 +143,8 @@ def _run_records(args: argparse.Namespace, problems: list[str]) -> Iterator[dict
 
     report = _bring_run_up_to_date(args, args.paths, Progress("kg extract", quiet=args.quiet))
     problems.extend(str(problem) for problem in report.problems if not problem.warning)
-    yield from Run.open(Path(args.run_dir)).records()
+    # Named as the paths given name them, as without --run, wherever the run was made.
+    yield from Run.open(Path(args.run_dir), report.names).records()
 
 
 def _bring_run_up_to_date(
@@ -268,7 +269,7 @@ def _records_of_run(
     report = _bring_run_up_to_date(args, paths, progress, lambda problem: None, final_line=False)
     if not report.complete:
         raise Failure(f"{summary(report)}: run the same command again to finish it")
-    run = Run.open(Path(args.run_dir))
+    run = Run.open(Path(args.run_dir), report.names)
     done = f"{report.skipped} done before, {report.done} now"
     return run.items, f"run {args.run_dir}: {report.shards} shard(s), {done}; "
 
@@ -504,8 +505,9 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def _run_article_graphs(folder: Path) -> Iterator[Iterator[ArticleGraph]]:
     """The article graphs of a complete run, a shard at a time, as kg build stores them:
-    each named by its file's source name (so run from where the run was made, as a build
-    is) and carrying the SHA-256 the run's manifest holds of its file."""
+    each named by its file's source name from the folder the run was made in (what a
+    build there names it, from wherever the push is run) and carrying the SHA-256 the
+    run's manifest holds of its file."""
     from kg.folder import source_name
     from kg.graph.rdf import article_iri, article_triples
     from kg.runs import Run
@@ -521,7 +523,7 @@ def _run_article_graphs(folder: Path) -> Iterator[Iterator[ArticleGraph]]:
 
     def graphs(shard: Shard) -> Iterator[ArticleGraph]:
         for record in run.shard_records(shard):
-            source = source_name(Path(record["source"]))
+            source = source_name(Path(run.base, record["source"]), Path(run.base))
             triples = article_triples(record, source, hashes[record["source"]])
             yield article_iri(source, record["index"]), triples
 

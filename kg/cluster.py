@@ -5,8 +5,9 @@ every shard it is given; a worker that joins later, or is restarted after a cras
 its own. A shard's records come back as gzip JSON Lines as soon as it is done, and only
 this process writes them into the run folder (kg.runs), once per shard: a shard whose
 worker was lost is run again elsewhere by the scheduler, and its future still resolves
-once. Workers read the inputs by the paths given here, so they must see the same files
-(a shared filesystem; absolute paths unless their working folder is this one).
+once. Workers read the inputs where this process finds them (their absolute paths, from
+the run's base folder), so they must see the same files at the same places (a shared
+filesystem); the records name them as the run does.
 """
 
 from __future__ import annotations
@@ -74,14 +75,16 @@ def local_cluster(workers: int) -> Client:
     return Client(cluster, set_as_default=False)
 
 
-def _extract_on_worker(plugin_name: str, produce: Produce, paths: list[str]) -> ShardResult:
+def _extract_on_worker(
+    plugin_name: str, produce: Produce, paths: list[str], base: str
+) -> ShardResult:
     plugin = get_worker().plugins[plugin_name]
     assert isinstance(plugin, PipelinePlugin)
     if plugin.pipeline is None:
         # Its setup failed (no model yet when the plugin was registered, and the
         # scheduler keeps a registered plugin): try again now, after `kg setup`.
         plugin.pipeline = plugin.load()
-    return extract_shard(paths, plugin.pipeline, produce)
+    return extract_shard(paths, plugin.pipeline, produce, base)
 
 
 def dask_extract(client: Client, load: Callable[[], Any], produce: Produce, key: str) -> Extract:
@@ -98,6 +101,7 @@ def dask_extract(client: Client, load: Callable[[], Any], produce: Produce, key:
                 plugin.name,
                 produce,
                 shard.paths,
+                shard.base,
                 # Named by content: the same shard of the same files is one task.
                 key=f"kg-shard-{shard.id}-{shard.digest[:16]}",
                 pure=False,

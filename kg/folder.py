@@ -69,12 +69,13 @@ class BuildReport:
     articles: int = 0
 
 
-def source_name(path: Path) -> str:
+def source_name(path: Path, folder: Path | None = None) -> str:
     """How the store names a file (kgo:sourceFile): its path relative to the working
-    folder, as the input was given (``articles/a.txt``, ``../corpus/a.txt``), whether
-    a folder or the file itself was given; never the absolute path of the machine that
-    built the graph, which the graph's files would carry wherever they are shared."""
-    return Path(os.path.relpath(path.absolute(), Path.cwd())).as_posix()
+    folder (or ``folder``: where a run was made), as the input was given
+    (``articles/a.txt``, ``../corpus/a.txt``), whether a folder or the file itself was
+    given; never the absolute path of the machine that built the graph, which the
+    graph's files would carry wherever they are shared."""
+    return Path(os.path.relpath(path.absolute(), folder or Path.cwd())).as_posix()
 
 
 def _stored_names(stored: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, list[str]]]:

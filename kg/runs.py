@@ -2,8 +2,9 @@
 
 A run folder holds
 
-* ``manifest.json``: the inputs (path, size, modification time, SHA-256) and the shards
-  they are cut into, rewritten only when the listing changes;
+* ``manifest.json``: the folder the run was made in (its base), the inputs (path as
+  first given, size, modification time, SHA-256) and the shards they are cut into,
+  rewritten only when the listing changes;
 * ``done.jsonl``: one line per finished shard (its digest, articles, characters,
   problems), appended as each one finishes;
 * ``shards/NNNNNN.jsonl.gz``: a finished shard's records as gzip JSON Lines, in input
@@ -13,6 +14,11 @@ Running again lists the inputs anew. A shard is done when its line in ``done.jso
 carries the digest of its files' current contents and of the options that shape records,
 so a changed file's shard is redone and every other finished shard is skipped. Files
 keep the shard they were first put in; new files go into new shards after the others.
+
+A file keeps the name it was first given by (relative to the base, or absolute) in the
+run, in its shard's records and digest, wherever the run is taken up from: a file
+listed from another folder is known by where it is, read from there, and given back to
+the caller under the name it was listed by this time.
 
 Who extracts is the caller's choice (``run_shards`` takes the function): this process
 (``local_extract``), or the workers of a Dask cluster (``kg.cluster``). Either way only
@@ -31,7 +37,7 @@ import secrets
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +69,8 @@ class Shard:
     id: int
     files: tuple[InputFile, ...]
     digest: str
+    base: str
+    """The absolute folder the files' paths are relative to: the run's base."""
 
     @property
     def paths(self) -> list[str]:
@@ -102,6 +110,8 @@ class RunReport:
     chars: int = 0
     seconds: float = 0.0
     problems: list[InputProblem] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """Files by their name in the run, as this call's paths named them (where they differ)."""
 
     @property
     def complete(self) -> bool:
@@ -109,12 +119,22 @@ class RunReport:
 
 
 class Run:
-    """A run folder's plan (its shards) and which of them are done."""
+    """A run folder's plan (its shards) and which of them are done; its files given back
+    under ``names`` (a file's name in the run → the caller's) where those differ."""
 
-    def __init__(self, folder: Path, shards: list[Shard], done: dict[int, dict[str, Any]]):
+    def __init__(
+        self,
+        folder: Path,
+        base: str,
+        shards: list[Shard],
+        done: dict[int, dict[str, Any]],
+        names: Mapping[str, str] | None = None,
+    ):
         self.folder = folder
+        self.base = base
         self.shards = shards
         self._done = done
+        self.names = dict(names or {})
 
     @classmethod
     def plan(
@@ -129,33 +149,48 @@ class Run:
         the problems met listing the inputs."""
         if shard_bytes <= 0:
             raise KgError(f"shard size {shard_bytes} bytes: must be above 0")
-        previous = _read_manifest(folder)
-        known = {file.path: file for shard in previous for file in shard.files}
+        recorded, previous = _read_manifest(folder)
+        here = os.getcwd()
+        base = recorded or here
+        known = {_location(base, file.path): file for shard in previous for file in shard.files}
         problems: list[InputProblem] = []
         current: dict[str, InputFile] = {}
+        names: dict[str, str] = {}
         for item in input_files(paths):
             if isinstance(item, InputProblem):
                 problems.append(item)
                 continue
-            described = _described(item, known.get(str(item)))
+            location = _location(here, str(item))
+            file = known.get(location)
+            if file is not None:
+                name = file.path
+            elif here == base or item.is_absolute():
+                name = str(item)
+            else:  # a file new to a run made elsewhere: named from the run's base
+                name = os.path.relpath(location, base)
+            described = _described(item, name, file)
             if isinstance(described, InputProblem):
                 problems.append(described)
-            else:
-                current.setdefault(described.path, described)
-        shards = _shards(previous, current, shard_bytes, options)
-        run = cls(folder, shards, {})
-        if shards != previous or not (folder / MANIFEST).exists():
+                continue
+            current.setdefault(name, described)
+            if str(item) != name:
+                names.setdefault(name, str(item))
+        shards = _shards(previous, current, shard_bytes, options, base)
+        run = cls(folder, base, shards, {}, names)
+        if shards != previous or recorded is None:
             run._write_manifest(shard_bytes)
         run._done = run._read_journal()
         run._sweep()
         return run, problems
 
     @classmethod
-    def open(cls, folder: Path) -> Run:
-        """The run in ``folder`` as last planned, to read."""
+    def open(cls, folder: Path, names: Mapping[str, str] | None = None) -> Run:
+        """The run in ``folder`` as last planned, to read; its files given back under
+        ``names`` (a RunReport's), by default under their names in the run."""
         if not (folder / MANIFEST).is_file():
             raise KgError(f"{folder}: not a kg run folder (no {MANIFEST} in it)")
-        run = cls(folder, _read_manifest(folder), {})
+        recorded, shards = _read_manifest(folder)
+        run = cls(folder, recorded or os.getcwd(), shards, {}, names)
         run._done = run._read_journal()
         return run
 
@@ -208,18 +243,24 @@ class Run:
         self, files: Collection[str | Path] | None = None
     ) -> Iterator[ArticleRecord | InputProblem]:
         """The problems and records of the done shards, shard by shard in input order, of
-        ``files`` only if given (as the paths were listed). The boundary a graph build
-        (kg.graph.build's ``records``) or a push reads a run through."""
+        ``files`` only if given (as the paths were listed), each under the name its file
+        was listed by (``names``). The boundary a graph build (kg.graph.build's
+        ``records``) reads a run through."""
         wanted = None if files is None else {str(file) for file in files}
         for shard in self.shards:
-            if not self.is_done(shard) or (wanted is not None and wanted.isdisjoint(shard.paths)):
+            given = {path: self.names.get(path, path) for path in shard.paths}
+            if not self.is_done(shard) or (
+                wanted is not None and wanted.isdisjoint(given.values())
+            ):
                 continue
             for problem in self.problems(shard):
-                if wanted is None or problem.source in wanted:
-                    yield problem
+                source = given.get(problem.source, problem.source)
+                if wanted is None or source in wanted:
+                    yield replace(problem, source=source)
             for record in self.shard_records(shard):
-                if wanted is None or record["source"] in wanted:
-                    yield record
+                source = given.get(record["source"], record["source"])
+                if wanted is None or source in wanted:
+                    yield record | {"source": source}
 
     def shard_records(self, shard: Shard) -> Iterator[ArticleRecord]:
         """The records of a done shard, in input order."""
@@ -230,6 +271,7 @@ class Run:
     def _write_manifest(self, shard_bytes: int) -> None:
         manifest = {
             "kg_run": FORMAT,
+            "base": self.base,
             "shard_bytes": shard_bytes,
             "shards": [
                 {
@@ -278,14 +320,20 @@ class Run:
                     path.unlink()
 
 
-def _described(path: Path, known: InputFile | None) -> InputFile | InputProblem:
-    """``path`` with its size and SHA-256; the sum is taken again only when the size or
-    the modification time changed (as make and rsync judge)."""
+def _location(folder: str, path: str) -> str:
+    """Where ``path`` (relative to ``folder``, or absolute) is: how a file is known
+    whatever folder it is listed from."""
+    return os.path.normpath(os.path.join(folder, path))
+
+
+def _described(path: Path, name: str, known: InputFile | None) -> InputFile | InputProblem:
+    """``path``, named ``name`` in the run, with its size and SHA-256; the sum is taken
+    again only when the size or the modification time changed (as make and rsync judge)."""
     try:
         stat = path.stat()
         if known is not None and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             return known
-        return InputFile(str(path), stat.st_size, stat.st_mtime_ns, sha256_file(path))
+        return InputFile(name, stat.st_size, stat.st_mtime_ns, sha256_file(path))
     except OSError as error:
         return InputProblem(str(path), f"cannot read file ({error.strerror or error})")
 
@@ -295,6 +343,7 @@ def _shards(
     current: dict[str, InputFile],
     shard_bytes: int,
     options: Mapping[str, Any],
+    base: str,
 ) -> list[Shard]:
     """Files stay in the shard they were put in (less those gone); files new to the run
     are cut into new shards of up to ``shard_bytes`` (a larger file is one shard)."""
@@ -316,7 +365,7 @@ def _shards(
         group.append(file)
     if group:
         groups.append((next_id, group))
-    return [Shard(id, tuple(files), _digest(files, options)) for id, files in groups]
+    return [Shard(id, tuple(files), _digest(files, options), base) for id, files in groups]
 
 
 def _digest(files: Iterable[InputFile], options: Mapping[str, Any]) -> str:
@@ -325,18 +374,31 @@ def _digest(files: Iterable[InputFile], options: Mapping[str, Any]) -> str:
     return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _read_manifest(folder: Path) -> list[Shard]:
+def _read_manifest(folder: Path) -> tuple[str | None, list[Shard]]:
+    """The run's base folder as recorded (None: no manifest yet, or one written before
+    runs kept it), and its shards.
+
+    A manifest without a base was made by a kg that named files from the working folder
+    and could only be used from the folder the run was made in: it is read as made in
+    the working folder, and gets that base when next written. Refusing it would mean
+    extracting the whole run again; taken up from elsewhere, its files are not found
+    where it says (each is then a new file, extracted again), which is all that can
+    go wrong."""
     path = folder / MANIFEST
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return []
+        return None, []
     except (OSError, ValueError) as error:
         raise KgError(f"{path}: not a kg run manifest ({error})") from None
     try:
         if manifest["kg_run"] != FORMAT:
             raise KgError(f"{path}: a run of format {manifest['kg_run']}, this kg reads {FORMAT}")
-        return [
+        recorded = manifest.get("base")
+        if recorded is not None and not (isinstance(recorded, str) and os.path.isabs(recorded)):
+            raise ValueError("absolute base folder")
+        base = recorded or os.getcwd()
+        return recorded, [
             Shard(
                 int(shard["id"]),
                 tuple(
@@ -344,6 +406,7 @@ def _read_manifest(folder: Path) -> list[Shard]:
                     for f in shard["files"]
                 ),
                 shard["digest"],
+                base,
             )
             for shard in manifest["shards"]
         ]
@@ -375,8 +438,12 @@ with its options bound. Given by the caller, so that this module, which keeps ru
 not run the pipeline itself."""
 
 
-def extract_shard(paths: Sequence[str], pipeline: Any, produce: Produce) -> ShardResult:
-    """The records of the articles in ``paths`` as gzip JSON Lines, with their counts."""
+def extract_shard(
+    paths: Sequence[str], pipeline: Any, produce: Produce, base: str = ""
+) -> ShardResult:
+    """The records of the articles in ``paths`` as gzip JSON Lines, with their counts:
+    the files read from ``base`` (by default the working folder), named by ``paths``."""
+    located = {str(Path(base, path)): path for path in paths}
     chars = 0
 
     def seen(article: Article) -> None:
@@ -390,10 +457,11 @@ def extract_shard(paths: Sequence[str], pipeline: Any, produce: Produce) -> Shar
     # some six times the bytes of their input, and at level 6 compressing them took 2%
     # of the extraction's time (1% at level 1, for files a third larger).
     with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=1, mtime=0) as out:
-        for item in produce(paths, pipeline, on_article=seen):
+        for item in produce(list(located), pipeline, on_article=seen):
             if isinstance(item, InputProblem):
-                problems.append(item)
+                problems.append(replace(item, source=located.get(item.source, item.source)))
             else:
+                item["source"] = located.get(item["source"], item["source"])
                 out.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
                 articles += 1
     return ShardResult(buffer.getvalue(), articles, chars, tuple(problems))
@@ -406,7 +474,7 @@ def local_extract(load: Callable[[], Any], produce: Produce) -> Extract:
     def extract(shards: Sequence[Shard]) -> Iterator[tuple[Shard, ShardResult]]:
         pipeline = load()
         for shard in shards:
-            yield shard, extract_shard(shard.paths, pipeline, produce)
+            yield shard, extract_shard(shard.paths, pipeline, produce, shard.base)
 
     return extract
 
@@ -475,6 +543,7 @@ def _run_shards(
 ) -> None:
     run, problems = Run.plan(report.folder, paths, shard_bytes=shard_bytes, options=options)
     report.shards = len(run.shards)
+    report.names = run.names
     report.problems.extend(problems)
     for problem in problems:
         on_problem(problem)

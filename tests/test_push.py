@@ -370,8 +370,10 @@ def test_a_run_pushed_a_shard_at_a_time_gives_what_a_push_of_its_build_gives(
     extractor: Extractor,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The same corpus as the demo build, extracted into a run of several shards.
+    # The same corpus as the demo build, extracted into a run of several shards, in the
+    # folder it was built in and by the same absolute path.
     produce = partial(run, max_file_bytes=20_000_000)
     report = run_shards(
         tmp_path / "run",
@@ -387,6 +389,9 @@ def test_a_run_pushed_a_shard_at_a_time_gives_what_a_push_of_its_build_gives(
     _send(oxigraph, "PUT", f"graph={quote(gone, safe='')}", typed)
     _send(oxigraph, "POST", "default", typed)
 
+    # Pushed from another folder: the files named by their path from the folder the run
+    # was made in, as the build there names them.
+    monkeypatch.chdir(tmp_path)
     status = main(["push", "--run", str(tmp_path / "run"), "--endpoint", f"{oxigraph}/store"])
     assert status == 0
     stderr = capsys.readouterr().err

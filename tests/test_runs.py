@@ -42,12 +42,14 @@ from tests.conftest import DEMO
 OPTIONS = {"segmenter": "pkuseg"}
 
 
-def _fake_result(paths: Sequence[str]) -> ShardResult:
-    """A shard's 'records' without the model: one per file, naming it and its text."""
-    lines = [json.dumps({"source": p, "text": Path(p).read_text(encoding="utf-8")}) for p in paths]
+def _fake_result(paths: Sequence[str], base: str = "") -> ShardResult:
+    """A shard's 'records' without the model: one per file (read from ``base``, as
+    extract_shard reads them), naming it as the run does, and its text."""
+    texts = {p: Path(base, p).read_text(encoding="utf-8") for p in paths}
+    lines = [json.dumps({"source": p, "text": text}) for p, text in texts.items()]
     data = gzip.compress("".join(line + "\n" for line in lines).encode(), mtime=0)
     problems = tuple(InputProblem(p, "odd") for p in paths if p.endswith("odd.txt"))
-    return ShardResult(data, len(paths), sum(len(Path(p).read_text()) for p in paths), problems)
+    return ShardResult(data, len(paths), sum(map(len, texts.values())), problems)
 
 
 class Counting:
@@ -62,7 +64,7 @@ class Counting:
             if self.fail_after is not None and len(self.shards) == self.fail_after:
                 raise RuntimeError("the machine went down")
             self.shards.append(shard.id)
-            yield shard, _fake_result(shard.paths)
+            yield shard, _fake_result(shard.paths, shard.base)
 
 
 def _corpus(folder: Path, sizes: Sequence[int]) -> Path:
@@ -188,6 +190,77 @@ def test_the_items_of_some_files_are_their_problems_and_records(tmp_path: Path) 
         else ("record", Path(i["source"]).name)
         for i in items
     ] == [("record", "01.txt"), ("problem", "odd.txt"), ("record", "odd.txt")]
+
+
+# A run made in folder made/ of its corpus made/in, taken up from elsewhere: (the working
+# folder then, from tmp_path; the corpus as given from there; the run's name for a file
+# new to it: relative to made/ if given relative, else as given)
+ELSEWHERE = [
+    ("other", "../made/in", "in/09.txt"),  # a sibling folder
+    ("other", "{tmp}/made/in", "{tmp}/made/in/09.txt"),  # the corpus absolute
+    ("made/in", ".", "in/09.txt"),  # inside the corpus
+    (".", "made/in", "in/09.txt"),  # the parent folder
+    ("made", "in", "in/09.txt"),  # where it was made: names as before
+]
+
+
+@pytest.mark.parametrize(("here", "given", "new_name"), ELSEWHERE)
+def test_a_run_is_taken_up_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, here: str, given: str, new_name: str
+) -> None:
+    made = tmp_path / "made"
+    _corpus(made / "in", [10] * 4)
+    monkeypatch.chdir(made)
+    _run(Path("run"), Path("in"), Counting(), 60)
+    shards_before = {p.name: p.read_bytes() for p in (made / "run" / "shards").iterdir()}
+    (tmp_path / here).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / here)
+    corpus = Path(given.format(tmp=tmp_path))
+    (corpus / "02.txt").write_text("新的内容", encoding="utf-8")
+    (corpus / "09.txt").write_text("又一篇", encoding="utf-8")
+
+    again = Counting()
+    report = _run(made / "run", corpus, again, 60)
+    assert again.shards == [1, 2]  # 02's shard and 09's new one: nothing else redone
+    assert (report.skipped, report.done) == (1, 2)
+    run = Run.open(made / "run", report.names)
+    listed = [str(corpus / f"{n:02d}.txt") for n in (0, 1, 2, 3, 9)]
+    assert [r["source"] for r in run.records()] == listed  # as without a run, from here
+    assert [r["text"] for r in run.records()][2:] == ["新的内容", "字" * 10, "又一篇"]
+    manifest = json.loads((made / "run" / MANIFEST).read_text())
+    assert manifest["base"] == str(made)
+    names = [f["path"] for shard in manifest["shards"] for f in shard["files"]]
+    assert names == [f"in/{n:02d}.txt" for n in range(4)] + [new_name.format(tmp=tmp_path)]
+    assert (made / "run" / "shards" / "000000.jsonl.gz").read_bytes() == shards_before[
+        "000000.jsonl.gz"
+    ]
+    # Only the files listed this time are given back, under their names from here.
+    assert [r["source"] for r in run.items([corpus / "09.txt"])] == [str(corpus / "09.txt")]
+
+    monkeypatch.chdir(made)  # back where it was made: nothing to do
+    back = _run(Path("run"), Path("in"), Counting(fail_after=0), 60)
+    assert back.skipped == 3
+    sources = [r["source"] for r in Run.open(Path("run"), back.names).records()]
+    assert sources == [f"in/{n:02d}.txt" for n in (0, 1, 2, 3, 9)]
+    assert [r["source"] for r in run_records(Path("run"))] == names  # as the run names them
+
+
+def test_a_manifest_without_a_base_is_read_as_made_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _corpus(Path("in"), [10] * 4)
+    _run(Path("run"), Path("in"), Counting(), 60)
+    manifest = Path("run") / MANIFEST
+    old = json.loads(manifest.read_text())
+    del old["base"]  # as kg wrote it before runs kept their folder
+    manifest.write_text(json.dumps(old))
+    again = Counting()
+    assert _run(Path("run"), Path("in"), again, 60).skipped == 2 and again.shards == []
+    assert json.loads(manifest.read_text())["base"] == str(tmp_path)  # recorded now
+    manifest.write_text(json.dumps(old | {"base": "in"}))
+    with pytest.raises(KgError, match=r"run/manifest.json: not a kg run manifest"):
+        Run.open(Path("run"))
 
 
 def test_a_run_folder_in_use_is_refused(tmp_path: Path) -> None:
@@ -356,6 +429,29 @@ def test_a_build_from_a_run_equals_a_plain_build_and_is_as_incremental(
     # Nothing changed: every shard skipped, nothing read.
     assert main([*via_run, "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("cli_shares_the_model")
+def test_a_run_made_in_one_folder_is_built_from_another_as_a_plain_build_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _demo_texts(tmp_path / "made" / "in", 4)
+    monkeypatch.chdir(tmp_path / "made")
+    assert main(["extract", "in", "--run", "run", "--shard-size", "0.004", "-o", "x.json"]) == 0
+    shards = len(Run.open(Path("run")).shards)
+    (tmp_path / "other").mkdir()
+    monkeypatch.chdir(tmp_path / "other")
+    capsys.readouterr()
+
+    via_run = ["../made/in", "--run", "../made/run", "--shard-size", "0.004"]
+    assert main(["build", *via_run, "-o", "via-run"]) == 0
+    assert f"{shards} shard(s), {shards} done before, 0 now" in capsys.readouterr().err
+    assert main(["build", "../made/in", "-o", "plain"]) == 0
+    assert _graph_bytes(Path("via-run")) == _graph_bytes(Path("plain"))
+    # kg extract --run names the files as their paths do from here, as without --run.
+    assert main(["extract", *via_run, "--format", "jsonl", "-o", "via-run.jsonl"]) == 0
+    assert main(["extract", "../made/in", "--format", "jsonl", "-o", "plain.jsonl"]) == 0
+    assert Path("via-run.jsonl").read_bytes() == Path("plain.jsonl").read_bytes()
 
 
 @pytest.mark.usefixtures("cli_shares_the_model")
