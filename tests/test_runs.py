@@ -350,6 +350,22 @@ def _lines(path: Path) -> int:
         return 0
 
 
+def killed_once_journalled(command: Sequence[str], folder: Path, shards: int) -> int:
+    """Start ``command`` (a kg run into ``folder``) in a process of its own and kill it
+    (SIGKILL) as soon as ``shards`` shards are in the run's journal, or when it ends by
+    itself: the shards it finished. Waits on the journal, for at most ten minutes."""
+    child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600
+        while _lines(folder / JOURNAL) < shards and child.poll() is None:
+            assert time.monotonic() < deadline, f"not {shards} shards done in 10 minutes"
+            time.sleep(0.02)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+    return _lines(folder / JOURNAL)
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("cli_shares_the_model")
 def test_a_run_killed_mid_way_does_only_the_rest_and_equals_one_go(
@@ -361,14 +377,7 @@ def test_a_run_killed_mid_way_does_only_the_rest_and_equals_one_go(
         sys.executable, "-m", "kg.cli", "extract", str(corpus), "--run", str(run_folder),
         "--shard-size", "0.004", "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"),
     ]  # fmt: skip
-    child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while _lines(run_folder / JOURNAL) < 3 and child.poll() is None:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    done_before = _lines(run_folder / JOURNAL)
+    done_before = killed_once_journalled(command, run_folder, 3)
     shards = len(Run.open(run_folder).shards)
     assert 3 <= done_before < shards, "killed too late to test a resume"
     assert not (tmp_path / "out.jsonl").exists()
@@ -490,14 +499,7 @@ def test_a_build_from_a_run_killed_mid_way_finishes_and_equals_a_plain_build(
         sys.executable, "-m", "kg.cli", "build", "in", "--run", "run", "-o", "via-run",
         "--shard-size", "0.004",
     ]  # fmt: skip
-    child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while _lines(Path("run") / JOURNAL) < 3 and child.poll() is None:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    done_before = _lines(Path("run") / JOURNAL)
+    done_before = killed_once_journalled(command, Path("run"), 3)
     shards = len(Run.open(Path("run")).shards)
     assert 3 <= done_before < shards, "killed too late to test a resume"
     assert not Path("via-run/graph.ttl").exists()
