@@ -1,6 +1,6 @@
 """Resumable runs (kg.runs) locally and on a Dask LocalCluster, on the same corpus.
 
-Run:  python -m benchmarks.bench_runs [--mb 20] [--shard-mb 1]
+Run:  python -m benchmarks.bench_runs [--mb 20] [--shard-mb 1] [--push]
 
 Builds a corpus of about ``--mb`` MB of plain-text copies of the demo articles
 (benchmarks/bench_extract.build_corpus), then prints, the model loads left out of every
@@ -18,6 +18,14 @@ rate (each side loads it once before its clock starts):
 * peak memory (max RSS) of each worker, and of this process and its --jobs children;
 * time to resume a run 90% done: listing and skipping the done shards (goal: under
   2 s), and the whole resume with the last 10% extracted.
+
+With ``--push``, instead: the run made in this process, then ``kg push --run`` of it
+into an Oxigraph server on a free loopback port (the ``oxigraph`` binary the pyoxigraph
+wheel installs beside Python), its store on disk and then in memory, twice each: into
+the empty store and over the first push. For each, articles/s and triples/s (those of
+the articles' named graphs, and with the merged graph's added: all the triples sent).
+On disk the server commits each request durably (one PUT an article); in memory
+what is left is this process's own work and the round trips.
 """
 
 from __future__ import annotations
@@ -31,16 +39,20 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import redirect_stderr
 from functools import partial
+from io import StringIO
 from pathlib import Path
 
 from distributed import get_task_stream
 
 from benchmarks.bench_extract import build_corpus
 from kg.article import Article
+from kg.cli import main as kg
 from kg.cluster import PipelinePlugin, dask_extract, local_cluster
 from kg.pipeline import Extractor, run
-from kg.runs import JOURNAL, Run, Shard, ShardResult, local_extract, run_shards
+from kg.runs import JOURNAL, Run, RunReport, Shard, ShardResult, local_extract, run_shards
+from tests.test_push import REPORT, _oxigraph
 
 REPO = Path(__file__).resolve().parents[1]
 READ = {"max_file_bytes": 20_000_000, "ocr": False}
@@ -86,11 +98,49 @@ def run_overhead(done: Path, corpus: Path, shard_bytes: int) -> float:
     return (encoding + time.perf_counter() - start) / again.shards
 
 
+def local_run(folder: Path, corpus: Path, extractor: Extractor, shard_bytes: int) -> RunReport:
+    """kg extract --run of ``corpus`` into ``folder`` in this process (--jobs 1)."""
+    extract = local_extract(lambda: extractor, partial(run, **READ))
+    return run_shards(folder, [corpus], extract, shard_bytes=shard_bytes, options={})
+
+
+def push_rates(folder: Path, report: RunReport, work: Path) -> None:
+    """``kg push --run`` of the complete run in ``folder`` into an Oxigraph server with a
+    store of its own (in ``work``, then in memory): twice each, into the empty store and
+    over the first push."""
+    for store, location in (("on disk", ["--location", str(work / "oxigraph")]), ("in memory", [])):
+        with _oxigraph(work, "serve", *location) as base:
+            for when in ("into an empty store", "again, over the first push"):
+                push_rate(folder, report, f"{base}/store", f"{store}, {when}")
+
+
+def push_rate(folder: Path, report: RunReport, endpoint: str, what: str) -> None:
+    """The rates of one ``kg push --run`` of ``folder`` to ``endpoint``, printed."""
+    told = StringIO()
+    start = time.perf_counter()
+    with redirect_stderr(told):
+        status = kg(["push", "--run", str(folder), "--endpoint", endpoint])
+    seconds = time.perf_counter() - start
+    pushed = REPORT.fullmatch(told.getvalue().strip())
+    if status != 0 or pushed is None:
+        raise SystemExit(told.getvalue().strip())
+    named, merged = int(pushed.group(2)), int(pushed.group(3))
+    print(
+        f"kg push --run ({what}): {seconds:.1f} s, {report.articles / seconds:,.0f} "
+        f"articles/s, {named / seconds:,.0f} triples/s of the article graphs ({named:,}), "
+        f"{(named + merged) / seconds:,.0f} triples/s with the merged graph's ({merged:,}), "
+        f"{report.shards} shards"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size (default 20)")
     parser.add_argument("--shard-mb", type=float, default=1.0, help="shard size (default 1)")
     parser.add_argument("--corpus", type=Path, default=REPO / "examples" / "articles")
+    parser.add_argument(
+        "--push", action="store_true", help="measure kg push --run into Oxigraph instead"
+    )
     args = parser.parse_args()
     shard_bytes = int(args.shard_mb * 1_000_000)
 
@@ -105,6 +155,12 @@ def main() -> None:
         start = time.perf_counter()
         extractor = Extractor()
         print(f"pipeline load: {time.perf_counter() - start:.1f} s")
+        if args.push:
+            folder = work / "run-local"
+            report = local_run(folder, corpus, extractor, shard_bytes)
+            print(f"run: {report.articles:,} articles in {report.shards} shards")
+            push_rates(folder, report, work)
+            return
 
         jobs1 = one_go(corpus, extractor, 1)
         print(f"kg extract --jobs 1 (one go): {jobs1:,.0f} chars/s")
@@ -113,13 +169,7 @@ def main() -> None:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
         folder = work / "run-local"
-        report = run_shards(
-            folder,
-            [corpus],
-            local_extract(lambda: extractor, partial(run, **READ)),
-            shard_bytes=shard_bytes,
-            options={},
-        )
+        report = local_run(folder, corpus, extractor, shard_bytes)
         local_rate = report.chars / report.seconds
         print(f"kg extract --run, --jobs 1: {local_rate:,.0f} chars/s over {report.shards} shards")
         print(f"  overhead per shard: {run_overhead(folder, corpus, shard_bytes) * 1000:,.0f} ms")
@@ -136,13 +186,7 @@ def main() -> None:
             f"{len(lines) - len(pending)} done shards (goal < 2 s)"
         )
         start = time.perf_counter()
-        again = run_shards(
-            folder,
-            [corpus],
-            local_extract(lambda: extractor, partial(run, **READ)),
-            shard_bytes=shard_bytes,
-            options={},
-        )
+        again = local_run(folder, corpus, extractor, shard_bytes)
         print(
             f"  whole resume ({again.done} shards extracted): {time.perf_counter() - start:.1f} s"
         )
