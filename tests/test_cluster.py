@@ -98,7 +98,7 @@ def test_the_client_killed_mid_run_and_run_again_does_only_the_shards_left(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = demo_copies(tmp_path / "in", 4)  # some 30 shards: many left at the kill
+    corpus = demo_copies(tmp_path / "in", 4)  # 24 shards: many left at the kill
     folder = tmp_path / "run"
     out = tmp_path / "out.jsonl"
     argv = ["extract", str(corpus), "--run", str(folder), "--shard-size", "0.004"]
