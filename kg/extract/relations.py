@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import heads, opened_by, words
-from kg.nlp.entities import founding_verbs, names_a_part
+from kg.nlp.entities import founding_verbs, names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -214,6 +214,13 @@ def _name_structure(
                 and outer.name.startswith(founding_verbs(), len(chain[0].name))
             ):
                 found.append(Relation(chain[0], "organizes", outer, "name-occasion", start, end))
+            elif (
+                chain
+                and chain[0].label == "Initiative"
+                and names_a_contest(outer.name, chain[0].name)
+            ):
+                # 某市职工技能大赛电工技能竞赛 is one contest of the 大赛.
+                found.append(Relation(outer, "partOf", chain[0], "name-contest", start, end))
             continue
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
         if allowed is None or (outer.nested and outer.label not in PART_TYPES):

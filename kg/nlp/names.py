@@ -61,6 +61,8 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 # Level words that open the name of a trade's union at that level (省邮电工会).
 TRADE_UNION_LEVELS = frozenset("省市区县")
+# 中国金融工会, 中国海员建设工会: a national industrial union is its sector's.
+NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
@@ -98,6 +100,7 @@ class HeadNameRecognizer(Component):
         self.blockers = words("head_blockers")
         self.part_heads = tuple(words("part_heads"))
         self.construction = words("construction_words")
+        self.sectors = words("union_sectors")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.event_verbs = self.naming_verbs | words("event_verbs")
@@ -334,7 +337,10 @@ class HeadNameRecognizer(Component):
                         # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
                             head.label == "Union"
-                            and text[starts[index] : head_start].endswith(self.owner_heads)
+                            and (
+                                text[starts[index] : head_start].endswith(self.owner_heads)
+                                or text[starts[index] : head_start] in self.sectors
+                            )
                         )
                     )
                 )
@@ -409,7 +415,17 @@ class HeadNameRecognizer(Component):
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
-        if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
+        if (
+            head.label == "Organization"
+            and modifier in self.verbal
+            and text[left:end] in self.dictionary
+        ):
+            # 教育局, 管理局: a body of the article named by its task alone stands for
+            # the full name that ends so (某区教育局), if the article gives one.
+            return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
+        if len(modifier) < HEAD_KINDS[head.kind] or (
+            modifier in self.verbal and not (head.label == "Union" and modifier in self.sectors)
+        ):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
             OCCASIONS_BEFORE.search(text, 0, left) or OCCASIONS_OPEN.match(text, left, head_start)
@@ -516,6 +532,10 @@ class HeadNameRecognizer(Component):
             # 省邮电工会, 市农林水利工会, 县建设工会: a trade's union at the level of
             # the division the article is about.
             return left
+        for offset, _ in tokens:
+            # 金融工会, 中国海员建设工会: a sector's union (kg/lexicons/union_sectors.txt).
+            if text[offset:head_start].removeprefix(NATIONAL_SECTOR) in self.sectors:
+                return offset
         owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
         # 公司工会 or 产业工会 alone is a kind of union, not one union's name;
         # 全国总工会 is one.
