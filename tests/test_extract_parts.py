@@ -17,6 +17,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a department that only says which further post a body's officer holds
+    ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("Organization", "工会工作部")),
+    # words before a site's name with no area are no union's name
+    ("站内搜索发展纪事星火科技园工会联合会举行大会。", ("Union", "发展纪事星火科技园工会联合会")),
     # a sector's word before 工会 with other words is no sector's union
     ("积极教育工会会员参加活动。", ("Union", "教育工会")),
     # a body named by its task alone with no full name in the article is dropped
@@ -24,6 +28,27 @@ NOT_FOUND = [
 ]
 
 TRIPLES = [
+    # a bare department listed among a union's officers, or after 该会, is the union's
+    (
+        "大会由郑州园区工会举办。园区工会主席段科然、副主席陈红梅和女职工委员会主任杨改玲参加。",
+        ("女职工委员会", "partOf", "郑州园区工会"),
+    ),
+    (
+        "大会由郑州园区工会举办。园区工会主席段科然、副主席陈红梅和女职工委员会主任杨改玲参加。",
+        ("段科然", "memberOf", "郑州园区工会"),
+    ),
+    (
+        "通州区总工会召开全委会。该会女职工委员会主任王芳作报告。",
+        ("女职工委员会", "partOf", "通州区总工会"),
+    ),
+    # the person of a further post is the body's
+    ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("王立新", "memberOf", "金泰集团工会")),
+    # a bare post of the kind a body named before is headed by
+    (
+        "活动由大兴区总工会生产生活部负责，据部长张京玉介绍，书架很受欢迎。",
+        ("张京玉", "memberOf", "大兴区总工会生产生活部"),
+    ),
+    ("大兴区教育局召开会议，局长王明讲话。", ("王明", "memberOf", "大兴区教育局")),
     # a subsidiary named after its group, where the article names the group too
     (
         "武汉市总工会与中建二局一同揭牌。中建二局总承包公司承建。",
@@ -58,6 +83,13 @@ TRIPLES = [
 ]
 
 NOT_TRIPLES = [
+    # a bare department listed after another body's officer is not the union's
+    (
+        "园区工会主席段科然、金泰公司办公室主任王芳参加。",
+        ("金泰公司办公室", "partOf", "园区工会"),
+    ),
+    # a union is headed by a 主席: a bare 会长 is no union's
+    ("大兴区总工会召开会议，会长王明讲话。", ("王明", "memberOf", "大兴区总工会")),
     # a company's full registered name adds only its legal form, or is its own name
     (
         "北京城建集团与北京城建集团有限责任公司签约。",

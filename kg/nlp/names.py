@@ -72,6 +72,8 @@ ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
 SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 # The posts held in a body, up to the 、 that goes on to a further one (副主任、).
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
+# Joins a person's further post to the first: 副主席兼某某部部长.
+CONCURRENT = "兼"
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -101,12 +103,16 @@ class HeadNameRecognizer(Component):
         self.part_heads = tuple(words("part_heads"))
         self.construction = words("construction_words")
         self.sectors = words("union_sectors")
+        self.departments = words("union_departments")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
+        # A park or building has its own union too (某某产业园工会).
+        self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
+        self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         self.post_after = tuple(words("posts") | words("titles"))
 
@@ -122,6 +128,7 @@ class HeadNameRecognizer(Component):
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
         # Where each division named here, in full or short, starts and ends.
         division_ends = {c.start: c.end for c in found_before if c.label == "District"}
+        areas = frozenset(division_ends)
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -152,7 +159,7 @@ class HeadNameRecognizer(Component):
             if continues and head.label != "Union":
                 continue
             found = self._name(
-                text, tokens, preceding, head_start, end, head, divisions, known, named_at
+                text, tokens, preceding, head_start, end, head, divisions, known, named_at, areas
             )
             if continues:
                 if found is not None:
@@ -391,8 +398,10 @@ class HeadNameRecognizer(Component):
         divisions: dict[int, Candidate],
         known: set[str],
         named_at: set[int],
+        areas: frozenset[int] = frozenset(),
     ) -> Candidate | None:
-        """``known`` holds the names found so far, ``named_at`` where names start."""
+        """``known`` holds the names found so far, ``named_at`` where names start,
+        ``areas`` where divisions named in full or short start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
         if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
@@ -406,14 +415,35 @@ class HeadNameRecognizer(Component):
             # a counted description that has none (顺义区首家网约车司机之家).
             name = text[left:end]
             return Candidate(left, end, head.label, name, "reference", PRIORITY, head.text, True)
+        if head.label == "Union" and modifier in self.union_owner_kinds:
+            # 公司工会, 产业园工会: the union of the company or park the article
+            # names (some 某某公司工会 there), if it names one.
+            return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label == "Union":
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
+                return None
+            if (
+                left not in areas
+                and text.endswith(self.site_heads, left, head_start)
+                and not text.endswith(self.owner_heads, left, head_start)
+            ):
+                # 某市某某产业园工会: a site's union is named after the site's area; words
+                # before a site's name without one are seldom of it.
                 return None
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
+        if (
+            head.label == "Organization"
+            and text.endswith(CONCURRENT, 0, left)
+            and text[left:end] in self.departments
+            and text.startswith(self.post_after, end)
+        ):
+            # 某总工会副主席兼某某部部长X: a department named bare only says which
+            # post; the person is the body's.
+            return None
         modifier = text[left:head_start]
         if (
             head.label == "Organization"
@@ -536,7 +566,8 @@ class HeadNameRecognizer(Component):
             # 金融工会, 中国海员建设工会: a sector's union (kg/lexicons/union_sectors.txt).
             if text[offset:head_start].removeprefix(NATIONAL_SECTOR) in self.sectors:
                 return offset
-        owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
+        owners = (*self.owner_heads, *self.site_heads, *UNION_OWNERS)
+        owner = next((o for o in owners if modifier.endswith(o)), None)
         # 公司工会 or 产业工会 alone is a kind of union, not one union's name;
         # 全国总工会 is one.
         if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
