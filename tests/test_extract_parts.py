@@ -41,6 +41,10 @@ TRIPLES = [
         "通州区总工会召开全委会。该会女职工委员会主任王芳作报告。",
         ("女职工委员会", "partOf", "通州区总工会"),
     ),
+    (
+        "南华机车有限公司工会副主席、女职工委员会主任王丽华讲话。",
+        ("女职工委员会", "partOf", "南华机车有限公司工会"),
+    ),
     # the person of a further post is the body's
     ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("王立新", "memberOf", "金泰集团工会")),
     # a bare post of the kind a body named before is headed by

@@ -323,7 +323,8 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
 def _departments(clause: Clause, before: list[Mention]) -> list[Relation]:
     """A union's department or committee named bare (kg/lexicons/union_departments.txt)
     is the union's that the sentence lists it under (某工会主席X、副主席Y和女职工委员会
-    主任Z) or that 该会 refers back to (该会女职工委员会), the last one named before."""
+    主任Z; 某工会副主席、女职工委员会主任Z) or that 该会 refers back to
+    (该会女职工委员会), the last one named before."""
     found = []
     for match in _listed_department().finditer(clause.template):
         part = clause.mentions[int(match.group("s"))]
@@ -373,8 +374,9 @@ def _bare_post() -> re.Pattern[str]:
 
 @cache
 def _listed_department() -> re.Pattern[str]:
-    """⟨U⟩主席⟨H⟩、副主席⟨H⟩和⟨O⟩主任: a union's officers, one of them a department's."""
-    pattern = r"⟨U(?P<o>\d+)⟩(?:{POSTSEQ}{PERSON}(?:、|和|及|以及))+⟨O(?P<s>\d+)⟩(?={POSTSEQ})"
+    """⟨U⟩主席⟨H⟩、副主席⟨H⟩和⟨O⟩主任: a union's officers, one of them a department's;
+    ⟨U⟩副主席、⟨O⟩主任⟨H⟩: one officer's posts, the further one in a department."""
+    pattern = r"⟨U(?P<o>\d+)⟩(?:{POSTSEQ}(?:{PERSON})?(?:、|和|及|以及))+⟨O(?P<s>\d+)⟩(?={POSTSEQ})"
     return re.compile(_expand(pattern, _macros()))
 
 
