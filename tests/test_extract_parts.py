@@ -9,6 +9,10 @@ FOUND = [
     # a sector's union, alone or national
     ("由教育工会女职工委员会主办。", ("Union", "教育工会")),
     ("出席的有中国金融工会一级巡视员周明。", ("Union", "中国金融工会")),
+    # a preposition glued to a level word is no part of the name after it
+    ("会上同市纺织行业协会签约。", ("Organization", "市纺织行业协会")),
+    # 卫计局 is a health bureau's short form
+    ("昌平区卫计局局长王立新讲话。", ("Organization", "昌平区卫计局")),
     # a contest named after the larger one it is held in: both are named
     (
         "2024年海淀区职工职业技能大赛焊工技能竞赛在园区举行。",
@@ -17,6 +21,7 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("会上同市纺织行业协会签约。", ("Organization", "同市纺织行业协会")),
     # a department that only says which further post a body's officer holds
     ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("Organization", "工会工作部")),
     # words before a site's name with no area are no union's name

@@ -306,15 +306,17 @@ class HeadNameRecognizer(Component):
                 depth -= 1
             elif (
                 not depth
-                and len(piece) > 2
-                and piece[:-1] in self.stop_verbs
+                and (
+                    (len(piece) > 2 and piece[:-1] in self.stop_verbs)
+                    or (len(piece) == 2 and piece[0] in self.closed)
+                )
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
                 and piece not in self.dictionary  # 开发区 is a word of its own
             ):
-                # The segmenter glues a verb to a level word (联合|区人社局): the
-                # name starts after the verb (but 中关|村 is a place's name, and
-                # 包头市 a division's).
+                # The segmenter glues a verb or a preposition to a level word
+                # (联合|区人社局, 同市|某协会): the name starts after it (but 中关|村 is
+                # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
