@@ -167,7 +167,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if clause is not None:
             found.extend(_sentence_relations(clause, previous, rules, opening))
-            found.extend(_departments(clause, mentions[:first]))
+            found.extend(_departments(clause, mentions, first))
             found.extend(_heads_by_post(clause))
             if opening is None and any(m.label in SERVERS for m in inside):
                 opening = clause
@@ -320,11 +320,12 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
     return extra
 
 
-def _departments(clause: Clause, before: list[Mention]) -> list[Relation]:
+def _departments(clause: Clause, mentions: list[Mention], first: int) -> list[Relation]:
     """A union's department or committee named bare (kg/lexicons/union_departments.txt)
     is the union's that the sentence lists it under (某工会主席X、副主席Y和女职工委员会
     主任Z; 某工会副主席、女职工委员会主任Z) or that 该会 refers back to
-    (该会女职工委员会), the last one named before."""
+    (该会女职工委员会), the last one named before (``mentions[:first]`` are the
+    article's before the clause)."""
     found = []
     for match in _listed_department().finditer(clause.template):
         part = clause.mentions[int(match.group("s"))]
@@ -335,15 +336,20 @@ def _departments(clause: Clause, before: list[Mention]) -> list[Relation]:
             )
     for match in _referred_department().finditer(clause.template):
         part = clause.mentions[int(match.group("s"))]
-        earlier = [m for m in before if m.label == "Union" and not m.nested]
-        earlier += [m for m in clause.mentions[: int(match.group("s"))] if m.label == "Union"]
-        if part.name in _bare_departments() and earlier:
+        if part.name not in _bare_departments():
+            continue
+        here = [m for m in clause.mentions[: int(match.group("s"))] if m.label == "Union"]
+        union = here[-1] if here else _last_union(mentions, first)
+        if union is not None:
             found.append(
-                Relation(
-                    part, "partOf", earlier[-1], "department-referred", clause.start, clause.end
-                )
+                Relation(part, "partOf", union, "department-referred", clause.start, clause.end)
             )
     return found
+
+
+def _last_union(mentions: list[Mention], end: int) -> Mention | None:
+    """The last top-level union among ``mentions[:end]``."""
+    return next((m for m in reversed(mentions[:end]) if m.label == "Union" and not m.nested), None)
 
 
 def _heads_by_post(clause: Clause) -> list[Relation]:
