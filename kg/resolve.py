@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.relations import Relation
+from kg.extract.relations import PART_TYPES, Relation
 from kg.lexicons import expand_abbreviation, heads, opened_by, table, word_classes
 from kg.nlp.divisions import COMMUNITY_WORDS
+from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain
 
@@ -354,13 +355,26 @@ class ArticleResolver:
                 mention, ("label", mention.label), lambda m: m.label == mention.label
             )
             if latest is not None:
-                return self.entity_of[id(latest)]
+                return self.entity_of[id(self._contest_of(latest))]
         if len(mention.name) > len(mention.key):
             entity_id = f"{mention.label}:{mention.name}"
             return self.entities.setdefault(
                 entity_id, Entity(entity_id, mention.name, mention.label)
             )
         return None
+
+    def _contest_of(self, mention: Mention) -> Mention:
+        """The contest named after ``mention`` that holds it (某大赛电工技能竞赛 of
+        某大赛), which is what the text goes on about; else ``mention``."""
+        if not mention.nested:
+            return mention
+        index = bisect_left(self.full, mention.start, key=lambda m: m.start)
+        while index < len(self.full) and self.full[index].start == mention.start:
+            outer = self.full[index]
+            if outer.label == mention.label and names_a_contest(outer.name, mention.name):
+                return outer
+            index += 1
+        return mention
 
     def _last_before(
         self, mention: Mention, test: tuple[str, ...], accept: Callable[[Mention], bool]
@@ -398,10 +412,30 @@ class ArticleResolver:
     def entity(self, mention: Mention) -> Entity | None:
         return self.entity_of.get(id(mention))
 
+    def _named_parts(self) -> list[Relation]:
+        """中建某局总承包公司 when the article also names 中建某局: a body whose name
+        opens with another body's name, named elsewhere in the article, and goes on
+        to a part's word (kg.nlp.entities.names_a_part) is part of it, where the
+        segmenter hid the owner inside the part's name."""
+        owners = {m.name: m for m in self.full if m.label in PART_TYPES}
+        found = []
+        for part in self.full:
+            if part.label not in PART_TYPES:
+                continue
+            # The longest such name: 某银行某分行某中心 is the branch's, not the bank's.
+            for cut in range(len(part.name) - 2, 1, -1):
+                owner = owners.get(part.name[:cut])
+                if owner is not None and names_a_part(part.name, owner.name):
+                    found.append(
+                        Relation(part, "partOf", owner, "name-owner", part.start, part.end)
+                    )
+                    break
+        return found
+
     def triples(self, relations: list[Relation]) -> list[Triple]:
         merged: dict[tuple[str, str, str], list[tuple[int, int, str]]] = {}
         ends: dict[tuple[str, str, str], tuple[Entity, Entity]] = {}
-        for relation in relations:
+        for relation in [*relations, *self._named_parts()]:
             subject = self.entity(relation.subject)
             obj = self.entity(relation.object)
             if subject is None or obj is None or subject is obj:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import heads, opened_by, words
-from kg.nlp.entities import founding_verbs, names_a_part
+from kg.nlp.entities import founding_verbs, names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -167,6 +167,8 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if clause is not None:
             found.extend(_sentence_relations(clause, previous, rules, opening))
+            found.extend(_departments(clause, mentions, first))
+            found.extend(_heads_by_post(clause))
             if opening is None and any(m.label in SERVERS for m in inside):
                 opening = clause
         if "\n" in text[start:end]:
@@ -214,6 +216,13 @@ def _name_structure(
                 and outer.name.startswith(founding_verbs(), len(chain[0].name))
             ):
                 found.append(Relation(chain[0], "organizes", outer, "name-occasion", start, end))
+            elif (
+                chain
+                and chain[0].label == "Initiative"
+                and names_a_contest(outer.name, chain[0].name)
+            ):
+                # 某市职工技能大赛电工技能竞赛 is one contest of the 大赛.
+                found.append(Relation(outer, "partOf", chain[0], "name-contest", start, end))
             continue
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
         if allowed is None or (outer.nested and outer.label not in PART_TYPES):
@@ -309,6 +318,83 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
                 extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
             index += 1
     return extra
+
+
+def _departments(clause: Clause, mentions: list[Mention], first: int) -> list[Relation]:
+    """A union's department or committee named bare (kg/lexicons/union_departments.txt)
+    is the union's that the sentence lists it under (某工会主席X、副主席Y和女职工委员会
+    主任Z; 某工会副主席、女职工委员会主任Z) or that 该会 refers back to
+    (该会女职工委员会), the last one named before (``mentions[:first]`` are the
+    article's before the clause)."""
+    found = []
+    for match in _listed_department().finditer(clause.template):
+        part = clause.mentions[int(match.group("s"))]
+        if part.name in _bare_departments():
+            union = clause.mentions[int(match.group("o"))]
+            found.append(
+                Relation(part, "partOf", union, "department-listed", clause.start, clause.end)
+            )
+    for match in _referred_department().finditer(clause.template):
+        part = clause.mentions[int(match.group("s"))]
+        if part.name not in _bare_departments():
+            continue
+        here = [m for m in clause.mentions[: int(match.group("s"))] if m.label == "Union"]
+        union = here[-1] if here else _last_union(mentions, first)
+        if union is not None:
+            found.append(
+                Relation(part, "partOf", union, "department-referred", clause.start, clause.end)
+            )
+    return found
+
+
+def _last_union(mentions: list[Mention], end: int) -> Mention | None:
+    """The last top-level union among ``mentions[:end]``."""
+    return next((m for m in reversed(mentions[:end]) if m.label == "Union" and not m.nested), None)
+
+
+def _heads_by_post(clause: Clause) -> list[Relation]:
+    """某某部具体负责，据部长X介绍: a post named bare before a person (部长, 副局长)
+    is held in the body named before it in the sentence whose kind the post heads
+    (a 部长 heads a …部, a 局长 a …局; unions have 主席, not X长)."""
+    found = []
+    for match in _bare_post().finditer(clause.template):
+        kind = match.group("post").removeprefix("副")[0]
+        bodies = [
+            m
+            for m in clause.mentions[: int(match.group("s"))]
+            if m.label == "Organization" and m.name.endswith(kind)
+        ]
+        if bodies:
+            person = clause.mentions[int(match.group("s"))]
+            found.append(
+                Relation(person, "memberOf", bodies[-1], "post-of-body", clause.start, clause.end)
+            )
+    return found
+
+
+@cache
+def _bare_post() -> re.Pattern[str]:
+    """据部长⟨H⟩: a post of the kind X长 after no body (nor another word of a post)."""
+    return re.compile(r"(?:^|[据，,；、由])(?P<post>副?[\u4e00-\u9fff]长)⟨H(?P<s>\d+)⟩")
+
+
+@cache
+def _listed_department() -> re.Pattern[str]:
+    """⟨U⟩主席⟨H⟩、副主席⟨H⟩和⟨O⟩主任: a union's officers, one of them a department's;
+    ⟨U⟩副主席、⟨O⟩主任⟨H⟩: one officer's posts, the further one in a department."""
+    pattern = r"⟨U(?P<o>\d+)⟩(?:{POSTSEQ}(?:{PERSON})?(?:、|和|及|以及))+⟨O(?P<s>\d+)⟩(?={POSTSEQ})"
+    return re.compile(_expand(pattern, _macros()))
+
+
+@cache
+def _referred_department() -> re.Pattern[str]:
+    """该会⟨O⟩: a department of the union named before."""
+    return re.compile(r"(?:该会|本会|该工会|该总工会)⟨O(?P<s>\d+)⟩")
+
+
+@cache
+def _bare_departments() -> frozenset[str]:
+    return words("union_departments")
 
 
 def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:

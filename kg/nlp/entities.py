@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 from itertools import pairwise
@@ -16,6 +17,8 @@ from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
+# How a company's registered full name ends.
+REGISTERED_COMPANY = "有限公司"
 OCCASION_OWNERS = frozenset({"Union", "Organization", "Facility"})
 SERVERS = frozenset({"Initiative", "Facility"})
 
@@ -64,9 +67,12 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
         # 某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式: the body or site whose
         # founding the event marks opens its name (a class of sites being named in
         # 某区劳模创新工作室命名授牌仪式 does not); 某大赛启动仪式: the programme the
-        # ceremony opens.
+        # ceremony opens; 某市职工技能大赛电工技能竞赛: the contest a trade's contest
+        # is held in.
         if inner.label == "Initiative":
-            return inner.start == outer.start and opened_by(outer.name) == inner.name
+            return inner.start == outer.start and (
+                opened_by(outer.name) == inner.name or names_a_contest(outer.name, inner.name)
+            )
         return (
             inner.start == outer.start
             and inner.label in OCCASION_OWNERS
@@ -84,11 +90,31 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
 
 def names_a_part(name: str, owner: str) -> bool:
     """Whether ``name`` names a part of the body named ``owner`` (its department,
-    committee, office, branch or branch union): it opens with the owner's name and
-    ends with a word of kg/lexicons/part_heads.txt. 某集团工会 is named after its
-    company, not part of it."""
+    committee, office, branch, branch union or subsidiary): it opens with the owner's
+    name and ends with a word of kg/lexicons/part_heads.txt. 某集团工会 is named after
+    its company, not part of it; 某集团有限公司 is the company's full name."""
     rest = name.removeprefix(owner)
-    return len(rest) >= 2 and rest != name and rest.endswith(_part_heads())
+    return (
+        len(rest) >= 2
+        and rest != name
+        and rest.endswith(_part_heads())
+        and _legal_form().fullmatch(rest) is None
+        # 某集团实业有限公司 is a company's own registered name, not a subsidiary.
+        and not rest.endswith(REGISTERED_COMPANY)
+    )
+
+
+def names_a_contest(name: str, contest: str) -> bool:
+    """Whether ``name`` names one contest of the larger ``contest`` it opens with
+    (某市职工技能大赛|电工技能竞赛): what follows is a trade's contest, ending with a
+    word of kg/lexicons/contest_parts.txt."""
+    rest = name.removeprefix(contest)
+    return len(rest) >= 3 and rest != name and rest.endswith(_contest_parts())
+
+
+@cache
+def _contest_parts() -> tuple[str, ...]:
+    return tuple(words("contest_parts"))
 
 
 @cache
@@ -100,6 +126,12 @@ def founding_verbs() -> tuple[str, ...]:
 @cache
 def _part_heads() -> tuple[str, ...]:
     return tuple(words("part_heads"))
+
+
+@cache
+def _legal_form() -> re.Pattern[str]:
+    """A run of legal-form words (kg/lexicons/legal_form_words.txt): 有限责任公司."""
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words("legal_form_words")))) + ")+")
 
 
 def align(doc: Doc, offsets: set[int]) -> Doc:

@@ -61,6 +61,8 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 # Level words that open the name of a trade's union at that level (省邮电工会).
 TRADE_UNION_LEVELS = frozenset("省市区县")
+# 中国金融工会, 中国海员建设工会: a national industrial union is its sector's.
+NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
@@ -70,6 +72,8 @@ ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
 SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 # The posts held in a body, up to the 、 that goes on to a further one (副主任、).
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
+# Joins a person's further post to the first: 副主席兼某某部部长.
+CONCURRENT = "兼"
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -98,12 +102,17 @@ class HeadNameRecognizer(Component):
         self.blockers = words("head_blockers")
         self.part_heads = tuple(words("part_heads"))
         self.construction = words("construction_words")
+        self.sectors = words("union_sectors")
+        self.departments = words("union_departments")
         self.organising = tuple(words("organising_verbs"))
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
+        # A park or building has its own union too (某某产业园工会).
+        self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
+        self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         self.post_after = tuple(words("posts") | words("titles"))
 
@@ -119,6 +128,7 @@ class HeadNameRecognizer(Component):
         divisions = {c.start: c for c in found_before if c.label == "District" and not c.short}
         # Where each division named here, in full or short, starts and ends.
         division_ends = {c.start: c.end for c in found_before if c.label == "District"}
+        areas = frozenset(division_ends)
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -149,7 +159,7 @@ class HeadNameRecognizer(Component):
             if continues and head.label != "Union":
                 continue
             found = self._name(
-                text, tokens, preceding, head_start, end, head, divisions, known, named_at
+                text, tokens, preceding, head_start, end, head, divisions, known, named_at, areas
             )
             if continues:
                 if found is not None:
@@ -296,15 +306,17 @@ class HeadNameRecognizer(Component):
                 depth -= 1
             elif (
                 not depth
-                and len(piece) > 2
-                and piece[:-1] in self.stop_verbs
+                and (
+                    (len(piece) > 2 and piece[:-1] in self.stop_verbs)
+                    or (len(piece) == 2 and piece[0] in self.closed)
+                )
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
                 and piece not in self.dictionary  # 开发区 is a word of its own
             ):
-                # The segmenter glues a verb to a level word (联合|区人社局): the
-                # name starts after the verb (but 中关|村 is a place's name, and
-                # 包头市 a division's).
+                # The segmenter glues a verb or a preposition to a level word
+                # (联合|区人社局, 同市|某协会): the name starts after it (but 中关|村 is
+                # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break
@@ -334,7 +346,10 @@ class HeadNameRecognizer(Component):
                         # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
                             head.label == "Union"
-                            and text[starts[index] : head_start].endswith(self.owner_heads)
+                            and (
+                                text[starts[index] : head_start].endswith(self.owner_heads)
+                                or text[starts[index] : head_start] in self.sectors
+                            )
                         )
                     )
                 )
@@ -385,8 +400,10 @@ class HeadNameRecognizer(Component):
         divisions: dict[int, Candidate],
         known: set[str],
         named_at: set[int],
+        areas: frozenset[int] = frozenset(),
     ) -> Candidate | None:
-        """``known`` holds the names found so far, ``named_at`` where names start."""
+        """``known`` holds the names found so far, ``named_at`` where names start,
+        ``areas`` where divisions named in full or short start."""
         left = tokens[0][0] if tokens else head_start
         modifier = text[left:head_start]
         if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
@@ -400,16 +417,47 @@ class HeadNameRecognizer(Component):
             # a counted description that has none (顺义区首家网约车司机之家).
             name = text[left:end]
             return Candidate(left, end, head.label, name, "reference", PRIORITY, head.text, True)
+        if head.label == "Union" and modifier in self.union_owner_kinds:
+            # 公司工会, 产业园工会: the union of the company or park the article
+            # names (some 某某公司工会 there), if it names one.
+            return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label == "Union":
             left = self._union_owner_start(text, tokens, head_start, divisions)
             if left is None:
+                return None
+            if (
+                left not in areas
+                and text.endswith(self.site_heads, left, head_start)
+                and not text.endswith(self.owner_heads, left, head_start)
+            ):
+                # 某市某某产业园工会: a site's union is named after the site's area; words
+                # before a site's name without one are seldom of it.
                 return None
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
         if head.label in ("Facility", "Place"):
             left = self._strip_location(text, tokens, left, head_start, divisions)
+        if (
+            head.label == "Organization"
+            and text.endswith(CONCURRENT, 0, left)
+            and text[left:end] in self.departments
+            and text.startswith(self.post_after, end)
+        ):
+            # 某总工会副主席兼某某部部长X: a department named bare only says which
+            # post; the person is the body's.
+            return None
         modifier = text[left:head_start]
-        if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
+        if (
+            head.label == "Organization"
+            and modifier in self.verbal
+            and text[left:end] in self.dictionary
+        ):
+            # 教育局, 管理局: a body of the article named by its task alone stands for
+            # the full name that ends so (某区教育局), if the article gives one.
+            return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
+        if len(modifier) < HEAD_KINDS[head.kind] or (
+            modifier in self.verbal and not (head.label == "Union" and modifier in self.sectors)
+        ):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
             OCCASIONS_BEFORE.search(text, 0, left) or OCCASIONS_OPEN.match(text, left, head_start)
@@ -516,7 +564,12 @@ class HeadNameRecognizer(Component):
             # 省邮电工会, 市农林水利工会, 县建设工会: a trade's union at the level of
             # the division the article is about.
             return left
-        owner = next((o for o in (*self.owner_heads, *UNION_OWNERS) if modifier.endswith(o)), None)
+        for offset, _ in tokens:
+            # 金融工会, 中国海员建设工会: a sector's union (kg/lexicons/union_sectors.txt).
+            if text[offset:head_start].removeprefix(NATIONAL_SECTOR) in self.sectors:
+                return offset
+        owners = (*self.owner_heads, *self.site_heads, *UNION_OWNERS)
+        owner = next((o for o in owners if modifier.endswith(o)), None)
         # 公司工会 or 产业工会 alone is a kind of union, not one union's name;
         # 全国总工会 is one.
         if owner is None or (len(modifier) == len(owner) and owner not in NATIONAL):
