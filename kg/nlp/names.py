@@ -63,6 +63,7 @@ UNION_OWNERS = ("全国", "行业", "产业", "系统")
 TRADE_UNION_LEVELS = frozenset("省市区县")
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
+SITE_LABELS = frozenset({"Facility", "Place"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
 ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
@@ -284,6 +285,16 @@ class HeadNameRecognizer(Component):
         piece = ""
         while index >= 0 and head_start - starts[index] <= self.max_name:
             piece = text[starts[index] : left]
+            inner = self.heads.get(text[starts[index - 1] : left]) if index > 0 else None
+            if not depth and inner is not None and inner.label in SITE_LABELS:
+                # 骑手之|家 before 工会驿站: a site's head the segmenter split (之 and
+                # 家 alone would stop the name) is one word of it.
+                taken.append((starts[index], piece))
+                left = starts[index - 1]
+                taken.append((left, text[left : starts[index]]))
+                piece = ""
+                index -= 2
+                continue
             if piece == JOINER:
                 break  # 暨 joins two names (see _join_events)
             if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
@@ -330,6 +341,9 @@ class HeadNameRecognizer(Component):
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
+                        # 某银行某支行驿站: a body's head is a noun, whatever the
+                        # dictionary tags it (支行: verb).
+                        and piece not in self.owner_heads
                         # 北京排水集团工会: a union named after a company takes the
                         # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
@@ -406,7 +420,7 @@ class HeadNameRecognizer(Component):
                 return None
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
-        if head.label in ("Facility", "Place"):
+        if head.label in SITE_LABELS:
             left = self._strip_location(text, tokens, left, head_start, divisions)
         modifier = text[left:head_start]
         if len(modifier) < HEAD_KINDS[head.kind] or modifier in self.verbal:
