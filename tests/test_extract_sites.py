@@ -10,6 +10,11 @@ FOUND = [
     ("城南骑手之家工会驿站为骑手备好了热水。", ("Facility", "城南骑手之家工会驿站")),
     # a bank branch named inside a site's name (支行 is no verb there)
     ("工会在邮储银行城关支行职工驿站举办了活动。", ("Facility", "邮储银行城关支行职工驿站")),
+    # what stands before the division that opens a site's name is no part of it: the
+    # tail of a verb (用好), or a character the segmenter glued to the division (召|开|福…)
+    ("要建好、用好温州工匠学院。", ("Facility", "温州工匠学院")),
+    ("要建好、用好顺义区工匠学院。", ("Facility", "顺义区工匠学院")),
+    ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
     # a generic kind of place needs a proper name before it
     ("职工们来到金桥园区参观。", ("Place", "金桥园区")),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import replace
 
 from spacy.language import Language
@@ -144,6 +145,8 @@ class HeadNameRecognizer(Component):
             tokens, preceding = self._modifier_tokens(
                 text, starts, head_start, head, division_ends, union_ends
             )
+            if head.label in SITE_LABELS:
+                tokens = _without_stray_start(tokens, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
             continues = self._continues(doc, ends, end, head)
@@ -570,6 +573,23 @@ class HeadNameRecognizer(Component):
                     None,
                 )
         return None
+
+
+def _without_stray_start(
+    tokens: list[tuple[int, str]], division_starts: Container[int]
+) -> list[tuple[int, str]]:
+    """A site's words without what stands before the division that opens its name:
+    one character, the tail of a verb (用好|衢州…学院), or the part of a word the
+    segmenter glued to the division (召|开福|州市…, where 福州市 starts inside 开福)."""
+    if len(tokens) < 2 or tokens[0][0] in division_starts:
+        return tokens
+    (first, piece), following = tokens[0], tokens[1][0]
+    if len(piece) == 1 and following in division_starts:
+        return tokens[1:]
+    inside = next((o for o in range(first + 1, following) if o in division_starts), None)
+    if inside is None:
+        return tokens
+    return [(inside, piece[inside - first :]), *tokens[1:]]
 
 
 def _place_end(text: str, end: int, head: Head) -> int:
