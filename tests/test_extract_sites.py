@@ -25,6 +25,8 @@ NOT_FOUND = [
     ("医生们走访了工地食堂和宿舍。", ("Facility", "工地食堂")),
     ("他们在高铁工地上干了三年。", ("Place", "高铁工地")),
     ("工业园区企业纷纷响应。", ("Place", "工业园区")),
+    # the words after a quotation that run on with 而 are a clause, not a site's name
+    ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
 ]
 
 TRIPLES = [
