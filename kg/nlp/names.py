@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import replace
 
 from spacy.language import Language
@@ -65,6 +66,7 @@ TRADE_UNION_LEVELS = frozenset("省市区县")
 NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
+SITE_LABELS = frozenset({"Facility", "Place"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
 ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
@@ -153,6 +155,8 @@ class HeadNameRecognizer(Component):
             tokens, preceding = self._modifier_tokens(
                 text, starts, head_start, head, division_ends, union_ends
             )
+            if head.label in SITE_LABELS:
+                tokens = _without_stray_start(tokens, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
             continues = self._continues(doc, ends, end, head)
@@ -294,6 +298,16 @@ class HeadNameRecognizer(Component):
         piece = ""
         while index >= 0 and head_start - starts[index] <= self.max_name:
             piece = text[starts[index] : left]
+            inner = self.heads.get(text[starts[index - 1] : left]) if index > 0 else None
+            if not depth and inner is not None and inner.label in SITE_LABELS:
+                # 骑手之|家 before 工会驿站: a site's head the segmenter split (之 and
+                # 家 alone would stop the name) is one word of it.
+                taken.append((starts[index], piece))
+                left = starts[index - 1]
+                taken.append((left, text[left : starts[index]]))
+                piece = ""
+                index -= 2
+                continue
             if piece == JOINER:
                 break  # 暨 joins two names (see _join_events)
             if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
@@ -342,6 +356,9 @@ class HeadNameRecognizer(Component):
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
+                        # 某银行某支行驿站: a body's head is a noun, whatever the
+                        # dictionary tags it (支行: verb).
+                        and piece not in self.owner_heads
                         # 北京排水集团工会: a union named after a company takes the
                         # company's whole name, verbs and all (分行 of 某银行分行工会 too).
                         and not (
@@ -435,7 +452,7 @@ class HeadNameRecognizer(Component):
                 return None
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
-        if head.label in ("Facility", "Place"):
+        if head.label in SITE_LABELS:
             left = self._strip_location(text, tokens, left, head_start, divisions)
         if (
             head.label == "Organization"
@@ -609,6 +626,23 @@ class HeadNameRecognizer(Component):
                     None,
                 )
         return None
+
+
+def _without_stray_start(
+    tokens: list[tuple[int, str]], division_starts: Container[int]
+) -> list[tuple[int, str]]:
+    """A site's words without what stands before the division that opens its name:
+    one character, the tail of a verb (用好|衢州…学院), or the part of a word the
+    segmenter glued to the division (召|开福|州市…, where 福州市 starts inside 开福)."""
+    if len(tokens) < 2 or tokens[0][0] in division_starts:
+        return tokens
+    (first, piece), following = tokens[0], tokens[1][0]
+    if len(piece) == 1 and following in division_starts:
+        return tokens[1:]
+    inside = next((o for o in range(first + 1, following) if o in division_starts), None)
+    if inside is None:
+        return tokens
+    return [(inside, piece[inside - first :]), *tokens[1:]]
 
 
 def _place_end(text: str, end: int, head: Head) -> int:

@@ -41,9 +41,10 @@ SENTENCE_END = re.compile(r"[。！？!?；;]")
 # Words right after a quoted site's name that make it a programme's name.
 PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 # The words after a quotation that name a body, a site or a place are no clause
-# (unlike a programme's: “送清凉”让…): they never hold these particles.
+# (unlike a programme's: “送清凉”让…): they never hold these particles (nor 而, which
+# joins a clause: “匠”转变而建设…基地).
 NAMED_WITHOUT_CLAUSES = frozenset({"Union", "Organization", "Facility", "Place", "District"})
-CLAUSE_CHARACTERS = frozenset("了让把被使")
+CLAUSE_CHARACTERS = frozenset("了让把被使而")
 BODY_LABELS = frozenset({"Union", "Organization"})
 # A clause that likens something to what follows it: 建成…的, 变成, 成为, 当好.
 LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|成了)[^，。；！？]*$")

@@ -1,0 +1,98 @@
+"""Facilities and places, and where events are held: (text, expected) tables on
+sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # a site's head split by the segmenter (之|家) is a word of a longer site's name
+    ("城南骑手之家工会驿站为骑手备好了热水。", ("Facility", "城南骑手之家工会驿站")),
+    # a bank branch named inside a site's name (支行 is no verb there)
+    ("工会在邮储银行城关支行职工驿站举办了活动。", ("Facility", "邮储银行城关支行职工驿站")),
+    # what stands before the division that opens a site's name is no part of it: the
+    # tail of a verb (用好), or a character the segmenter glued to the division (召|开|福…)
+    ("要建好、用好温州工匠学院。", ("Facility", "温州工匠学院")),
+    ("要建好、用好顺义区工匠学院。", ("Facility", "顺义区工匠学院")),
+    ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
+    # a generic kind of place needs a proper name before it
+    ("职工们来到金桥园区参观。", ("Place", "金桥园区")),
+]
+
+NOT_FOUND = [
+    # a description is no name: 大型商场, 工地食堂, 高铁工地, 工业园区
+    ("附近的大型商场也设有休息点。", ("Place", "大型商场")),
+    ("医生们走访了工地食堂和宿舍。", ("Facility", "工地食堂")),
+    ("他们在高铁工地上干了三年。", ("Place", "高铁工地")),
+    ("工业园区企业纷纷响应。", ("Place", "工业园区")),
+    # the words after a quotation that run on with 而 are a clause, not a site's name
+    ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
+]
+
+TRIPLES = [
+    # the organiser between the event and its venue
+    (
+        "2025年怀柔区职工乒乓球比赛由怀柔区总工会在雁栖湖广场举办。",
+        ("怀柔区职工乒乓球比赛", "heldAt", "雁栖湖广场"),
+    ),
+    # a comma between the event and where it took place
+    (
+        "由通州区总工会主办的2024年通州区职工趣味运动会，在运河公园隆重举行。",
+        ("通州区职工趣味运动会", "heldAt", "运河公园"),
+    ),
+    (
+        "由昌平区总工会主办的2025年昌平区职工运动会在回龙观体育馆热闹上演。",
+        ("昌平区职工运动会", "heldAt", "回龙观体育馆"),
+    ),
+    # the place opens the sentence, the body and its event follow
+    (
+        "同在望京科技园，朝阳区总工会还举办了“夏送清凉”活动。",
+        ("夏送清凉", "heldAt", "望京科技园"),
+    ),
+    # a title in quotes before the site's name is no site of its own
+    (
+        "街道总工会在“市级星级驿站”——邮储银行城关支行职工驿站举办了“冬送温暖”活动。",
+        ("冬送温暖", "heldAt", "邮储银行城关支行职工驿站"),
+    ),
+    # 建起: the bodies that build a site run it
+    (
+        "顺义区总工会积极推进，在全区率先建起了“爱心妈咪小屋”。",
+        ("顺义区总工会", "operates", "爱心妈咪小屋"),
+    ),
+]
+
+NOT_TRIPLES = [
+    # where a further event was held is not where the first one was
+    (
+        "2025年密云区职工健步走活动在妫水公园举行了“健康密云”签名仪式。",
+        ("密云区职工健步走活动", "heldAt", "妫水公园"),
+    ),
+    (
+        "街道总工会在“市级星级驿站”——邮储银行城关支行职工驿站举办了“冬送温暖”活动。",
+        ("冬送温暖", "heldAt", "市级星级驿站"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIPLES)
+def test_relates(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_TRIPLES)
+def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
