@@ -32,6 +32,16 @@ FOUND = [
         "青山区第三届职工运动会开幕。本届运动会由青山区总工会在青山体育馆举办。",
         ("青山区总工会", "organizes", "青山区第三届职工运动会"),
     ),
+    # two verbs after the organisers
+    (
+        "青山区职工健康月活动启动。本次活动由青山区总工会联合青山区中心医院共同组织实施。",
+        ("青山区中心医院", "organizes", "青山区职工健康月活动"),
+    ),
+    # venues given with their other names in brackets
+    (
+        "和平街道总工会整合辖区资源，每月轮流在和平驿站（和平书屋）、友谊驿站巡回举办“暖心午餐”活动。",
+        ("和平街道总工会", "organizes", "暖心午餐"),
+    ),
     # a body after 在 that runs what the clause names
     (
         "在青山区总工会开办的“阳光心语”课堂上，职工们学习了减压方法。",
