@@ -42,6 +42,11 @@ FOUND = [
         "和平街道总工会整合辖区资源，每月轮流在和平驿站（和平书屋）、友谊驿站巡回举办“暖心午餐”活动。",
         ("和平街道总工会", "organizes", "暖心午餐"),
     ),
+    # the bodies with their roles before the programme, without 由
+    (
+        "8月1日，青山区总工会、青山区文化馆联合主办，青山区职工书画协会承办的“劳动最美”主题活动开幕。",
+        ("青山区文化馆", "organizes", "劳动最美"),
+    ),
     # a body after 在 that runs what the clause names
     (
         "在青山区总工会开办的“阳光心语”课堂上，职工们学习了减压方法。",
@@ -65,6 +70,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # the bodies that build a site do not organize the ceremony named before it
+    (
+        "青山工匠学院揭牌仪式在青山区举行。青山工匠学院由青山区总工会与青山区职业学校共同建设。",
+        ("青山区职业学校", "organizes", "青山工匠学院揭牌仪式"),
+    ),
     # the subdistrict the bodies go to is where, not who
     (
         "青山区总工会6月12日联合青山区妇联走进和平街道开展“巾帼心向党”活动。",
