@@ -34,8 +34,11 @@ AGENT_TYPES = frozenset({"Union", "Organization"})
 SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
 MACRO = re.compile(r"\{([A-Z]+)\}")
-# A mention after one of these in its clause is an adverbial, not the clause's topic.
-NOT_TOPIC_BEFORE = re.compile(r"(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从)[^⟨⟩，。；]{0,4}$")
+# A mention after one of these in its clause is an adverbial, not the clause's topic;
+# so is the agent of a passive (随后被某总工会列为…), which the clause is not about.
+NOT_TOPIC_BEFORE = re.compile(
+    r"(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从|被)[^⟨⟩，。；]{0,4}$"
+)
 # How a name's leading division locates its bearer: unions at any level
 # (北京市总工会 is Beijing's); other bodies only when the division is a county or
 # below, since a city or province in a company's name is a brand (北京住总).
