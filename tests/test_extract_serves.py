@@ -56,6 +56,32 @@ FOUND = [
         ("冬日暖阳行动", "serves", "施工人员"),
     ),
     ("南岭区总工会启动“春风”行动，为网约配送员送上头盔。", ("春风行动", "serves", "网约配送员")),
+    # a programme named inside its opening ceremony's name serves the group in it, and
+    # whom the ceremony's day serves
+    (
+        "西河区总工会“暖心守护”关爱女职工专项行动启动仪式正式举行。",
+        ("暖心守护关爱女职工专项行动", "serves", "女职工"),
+    ),
+    (
+        "西河区总工会“暖心守护”关爱女职工专项行动启动仪式正式举行。"
+        "医生们为300多名环卫女工开展了健康体检。",
+        ("暖心守护关爱女职工专项行动", "serves", "环卫女工"),
+    ),
+    # the body's programme, run in a later clause of its sentence, is the topic
+    (
+        "东城区总工会筹措资金50万元，在全区开展“夏日清凉”活动。"
+        "工作人员为全区12个建设项目、3000多名建筑工人送去了防暑用品。",
+        ("夏日清凉", "serves", "建筑工人"),
+    ),
+    # groups narrowed by words ending in 的, after a cue and inside a list
+    (
+        "东湖街道总工会开办“童心”暑期托管班。托管班面向辖区内1-6年级的新业态劳动者子女。",
+        ("童心暑期托管班", "serves", "新业态劳动者子女"),
+    ),
+    (
+        "“冬日暖阳”行动期间，工会将把困难职工以及节日期间仍在岗位值守的一线职工作为慰问对象。",
+        ("冬日暖阳行动", "serves", "一线职工"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -76,6 +102,12 @@ NOT_FOUND = [
     ("东岗区总工会职工文体活动中心开放。", ("东岗区总工会职工文体活动中心", "serves", "工会职工")),
     # a group that is part of the kind of site (户外劳动者服务站) is no group of its own
     ("北岸区新建户外劳动者服务站点30个。", ("户外劳动者服务站点", "serves", "户外劳动者")),
+    # a programme listed among places after 、 is not what the next sentence is about
+    (
+        "北湖区总工会建成十座暖心驿站。站点分布在滨河公园、东湖广场、“清凉”行动的工地。"
+        "各站为建筑工人提供饮水。",
+        ("清凉行动", "serves", "建筑工人"),
+    ),
 ]
 
 ENTITIES = [

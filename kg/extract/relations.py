@@ -34,8 +34,11 @@ AGENT_TYPES = frozenset({"Union", "Organization"})
 SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
 MACRO = re.compile(r"\{([A-Z]+)\}")
-# A mention after one of these in its clause is an adverbial, not the clause's topic.
-NOT_TOPIC_BEFORE = re.compile(r"(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从)[^⟨⟩，。；]{0,4}$")
+# A mention after one of these in its clause is an adverbial, not the clause's topic;
+# nor is one that follows 、 in a list of other things (分布在A、B、C: sites, not topics).
+NOT_TOPIC_BEFORE = re.compile(
+    r"(?:(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从)[^⟨⟩，。；]{0,4}|⟩、)$"
+)
 # How a name's leading division locates its bearer: unions at any level
 # (北京市总工会 is Beijing's); other bodies only when the division is a county or
 # below, since a city or province in a company's name is a brand (北京住总).
@@ -48,8 +51,9 @@ NAME_PREFIX_LEVELS = {
 
 
 # What a ceremony's relations say of the programme it opens (see _opened_programmes).
-# The predicate, and the role the ceremony takes in it.
-OPENED_WITH = {"organizes": "object", "heldAt": "subject"}
+# The predicate, and the role the ceremony takes in it. Whom a ceremony's day serves,
+# its programme serves (the ceremony itself is dropped: unserving_endings.txt).
+OPENED_WITH = {"organizes": "object", "heldAt": "subject", "serves": "subject"}
 # Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
 PART_TYPES = frozenset({"Union", "Organization"})
 
@@ -250,7 +254,9 @@ def _named_groups(start: int, end: int, mentions: list[Mention]) -> list[Relatio
     kg/lexicons/acting_groups.txt)."""
     found = []
     for outer in mentions:
-        if outer.label not in SERVERS or outer.nested:
+        # A programme named inside a ceremony's name (某某关爱女职工行动启动仪式) is
+        # one too: the ceremony's serves links are dropped, the programme's kept.
+        if outer.label not in SERVERS:
             continue
         head = _head_start(outer)
         found.extend(
@@ -369,20 +375,29 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> l
             return [mention]
         if as_subject and mention.label in AGENT_TYPES:
             # 东城区总工会送温暖活动…, 门头沟区总工会在潭柘寺镇举办“工会进万家”活动，为…:
-            # what the body runs, named right after it or after its verb in the same
-            # clause, is what the sentence goes on about.
+            # what the body runs, named right after it (or after a year) or after its
+            # verb in the same clause, is what the sentence goes on about; so is what
+            # its verb runs in a later clause (某总工会筹措资金80万元，开展“某某”活动).
             for after in slots[position + 1 :]:
                 between = template[match.end() : after.start()]
-                if CLAUSE_BREAK.search(between):
-                    break
                 owned = mentions[int(after.group(1))]
-                if owned.label in wanted and (not between or _runs().search(between)):
+                if owned.label not in wanted:
+                    continue
+                if CLAUSE_BREAK.search(between):
+                    if _ran_last().search(between):
+                        return [owned]
+                elif OWNED_GAP.fullmatch(between) or _runs().search(between):
                     return [owned]
             return []
     return []
 
 
 CLAUSE_BREAK = re.compile(r"[，。；！？]")
+# Between a body and the programme it runs, named right after it: 区总工会2020年两节
+# “送温暖”活动, 某街道总工会首期“某某”托班.
+OWNED_GAP = re.compile(
+    r"的?(?:(?:19|20)\d\d年度?[^⟨⟩，。；！？在于与和]{0,2}|首期|本期|第[一二三四五六七八九十\d]+[届期次])?"
+)
 # Bodies named together as one actor: A、B和C, A联合B, A携手B.
 _AGENT_LETTERS = "".join(sorted(TYPE_LETTERS[t] for t in AGENT_TYPES))
 COORDINATED_AGENT = re.compile(
@@ -399,6 +414,12 @@ def _coordinated(
         found.append(mentions[int(match.group(1))])
         position = match.end()
     return found
+
+
+@cache
+def _ran_last() -> re.Pattern[str]:
+    """A running verb right before a mention (…，在全市范围内开展⟨I⟩)."""
+    return re.compile(f"{_macros()['RUNS']}了?$")
 
 
 @cache
