@@ -82,6 +82,16 @@ FOUND = [
         "“冬日暖阳”行动期间，工会将把困难职工以及节日期间仍在岗位值守的一线职工作为慰问对象。",
         ("冬日暖阳行动", "serves", "一线职工"),
     ),
+    # the site an event that serves a group is held at serves the group too
+    (
+        "东湖区总工会来到滨河社区工会驿站，举办“暖冬”主题活动，关爱户外劳动者。",
+        ("滨河社区工会驿站", "serves", "户外劳动者"),
+    ),
+    # what is built for the group, said after a few words of purpose
+    (
+        "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
+        ("南湖工匠学院", "serves", "产业工人"),
+    ),
 ]
 
 NOT_FOUND = [

@@ -179,6 +179,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
     found.extend(_opened_programmes(found, mentions))
+    found.extend(_venues_serve(found))
     seen = set()
     unique = []
     for relation in found:
@@ -314,6 +315,24 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
             if m.nested and m.label == "Initiative" and m.name == programme:
                 extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
             index += 1
+    return extra
+
+
+def _venues_serve(found: list[Relation]) -> list[Relation]:
+    """The site an event is held at serves whom the event serves, where the sentence
+    that names the site says so too (区总工会来到某驿站，举办“某某”活动，关爱户外劳动者:
+    the station is for them as well). Not a group only named in the event's name: a
+    contest of some trade's workers held in a hall is not what the hall is for."""
+    venues = [r for r in found if r.predicate == "heldAt" and r.object.label == "Facility"]
+    extra = []
+    for served in found:
+        if served.predicate != "serves" or served.rule == "name-serves":
+            continue
+        for venue in venues:
+            start, end = venue.evidence_start, venue.evidence_end
+            if venue.subject is served.subject and start <= served.object.start < end:
+                rule = f"{served.rule}+venue"
+                extra.append(Relation(venue.object, "serves", served.object, rule, start, end))
     return extra
 
 
