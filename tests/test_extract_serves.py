@@ -22,6 +22,11 @@ FOUND = [
     ),
     # a site named after its street still serves the group in its name
     ("清溪街道网约车司机之家正式启用。", ("网约车司机之家", "serves", "网约车司机")),
+    # …and the synonymous group is the same served group
+    (
+        "东湖区总工会启动“清凉”行动，为环卫工人送上绿豆汤。环卫工们纷纷点赞。",
+        ("清凉行动", "serves", "环卫工人"),
+    ),
     # a group narrowed by a word is a group of its own, not another name of the wider one
     (
         "南岭区总工会开展“娘家人”关爱女职工行动，为一线女职工、困难女职工提供体检。",
@@ -141,6 +146,15 @@ NOT_ENTITIES = [
     # a group named only inside a name, and served by nothing, is no node of its own
     ("北岸区新建户外劳动者服务站点30个。", ("WorkerGroup", "户外劳动者")),
     ("西岭区总工会开展“劳模工匠进校园”活动。", ("WorkerGroup", "劳模工匠")),
+    # one group under two synonymous heads is one entity, named by its longest form
+    (
+        "东湖区总工会启动“清凉”行动，为环卫工人送上绿豆汤。环卫工们纷纷点赞。",
+        ("WorkerGroup", "环卫工"),
+    ),
+    (
+        "北湖区总工会启动“暖新”行动，为户外劳动者送上热饮。户外工作者们纷纷点赞。",
+        ("WorkerGroup", "户外工作者"),
+    ),
 ]
 
 
