@@ -87,6 +87,12 @@ FOUND = [
         "“冬日暖阳”行动期间，工会将把困难职工以及节日期间仍在岗位值守的一线职工作为慰问对象。",
         ("冬日暖阳行动", "serves", "一线职工"),
     ),
+    # a sentence of several parts that names no programme continues the last one's
+    (
+        "西河区总工会筹措资金30万元，开展“暖心消费”活动。工作人员采购了一批农产品；"
+        "到了夏天，工作人员为3000多名一线职工送去了关怀。",
+        ("暖心消费", "serves", "一线职工"),
+    ),
     # the site an event that serves a group is held at serves the group too
     (
         "东湖区总工会来到滨河社区工会驿站，举办“暖冬”主题活动，关爱户外劳动者。",
@@ -117,6 +123,12 @@ NOT_FOUND = [
     ("东岗区总工会职工文体活动中心开放。", ("东岗区总工会职工文体活动中心", "serves", "工会职工")),
     # a group that is part of the kind of site (户外劳动者服务站) is no group of its own
     ("北岸区新建户外劳动者服务站点30个。", ("户外劳动者服务站点", "serves", "户外劳动者")),
+    # nor is a programme named in another part of the sentence what serves the group
+    (
+        "北湖区总工会发布十条关爱举措。健康方面，推出“暖心医护”项目；"
+        "服务方面，专为快递员举办购物专场。",
+        ("暖心医护项目", "serves", "快递员"),
+    ),
     # a programme listed among places after 、 is not what the next sentence is about
     (
         "北湖区总工会建成十座暖心驿站。站点分布在滨河公园、东湖广场、“清凉”行动的工地。"
