@@ -93,6 +93,11 @@ FOUND = [
         "到了夏天，工作人员为3000多名一线职工送去了关怀。",
         ("暖心消费", "serves", "一线职工"),
     ),
+    # a list member that is no group of its own does not cut the list
+    (
+        "西河区总工会开办“童心”托管班，面向双职工子女、留守儿童及新业态劳动者子女。",
+        ("童心托管班", "serves", "新业态劳动者子女"),
+    ),
     # the site an event that serves a group is held at serves the group too
     (
         "东湖区总工会来到滨河社区工会驿站，举办“暖冬”主题活动，关爱户外劳动者。",
