@@ -122,6 +122,8 @@ NOT_FOUND = [
         "南溪县总工会举行“暖心驿站”快递员关爱行动启动仪式。",
         ("暖心驿站快递员关爱行动启动仪式", "serves", "快递员"),
     ),
+    # nor does a congress of the group's delegates
+    ("东湖镇工会召开第二届工会会员代表大会。", ("第二届工会会员代表大会", "serves", "工会会员")),
     # honoured workers named in a programme mostly give, not receive
     ("西岭区总工会开展“劳模工匠进校园”活动。", ("劳模工匠进校园", "serves", "劳模工匠")),
     # 工会 before 职工 belongs to the name that goes on, it names no group
