@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.relations import PART_TYPES, Relation
-from kg.lexicons import expand_abbreviation, heads, opened_by, table, word_classes
+from kg.lexicons import expand_abbreviation, heads, opened_by, table, word_classes, words
 from kg.nlp.divisions import COMMUNITY_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
@@ -96,6 +96,24 @@ def _needs_relation(mention: Mention) -> bool:
     """A group named only by its standing (困难职工), or only inside a programme's or
     site's name (建筑工人夜校), is an entity only where a relation needs it."""
     return mention.source == "lexicon-status" or (mention.label == "WorkerGroup" and mention.nested)
+
+
+@cache
+def _group_heads() -> dict[str, str]:
+    """Each head of kg/lexicons/worker_group_synonyms.txt -> the head standing for its set."""
+    found = {}
+    for line in words("worker_group_synonyms"):
+        first, *rest = line.split()
+        found.update((head, first) for head in (first, *rest))
+    return found
+
+
+def _group_key(name: str) -> str:
+    """The name of a group with its head replaced by the one standing for its synonyms
+    (环卫工人, 环卫工 -> 环卫职工); the name itself where no narrowing word comes first."""
+    heads = _group_heads()
+    head = max((h for h in heads if name.endswith(h) and len(name) > len(h)), key=len, default="")
+    return name[: -len(head)] + heads[head] if head else name
 
 
 def _other(name: str, written: str) -> str:
@@ -199,7 +217,8 @@ class ArticleResolver:
                 # The longest name; of two as long, the one named first.
                 mention = min(longer, key=lambda m: (-len(m.name), m.start))
         preferred, path = self._located_key(mention)
-        entity_id = f"{mention.label}:{preferred}" + (f"@{path}" if path else "")
+        key = _group_key(preferred) if mention.label == "WorkerGroup" else preferred
+        entity_id = f"{mention.label}:{key}" + (f"@{path}" if path else "")
         return entity_id, mention.name, preferred
 
     def _located_key(self, mention: Mention) -> tuple[str, str]:

@@ -22,6 +22,11 @@ FOUND = [
     ),
     # a site named after its street still serves the group in its name
     ("清溪街道网约车司机之家正式启用。", ("网约车司机之家", "serves", "网约车司机")),
+    # …and the synonymous group is the same served group
+    (
+        "东湖区总工会启动“清凉”行动，为环卫工人送上绿豆汤。环卫工们纷纷点赞。",
+        ("清凉行动", "serves", "环卫工人"),
+    ),
     # a group narrowed by a word is a group of its own, not another name of the wider one
     (
         "南岭区总工会开展“娘家人”关爱女职工行动，为一线女职工、困难女职工提供体检。",
@@ -56,6 +61,53 @@ FOUND = [
         ("冬日暖阳行动", "serves", "施工人员"),
     ),
     ("南岭区总工会启动“春风”行动，为网约配送员送上头盔。", ("春风行动", "serves", "网约配送员")),
+    # a programme named inside its opening ceremony's name serves the group in it, and
+    # whom the ceremony's day serves
+    (
+        "西河区总工会“暖心守护”关爱女职工专项行动启动仪式正式举行。",
+        ("暖心守护关爱女职工专项行动", "serves", "女职工"),
+    ),
+    (
+        "西河区总工会“暖心守护”关爱女职工专项行动启动仪式正式举行。"
+        "医生们为300多名环卫女工开展了健康体检。",
+        ("暖心守护关爱女职工专项行动", "serves", "环卫女工"),
+    ),
+    # the body's programme, run in a later clause of its sentence, is the topic
+    (
+        "东城区总工会筹措资金50万元，在全区开展“夏日清凉”活动。"
+        "工作人员为全区12个建设项目、3000多名建筑工人送去了防暑用品。",
+        ("夏日清凉", "serves", "建筑工人"),
+    ),
+    # groups narrowed by words ending in 的, after a cue and inside a list
+    (
+        "东湖街道总工会开办“童心”暑期托管班。托管班面向辖区内1-6年级的新业态劳动者子女。",
+        ("童心暑期托管班", "serves", "新业态劳动者子女"),
+    ),
+    (
+        "“冬日暖阳”行动期间，工会将把困难职工以及节日期间仍在岗位值守的一线职工作为慰问对象。",
+        ("冬日暖阳行动", "serves", "一线职工"),
+    ),
+    # a sentence of several parts that names no programme continues the last one's
+    (
+        "西河区总工会筹措资金30万元，开展“暖心消费”活动。工作人员采购了一批农产品；"
+        "到了夏天，工作人员为3000多名一线职工送去了关怀。",
+        ("暖心消费", "serves", "一线职工"),
+    ),
+    # a list member that is no group of its own does not cut the list
+    (
+        "西河区总工会开办“童心”托管班，面向双职工子女、留守儿童及新业态劳动者子女。",
+        ("童心托管班", "serves", "新业态劳动者子女"),
+    ),
+    # the site an event that serves a group is held at serves the group too
+    (
+        "东湖区总工会来到滨河社区工会驿站，举办“暖冬”主题活动，关爱户外劳动者。",
+        ("滨河社区工会驿站", "serves", "户外劳动者"),
+    ),
+    # what is built for the group, said after a few words of purpose
+    (
+        "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
+        ("南湖工匠学院", "serves", "产业工人"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -70,12 +122,26 @@ NOT_FOUND = [
         "南溪县总工会举行“暖心驿站”快递员关爱行动启动仪式。",
         ("暖心驿站快递员关爱行动启动仪式", "serves", "快递员"),
     ),
+    # nor does a congress of the group's delegates
+    ("东湖镇工会召开第二届工会会员代表大会。", ("第二届工会会员代表大会", "serves", "工会会员")),
     # honoured workers named in a programme mostly give, not receive
     ("西岭区总工会开展“劳模工匠进校园”活动。", ("劳模工匠进校园", "serves", "劳模工匠")),
     # 工会 before 职工 belongs to the name that goes on, it names no group
     ("东岗区总工会职工文体活动中心开放。", ("东岗区总工会职工文体活动中心", "serves", "工会职工")),
     # a group that is part of the kind of site (户外劳动者服务站) is no group of its own
     ("北岸区新建户外劳动者服务站点30个。", ("户外劳动者服务站点", "serves", "户外劳动者")),
+    # nor is a programme named in another part of the sentence what serves the group
+    (
+        "北湖区总工会发布十条关爱举措。健康方面，推出“暖心医护”项目；"
+        "服务方面，专为快递员举办购物专场。",
+        ("暖心医护项目", "serves", "快递员"),
+    ),
+    # a programme listed among places after 、 is not what the next sentence is about
+    (
+        "北湖区总工会建成十座暖心驿站。站点分布在滨河公园、东湖广场、“清凉”行动的工地。"
+        "各站为建筑工人提供饮水。",
+        ("清凉行动", "serves", "建筑工人"),
+    ),
 ]
 
 ENTITIES = [
@@ -99,6 +165,15 @@ NOT_ENTITIES = [
     # a group named only inside a name, and served by nothing, is no node of its own
     ("北岸区新建户外劳动者服务站点30个。", ("WorkerGroup", "户外劳动者")),
     ("西岭区总工会开展“劳模工匠进校园”活动。", ("WorkerGroup", "劳模工匠")),
+    # one group under two synonymous heads is one entity, named by its longest form
+    (
+        "东湖区总工会启动“清凉”行动，为环卫工人送上绿豆汤。环卫工们纷纷点赞。",
+        ("WorkerGroup", "环卫工"),
+    ),
+    (
+        "北湖区总工会启动“暖新”行动，为户外劳动者送上热饮。户外工作者们纷纷点赞。",
+        ("WorkerGroup", "户外工作者"),
+    ),
 ]
 
 

@@ -35,9 +35,10 @@ SERVERS = frozenset({"Initiative", "Facility"})
 SLOT = re.compile(r"⟨[A-Z](\d+)⟩")
 MACRO = re.compile(r"\{([A-Z]+)\}")
 # A mention after one of these in its clause is an adverbial, not the clause's topic;
-# so is the agent of a passive (随后被某总工会列为…), which the clause is not about.
+# so is the agent of a passive (随后被某总工会列为…), which the clause is not about;
+# nor is one that follows 、 in a list of other things (分布在A、B、C: sites, not topics).
 NOT_TOPIC_BEFORE = re.compile(
-    r"(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从|被)[^⟨⟩，。；]{0,4}$"
+    r"(?:(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从|被)[^⟨⟩，。；]{0,4}|⟩、)$"
 )
 # How a name's leading division locates its bearer: unions at any level
 # (北京市总工会 is Beijing's); other bodies only when the division is a county or
@@ -51,8 +52,9 @@ NAME_PREFIX_LEVELS = {
 
 
 # What a ceremony's relations say of the programme it opens (see _opened_programmes).
-# The predicate, and the role the ceremony takes in it.
-OPENED_WITH = {"organizes": "object", "heldAt": "subject"}
+# The predicate, and the role the ceremony takes in it. Whom a ceremony's day serves,
+# its programme serves (the ceremony itself is dropped: unserving_endings.txt).
+OPENED_WITH = {"organizes": "object", "heldAt": "subject", "serves": "subject"}
 # Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
 PART_TYPES = frozenset({"Union", "Organization"})
 
@@ -180,6 +182,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
     found.extend(_opened_programmes(found, mentions))
+    found.extend(_venues_serve(found))
     seen = set()
     unique = []
     for relation in found:
@@ -262,7 +265,9 @@ def _named_groups(start: int, end: int, mentions: list[Mention]) -> list[Relatio
     kg/lexicons/acting_groups.txt)."""
     found = []
     for outer in mentions:
-        if outer.label not in SERVERS or outer.nested:
+        # A programme named inside a ceremony's name (某某关爱女职工行动启动仪式) is
+        # one too: the ceremony's serves links are dropped, the programme's kept.
+        if outer.label not in SERVERS:
             continue
         head = _head_start(outer)
         found.extend(
@@ -400,6 +405,24 @@ def _bare_departments() -> frozenset[str]:
     return words("union_departments")
 
 
+def _venues_serve(found: list[Relation]) -> list[Relation]:
+    """The site an event is held at serves whom the event serves, where the sentence
+    that names the site says so too (区总工会来到某驿站，举办“某某”活动，关爱户外劳动者:
+    the station is for them as well). Not a group only named in the event's name: a
+    contest of some trade's workers held in a hall is not what the hall is for."""
+    venues = [r for r in found if r.predicate == "heldAt" and r.object.label == "Facility"]
+    extra = []
+    for served in found:
+        if served.predicate != "serves" or served.rule == "name-serves":
+            continue
+        for venue in venues:
+            start, end = venue.evidence_start, venue.evidence_end
+            if venue.subject is served.subject and start <= served.object.start < end:
+                rule = f"{served.rule}+venue"
+                extra.append(Relation(venue.object, "serves", served.object, rule, start, end))
+    return extra
+
+
 def _gazetteer_parents(mentions: list[Mention], divisions: DivisionLookup) -> list[Relation]:
     """A town or subdistrict is in its county or district where the article names
     both, wherever each stands (魏善庄镇 … 大兴区), as the gazetteer has it. Higher
@@ -458,20 +481,29 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> l
             return [mention]
         if as_subject and mention.label in AGENT_TYPES:
             # 东城区总工会送温暖活动…, 门头沟区总工会在潭柘寺镇举办“工会进万家”活动，为…:
-            # what the body runs, named right after it or after its verb in the same
-            # clause, is what the sentence goes on about.
+            # what the body runs, named right after it (or after a year) or after its
+            # verb in the same clause, is what the sentence goes on about; so is what
+            # its verb runs in a later clause (某总工会筹措资金80万元，开展“某某”活动).
             for after in slots[position + 1 :]:
                 between = template[match.end() : after.start()]
-                if CLAUSE_BREAK.search(between):
-                    break
                 owned = mentions[int(after.group(1))]
-                if owned.label in wanted and (not between or _runs().search(between)):
+                if owned.label not in wanted:
+                    continue
+                if CLAUSE_BREAK.search(between):
+                    if _ran_last().search(between):
+                        return [owned]
+                elif OWNED_GAP.fullmatch(between) or _runs().search(between):
                     return [owned]
             return []
     return []
 
 
 CLAUSE_BREAK = re.compile(r"[，。；！？]")
+# Between a body and the programme it runs, named right after it: 区总工会2020年两节
+# “送温暖”活动, 某街道总工会首期“某某”托班.
+OWNED_GAP = re.compile(
+    r"的?(?:(?:19|20)\d\d年度?[^⟨⟩，。；！？在于与和]{0,2}|首期|本期|第[一二三四五六七八九十\d]+[届期次])?"
+)
 # Bodies named together as one actor: A、B和C, A联合B, A携手B.
 _AGENT_LETTERS = "".join(sorted(TYPE_LETTERS[t] for t in AGENT_TYPES))
 COORDINATED_AGENT = re.compile(
@@ -488,6 +520,12 @@ def _coordinated(
         found.append(mentions[int(match.group(1))])
         position = match.end()
     return found
+
+
+@cache
+def _ran_last() -> re.Pattern[str]:
+    """A running verb right before a mention (…，在全市范围内开展⟨I⟩)."""
+    return re.compile(f"{_macros()['RUNS']}了?$")
 
 
 @cache
