@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a site a body goes to and holds an event at serves whom the event serves
+    (
+        "南岭区总工会来到清溪街道暖心驿站，举办“冬日送暖”活动，关爱环卫工人。",
+        ("清溪街道暖心驿站", "serves", "环卫工人"),
+    ),
     # a group named in a programme's or a site's name is whom it is for
     ("东湖区总工会开办“建筑工人夜校”。", ("建筑工人夜校", "serves", "建筑工人")),
     (
@@ -111,6 +116,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a site an event is only held at: the event serves, not its venue
+    (
+        "“冬日送暖”活动在清溪街道暖心驿站举行，为环卫工人送上棉衣。",
+        ("清溪街道暖心驿站", "serves", "环卫工人"),
+    ),
     # laws, reforms and holidays name a group without being for it
     (
         "东湖区总工会宣传《女职工劳动保护特别规定》。",

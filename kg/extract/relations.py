@@ -406,11 +406,17 @@ def _bare_departments() -> frozenset[str]:
 
 
 def _venues_serve(found: list[Relation]) -> list[Relation]:
-    """The site an event is held at serves whom the event serves, where the sentence
-    that names the site says so too (区总工会来到某驿站，举办“某某”活动，关爱户外劳动者:
-    the station is for them as well). Not a group only named in the event's name: a
-    contest of some trade's workers held in a hall is not what the hall is for."""
-    venues = [r for r in found if r.predicate == "heldAt" and r.object.label == "Facility"]
+    """The site a body goes to and holds an event at serves whom the event serves, where
+    the sentence that names the site says so too (区总工会来到某驿站，举办“某某”活动，
+    关爱户外劳动者: the station is for them as well; rule visits-and-holds). Not a site
+    an event is merely held at (活动在某驿站举行，为保洁职工送上…: the event serves),
+    nor a group only named in the event's name: a contest of some trade's workers held
+    in a hall is not what the hall is for."""
+    venues = [
+        r
+        for r in found
+        if r.predicate == "heldAt" and r.rule == "visits-and-holds" and r.object.label == "Facility"
+    ]
     extra = []
     for served in found:
         if served.predicate != "serves" or served.rule == "name-serves":
