@@ -24,6 +24,11 @@ ENTITIES_FOUND = [
         "由区教育局主办的东湖区教育系统庆祝“五一”国际劳动节暨先进表彰大会在礼堂举行。",
         ("Initiative", "东湖区教育系统庆祝五一国际劳动节暨先进表彰大会"),
     ),
+    # a show's head, with the edition and the division before a quotation
+    (
+        "街道工会承办的西湖区第三届“护林节”文艺汇演在社区礼堂上演。",
+        ("Initiative", "西湖区第三届护林节文艺汇演"),
+    ),
     # programme heads that name only after a quotation
     ("区总工会深化“三心两意”工作体系，服务职工。", ("Initiative", "三心两意工作体系")),
     ("市总工会打造“惠工优选”职工普惠平台。", ("Initiative", "惠工优选职工普惠平台")),
