@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, Head, heads, word_classes, words
+from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
@@ -23,6 +23,8 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
+from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY
+from kg.nlp.quoted import PRIORITY as QUOTED_PRIORITY
 from kg.schema import QUOTE_MARKS, strip_quotes
 
 PRIORITY = 40
@@ -80,6 +82,15 @@ CONCURRENT = "兼"
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
 FOUNDED_LABELS = frozenset({"Union", "Organization", "Facility"})
+# A quotation inside an initiative's name is one word of it (新就业形态女职工免费“两癌”
+# 筛查活动): closing mark -> opening mark, and how long a quoted part may be.
+# “某某”(系列)活动 is called by its quotation (see kg_quoted).
+CALLED_BY_QUOTATION = re.compile(GENERIC_ACTIVITY)
+# What a quoted initiative's name is grown leftwards as (see _extend_quoted).
+QUOTED_EVENT = Head("", "Initiative", "event")
+QUOTATION_OPENINGS = {"”": "“", "」": "「", '"': '"'}
+OPENING_MARKS = frozenset(QUOTATION_OPENINGS.values())
+MAX_QUOTATION = 30
 
 
 class HeadNameRecognizer(Component):
@@ -97,6 +108,7 @@ class HeadNameRecognizer(Component):
         # An initiative's name does not take in its organiser: in
         # 东城区总工会送温暖活动 the union runs 送温暖活动.
         self.union_heads = {h for h, head in self.heads.items() if head.label == "Union"}
+        self.union_words = tuple(self.union_heads)
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
@@ -107,6 +119,7 @@ class HeadNameRecognizer(Component):
         self.sectors = words("union_sectors")
         self.departments = words("union_departments")
         self.organising = tuple(words("organising_verbs"))
+        self.programme_verbs = words("programme_verbs")
         self.naming_verbs = set(self.organising) - words("holding_verbs")
         self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
@@ -188,8 +201,48 @@ class HeadNameRecognizer(Component):
                     named_at.add(found.start)
                 if found.label == "Union":
                     union_ends.add(found.end)
+        self._extend_quoted(text, starts, out, division_ends, union_ends)
         _join_events(text, out)
         return doc
+
+    def _extend_quoted(
+        self,
+        text: str,
+        starts: list[int],
+        out: list[Candidate],
+        division_ends: dict[int, int],
+        union_ends: set[int],
+    ) -> None:
+        """A quoted initiative's name that starts before the quotation (某区教育系统庆祝
+        “三八”妇女节暨表彰大会): the words before it that can be an event's are taken
+        in, up to a body's name or a union's word (its organiser: 区委“某某”工作体系,
+        某区总工会“某某”行动), or a group's (the one it is for)."""
+        stops = {c.end for c in out if c.label in BODY_LABELS or c.label == "WorkerGroup"}
+        for index, cand in enumerate(out):
+            if (
+                cand.source != "quoted"
+                or cand.label != "Initiative"
+                or cand.short
+                or text[cand.start] not in OPENING_MARKS
+                or text[cand.end - 1] in QUOTATION_OPENINGS
+            ):
+                # A document's title in 《》 is whole (印发|《某某通知》), and so is a
+                # quotation named by its own head (2024年|“某某学堂”).
+                continue
+            tokens, stopper = self._modifier_tokens(
+                text, starts, cand.start, QUOTED_EVENT, division_ends, union_ends
+            )
+            if tokens and (tokens[-1][1] in self.event_verbs or YEAR.match(stopper)):
+                continue  # 启动“某某”活动: no event head's verb; a year: see _name
+            ends = [
+                o + len(piece)
+                for o, piece in reversed(tokens)
+                if o + len(piece) in stops or piece.endswith(self.union_words)
+            ]
+            left = ends[0] if ends else tokens[0][0] if tokens else cand.start
+            if left < cand.start:
+                name = strip_quotes(text[left : cand.end])
+                out[index] = replace(cand, start=left, name=name)
 
     def _owner_union(
         self,
@@ -310,6 +363,17 @@ class HeadNameRecognizer(Component):
                 continue
             if piece == JOINER:
                 break  # 暨 joins two names (see _join_events)
+            if head.label == "Initiative" and not depth and piece in QUOTATION_OPENINGS:
+                opening = _quotation_start(text, starts, starts[index], piece)
+                if opening is None or text[left] in OPENING_MARKS:
+                    break  # (“某某”“某某”三大体系: quotations in a row are a list)
+                taken.append((opening, text[opening:left]))
+                left = opening
+                piece = ""
+                index = bisect_left(starts, opening) - 1
+                continue
+            if head.label == "Initiative" and piece in self.programme_verbs:
+                break
             if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
                 break  # 中华全国总工会 opens a name: nothing before it is of it
             if piece in ("）", ")"):
@@ -482,8 +546,17 @@ class HeadNameRecognizer(Component):
             return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
+        quoted = any(q in modifier for q in QUOTE_MARKS)
+        close = max(modifier.rfind(q) for q in QUOTATION_OPENINGS)
+        if quoted and any(verb in modifier[close + 1 :] for verb in self.organising):
+            return None  # “产改”实施|纲要: the quotation is what is carried out, as in kg_quoted
+        if quoted and modifier[0] not in OPENING_MARKS and YEAR.match(preceding):
+            # 2025年|某地“某某”竞赛: whether the year is of the name is not sure, nor then
+            # where it starts; the quotation's own name stands.
+            return None
         if (
             head.kind in EVENT_KINDS
+            and not quoted
             and left not in divisions
             and not ORDINAL.search(text[:left])
             and not ORDINAL_START.match(text, left)
@@ -495,6 +568,19 @@ class HeadNameRecognizer(Component):
             return None
         if head.label == "Place":
             end = _place_end(text, end, head)
+        if quoted:
+            # As sure as kg_quoted's names where words before the quotation make a
+            # fuller name than the one it finds from the quotation on: the fuller wins;
+            # but a quoted programme named in full (“某某学堂”毕业典礼, “某某行动”启动
+            # 仪式) is the name kg_quoted keeps, and so is an activity called by the
+            # quotation alone (“健康进工地”活动 is called 健康进工地).
+            opening = modifier.rfind(QUOTATION_OPENINGS.get(modifier[close], ""), 0, close)
+            own = head_of(modifier[opening + 1 : close])
+            whole = own is not None and own.label == "Initiative"
+            rest = text[left + close + 1 : end]
+            called = modifier[0] in OPENING_MARKS and bool(CALLED_BY_QUOTATION.match(rest))
+            priority = PRIORITY if whole or called else QUOTED_PRIORITY
+            return Candidate(left, end, head.label, strip_quotes(text[left:end]), "head", priority)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
 
     @staticmethod
@@ -688,6 +774,16 @@ def _join_events(text: str, out: list[Candidate]) -> None:
             name=strip_quotes(text[left.start : before] + JOINER + text[cand.start : cand.end]),
             priority=max(cand.priority, left.priority),
         )
+
+
+def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int | None:
+    """Where the quotation that ends at ``close`` opens, if it is a name's (no clause
+    punctuation, not too long) and the opening mark starts a word."""
+    opening = text.rfind(QUOTATION_OPENINGS[mark], max(0, close - MAX_QUOTATION - 1), close)
+    content = text[opening + 1 : close]
+    if opening < 0 or not content.strip() or CLAUSE_PUNCTUATION.search(content):
+        return None
+    return opening if _is_boundary(starts, opening) else None
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

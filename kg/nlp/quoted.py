@@ -7,9 +7,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import head_of, opened_by, word_classes, words
+from kg.lexicons import Head, head_of, opened_by, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.mentions import COUNT, Candidate, candidates, opened_programme, text_of
+from kg.nlp.mentions import COUNT, NUMERALS, Candidate, candidates, opened_programme, text_of
 from kg.schema import strip_quotes
 
 PRIORITY = 50
@@ -29,9 +29,8 @@ PREPOSITIONS = frozenset("的在于与和为由对向从到及是将把被")
 SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 # Words after a quotation that only say it is an activity, or an occasion of it
 # (“金秋助学”助学金发放仪式 is an occasion of 金秋助学).
-GENERIC_EVENT = re.compile(
-    r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$|.{0,6}(?:仪式|典礼|开幕式)$"
-)
+GENERIC_ACTIVITY = r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$"
+GENERIC_EVENT = re.compile(GENERIC_ACTIVITY + r"|.{0,6}(?:仪式|典礼|开幕式)$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A union's name ends with these (某区总工会“某某”活动: the name starts at the quote).
 UNION_ENDS = ("工会", "工联会", "总工会")
@@ -50,6 +49,11 @@ BODY_LABELS = frozenset({"Union", "Organization"})
 LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|成了)[^，。；！？]*$")
 # Words after a quoted kind of site that make it the kind, worked on: “工会驿站”建设.
 CLASS_WORK = ("建设", "工作", "阵地", "品牌")
+# How many characters a programme head after a quotation needs before it, and takes
+# at most (see _programme_head): past that, the run is a sentence going on.
+MIN_PROGRAMME_WORDS = 2
+MAX_PROGRAMME_WORDS = 8
+NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 
 
@@ -66,6 +70,8 @@ class QuotedNameRecognizer(Component):
     def __init__(self, max_abbreviation: int) -> None:
         self.organising = words("organising_verbs")
         self.tail_stops = words("initiative_tail_stops")
+        self.work_kinds = tuple(words("work_kinds"))
+        self.programme_heads = words("quoted_programme_heads")
         self.dictionary = word_classes()["word"]
         self.verbs = word_classes()["verb"]
         self.max_abbreviation = max_abbreviation
@@ -93,8 +99,8 @@ class QuotedNameRecognizer(Component):
             return None
         name = strip_quotes(content)
         if match.group(2) is not None:
-            if name.endswith(PERIODICALS):
-                return None
+            if name.endswith(PERIODICALS) or text.endswith(self.work_kinds, 0, start):
+                return None  # a periodical, or a work performed or given (集体舞《某某》)
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         # “科技+工会”, “检察+工会”: a slogan joining two things names no body.
         head = None if "+" in name else head_of(name)
@@ -106,7 +112,10 @@ class QuotedNameRecognizer(Component):
             )
         suffix = SUFFIX.match(text, end)
         opens = self._opens_name(text, start)
-        found = self._suffix_with_head(suffix.group(), opens) if suffix else None
+        # One quoted character is a pun inside a name (暖“心”行动), never a programme's
+        # whole name before a programme head.
+        programme_heads = len(name) > 1
+        found = self._suffix_with_head(suffix.group(), opens, programme_heads) if suffix else None
         if (
             head is not None
             and head.label in BODY_LABELS
@@ -149,14 +158,17 @@ class QuotedNameRecognizer(Component):
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _suffix_with_head(self, run: str, opens: bool) -> tuple[str, str] | None:
+    def _suffix_with_head(
+        self, run: str, opens: bool, programme_heads: bool
+    ) -> tuple[str, str] | None:
         """The longest prefix of ``run`` that ends in a head and holds no organising verb
-        or verb of going (走进), with the type its head gives. Where the quotation
+        or verb of going (走进), with the type its head gives (``programme_heads``: also
+        the heads that name only after a quotation). Where the quotation
         opens the name (``opens``), the head may be a ceremony's that opens a
         programme: “某某”关爱行动启动仪式 (启动 is then the head's, not a verb)."""
         for size in range(len(run), 0, -1):
             tail = run[:size]
-            head = head_of(tail)
+            head = head_of(tail) or (self._programme_head(tail) if programme_heads else None)
             if (
                 head is not None
                 and not COUNTED.search(tail)
@@ -167,6 +179,19 @@ class QuotedNameRecognizer(Component):
             ):
                 return tail, head.label
         return None
+
+    def _programme_head(self, tail: str) -> Head | None:
+        """体系, 平台…: words that name a programme only right after a quotation, with
+        words of their own before them (“某某”工作体系, “某+某”调解模式; not “某某”平台
+        alone): kg/lexicons/quoted_programme_heads.txt."""
+        head = next((h for h in self.programme_heads if tail.endswith(h)), None)
+        if (
+            head is None
+            or not MIN_PROGRAMME_WORDS <= len(tail) - len(head) <= MAX_PROGRAMME_WORDS
+            or NUMERAL_START.match(tail)  # “某”“某”“某”三大体系: a count of the quoted
+        ):
+            return None
+        return Head(head, "Initiative", "programme")
 
     @staticmethod
     def _verbal_part(tail: str, opens: bool) -> str:

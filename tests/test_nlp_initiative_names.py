@@ -1,0 +1,92 @@
+"""Where an initiative's name starts and ends around quotations, and the words that head
+a programme only after one. Tables of sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+ENTITIES_FOUND = [
+    # words before a quotation belong to the event's name grown from its head…
+    (
+        "卫健委联合，在某市妇幼保健院举行了新就业形态女职工免费“两癌”筛查活动启动仪式。",
+        ("Initiative", "新就业形态女职工免费两癌筛查活动启动仪式"),
+    ),
+    # …and to the programme the ceremony opens
+    (
+        "卫健委联合，在某市妇幼保健院举行了新就业形态女职工免费“两癌”筛查活动启动仪式。",
+        ("Initiative", "新就业形态女职工免费两癌筛查活动"),
+    ),
+    ('区总工会两节"送温暖"活动由此拉开帷幕。', ("Initiative", "两节送温暖活动")),
+    ("街道工会举行“暖心屋”建设启动仪式。", ("Initiative", "暖心屋建设启动仪式")),
+    # a quoted name that runs on past 暨 starts before the quotation too, up to a
+    # word that cannot be in it
+    (
+        "由区教育局主办的东湖区教育系统庆祝“五一”国际劳动节暨先进表彰大会在礼堂举行。",
+        ("Initiative", "东湖区教育系统庆祝五一国际劳动节暨先进表彰大会"),
+    ),
+    # a show's head, with the edition and the division before a quotation
+    (
+        "街道工会承办的西湖区第三届“护林节”文艺汇演在社区礼堂上演。",
+        ("Initiative", "西湖区第三届护林节文艺汇演"),
+    ),
+    # programme heads that name only after a quotation
+    ("区总工会深化“三心两意”工作体系，服务职工。", ("Initiative", "三心两意工作体系")),
+    ("市总工会打造“惠工优选”职工普惠平台。", ("Initiative", "惠工优选职工普惠平台")),
+    ("县法院与县总工会探索“法院+工会”纠纷调解模式。", ("Initiative", "法院+工会纠纷调解模式")),
+    # a programme quoted in full keeps its name beside the event named after it
+    ("市总工会举行“金秋圆梦行动”启动仪式。", ("Initiative", "金秋圆梦行动")),
+]
+
+ENTITIES_NOT_FOUND = [
+    # the organiser and the verb of carrying a programme on are not of its name
+    (
+        "西湖区总工会“春风送岗”就业服务活动在广场举行。",
+        ("Initiative", "西湖区总工会春风送岗就业服务活动"),
+    ),
+    ("区总工会将深化“书香西湖·职工阅读月”活动。", ("Initiative", "深化书香西湖·职工阅读月活动")),
+    ("某公司掀起保质量劳动竞赛热潮。", ("Initiative", "某公司掀起保质量劳动竞赛")),
+    ("区总工会大力推行群众性安全工程。", ("Initiative", "大力推行群众性安全工程")),
+    # nor the body whose programme it is, nor the group it is for
+    ("落实区委“3456”工作体系。", ("Initiative", "落实区委3456工作体系")),
+    ("落实区委“3456”工作体系。", ("Initiative", "区委3456工作体系")),
+    (
+        "展位上讲解新就业形态劳动者“平安骑行”综合保障平台。",
+        ("Initiative", "新就业形态劳动者平安骑行综合保障平台"),
+    ),
+    # a quotation followed by what is carried out is no name's part
+    ("区总工会启动2025至2027年“产改”实施纲要。", ("Initiative", "产改实施纲要")),
+    # quotations in a row are a list: the count after them names nothing
+    ("构建“目标体系”“责任体系”“考评体系”三大体系。", ("Initiative", "考评体系三大体系")),
+    # a programme head needs words of its own after the quotation, and not many
+    ("区总工会提供“一站式”平台。", ("Initiative", "一站式平台")),
+    (
+        "“凉都优选”职工普惠购物节热闹开幕新闻客户端平台",
+        ("Initiative", "凉都优选职工普惠购物节热闹开幕新闻客户端平台"),
+    ),
+    # one quoted character is a pun, no programme's name
+    ("从“工”迈向“匠”搭起实践平台。", ("Initiative", "工迈向匠搭起实践平台")),
+    # ways of working and services are no programmes
+    ("落实区委“揭榜挂帅”工作机制。", ("Initiative", "揭榜挂帅工作机制")),
+    ("驿站为骑手提供“一站式”贴心服务。", ("Initiative", "一站式贴心服务")),
+    # works performed or given at an event are no initiatives
+    ("职工子女跳起集体舞《快乐的节日》，赢得掌声。", ("Initiative", "快乐的节日")),
+    ("合唱团演唱歌曲《劳动最光荣》。", ("Initiative", "劳动最光荣")),
+    # a year before the words before a quotation leaves its start unsure: the
+    # quotation's own name stands
+    (
+        "五部门主办的2025年某某三地“安康杯”知识竞赛在县城举行。",
+        ("Initiative", "某某三地安康杯知识竞赛"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTITIES_FOUND)
+def test_finds_entity(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), ENTITIES_NOT_FOUND)
+def test_does_not_find_entity(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
