@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.article import Article, InputProblem
-from kg.extract.relations import Relation, extract, load_rules
+from kg.extract.relations import Clause, Relation, extract, load_rules
 from kg.ingest import read_paths
 from kg.nlp import Mention, load_pipeline
 from kg.nlp.gazetteer import DivisionInfo
@@ -48,6 +48,7 @@ class Extractor:
         which is resolved as one.
         """
         found: list[tuple[list[Mention], list[Relation]]] = [([], []) for _ in articles]
+        openings: dict[int, Clause | None] = {}  # each article's opening clause so far
         texts = (
             (text, (index, offset))
             for index, article in enumerate(articles)
@@ -58,9 +59,11 @@ class Extractor:
         for doc, (index, offset) in self.nlp.pipe(
             texts, as_tuples=True, batch_size=max(1, len(articles))
         ):
-            mentions, relations = _moved(
-                doc._.mentions or [], extract(doc, self.divisions, self.rules), offset
-            )
+            earlier = openings.get(index)
+            relations, opening = extract(doc, self.divisions, self.rules, earlier)
+            mentions, relations, moved = _moved(doc._.mentions or [], relations, offset)
+            if opening is not earlier:
+                openings[index] = _moved_clause(opening, moved, offset)
             found[index][0].extend(mentions)
             found[index][1].extend(relations)
         return [self._record(article, *made) for article, made in zip(articles, found, strict=True)]
@@ -165,21 +168,31 @@ def pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
 
 def _moved(
     mentions: list[Mention], relations: list[Relation], offset: int
-) -> tuple[list[Mention], list[Relation]]:
-    """A piece's mentions and relations with offsets in the whole article."""
+) -> tuple[list[Mention], list[Relation], dict[int, Mention]]:
+    """A piece's mentions and relations with offsets in the whole article, and each
+    mention's moved copy by the ``id`` of the piece's own. A relation may take its
+    subject from an earlier piece's opening clause, already in the article's offsets."""
     if not offset:
-        return mentions, relations
+        return mentions, relations, {id(m): m for m in mentions}
     moved = {id(m): replace(m, start=m.start + offset, end=m.end + offset) for m in mentions}
     return list(moved.values()), [
         replace(
             r,
-            subject=moved[id(r.subject)],
-            object=moved[id(r.object)],
+            subject=moved.get(id(r.subject), r.subject),
+            object=moved.get(id(r.object), r.object),
             evidence_start=r.evidence_start + offset,
             evidence_end=r.evidence_end + offset,
         )
         for r in relations
-    ]
+    ], moved
+
+
+def _moved_clause(clause: Clause | None, moved: dict[int, Mention], offset: int) -> Clause | None:
+    """A piece's clause in the whole article's offsets, with the moved mentions."""
+    if clause is None:
+        return None
+    mentions = [moved[id(m)] for m in clause.mentions]
+    return replace(clause, start=clause.start + offset, end=clause.end + offset, mentions=mentions)
 
 
 _worker: Extractor | None = None

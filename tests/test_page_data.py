@@ -90,9 +90,12 @@ def test_an_entity_is_found_by_name_iri_or_single_alias(demo_built: Path) -> Non
     names = {name for _, name in graph.nodes(data="name")}
     single = next(a for a, ns in sorted(aliases.items()) if len(ns) == 1 and a not in names)
     assert find_entity(graph, single) in aliases[single]
-    shared = next(a for a, ns in sorted(aliases.items()) if len(ns) > 1 and a not in names)
-    with pytest.raises(NoSuchEntity, match=r"names \d+ entities"):
-        find_entity(graph, shared)
+    # An alias two entities share (区总工会 of two districts' unions, say) names neither;
+    # made here, so that the test does not hang on what the demo's resolution merges.
+    for node in sorted(graph.nodes)[:2]:
+        graph.nodes[node]["aliases"] = [*graph.nodes[node]["aliases"], "两家共用的简称"]
+    with pytest.raises(NoSuchEntity, match=r"names 2 entities"):
+        find_entity(graph, "两家共用的简称")
     with pytest.raises(NoSuchEntity, match="no entity named"):
         find_entity(graph, "没有这个工会")
 

@@ -153,17 +153,22 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
 
 
-def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> list[Relation]:
-    """Every relation the rules find in ``doc``, in text order, without duplicates.
+def extract(
+    doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...], opening: Clause | None = None
+) -> tuple[list[Relation], Clause | None]:
+    """Every relation the rules find in ``doc``, in text order, without duplicates,
+    and the article's opening clause: its first sentence that names a programme or a
+    site, whose topic serves where a sentence names none (rules with article_topic).
 
-    ``divisions`` tells what a division mention's key stands for.
+    ``divisions`` tells what a division mention's key stands for. ``opening`` is the
+    opening clause of the article's earlier pieces, when ``doc`` is not its first
+    (kg.pipeline reads a long article in pieces, and its headline is in the first).
     """
     mentions: list[Mention] = doc._.mentions or []  # in text order
     starts = [m.start for m in mentions]
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
-    opening: Clause | None = None
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
         here = mentions[first : bisect_left(starts, end, first)]
@@ -202,7 +207,7 @@ def extract(doc: Doc, divisions: DivisionLookup, rules: tuple[Rule, ...]) -> lis
         if key not in seen:
             seen.add(key)
             unique.append(relation)
-    return unique
+    return unique, opening
 
 
 def _name_structure(
