@@ -49,6 +49,10 @@ EDITION_UNITS = ("届", "期", "季")
 SESSION = "次"
 SESSION_BEFORE = re.compile(rf"[第届][{NUMBER}]+$")
 NUMBERED = re.compile(rf"第?[{NUMBER}]+$")
+# How far back the checks of what stands before a name look (an ordinal, a count of
+# occasions, a joining 暨): a few words, never the whole text before it, which in a long
+# article would make each check cost as much as the article.
+LOOK_BACK = 32
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
@@ -541,7 +545,8 @@ class HeadNameRecognizer(Component):
         ):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
-            OCCASIONS_BEFORE.search(text, 0, left) or OCCASIONS_OPEN.match(text, left, head_start)
+            OCCASIONS_BEFORE.search(text, max(0, left - LOOK_BACK), left)
+            or OCCASIONS_OPEN.match(text, left, head_start)
         ):
             return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
@@ -558,12 +563,15 @@ class HeadNameRecognizer(Component):
             head.kind in EVENT_KINDS
             and not quoted
             and left not in divisions
-            and not ORDINAL.search(text[:left])
+            and not ORDINAL.search(text, max(0, left - LOOK_BACK), left)
             and not ORDINAL_START.match(text, left)
-            and not text[:left].removesuffix("的").removesuffix("了").endswith(self.organising)
+            and not _before(text, left)
+            .removesuffix("的")
+            .removesuffix("了")
+            .endswith(self.organising)
             and text[left:end] not in known
             and left not in named_at
-            and not text[:left].endswith(JOINER)
+            and not text.endswith(JOINER, 0, left)
         ):
             return None
         if head.label == "Place":
@@ -588,9 +596,10 @@ class HeadNameRecognizer(Component):
         """第十届, 第二次, 届 right after 第十, 二次 right after 四届: an event's
         edition or session, part of its name."""
         if piece in EDITION_UNITS:
-            return bool(NUMBERED.search(text[: left - len(piece)]))
+            end = left - len(piece)
+            return bool(NUMBERED.search(text, max(0, end - LOOK_BACK), end))
         if piece.endswith(SESSION):
-            return bool(SESSION_BEFORE.search(text, 0, left - 1))
+            return bool(SESSION_BEFORE.search(text, max(0, left - 1 - LOOK_BACK), left - 1))
         return bool(EDITION.match(piece))
 
     @staticmethod
@@ -758,10 +767,12 @@ def _join_events(text: str, out: list[Candidate]) -> None:
             events[c.end] = c
     founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
     for index, cand in enumerate(out):
-        opening = text[: cand.start].rstrip()  # 暨 “X”活动: a headline's spacing
-        if cand.label != "Initiative" or cand.short or not opening.endswith(JOINER):
+        # 暨 “X”活动: a headline's spacing
+        spaced = _before(text, cand.start)
+        opening = cand.start - len(spaced) + len(spaced.rstrip())
+        if cand.label != "Initiative" or cand.short or not text.endswith(JOINER, 0, opening):
             continue
-        before = len(opening) - len(JOINER)
+        before = opening - len(JOINER)
         left = events.get(before)
         if left is None:
             verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
@@ -794,3 +805,8 @@ def _is_boundary(offsets: list[int], offset: int) -> bool:
 @Language.factory("kg_names", default_config={"max_name": 30})
 def make_head_name_recognizer(nlp: Language, name: str, max_name: int) -> HeadNameRecognizer:
     return HeadNameRecognizer(max_name)
+
+
+def _before(text: str, place: int) -> str:
+    """The few characters before ``place`` (LOOK_BACK of them)."""
+    return text[max(0, place - LOOK_BACK) : place]

@@ -17,6 +17,7 @@ surname that is also a function word (和, 关) needs the segmenter's word:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -74,7 +75,7 @@ class PersonRecognizer(Component):
         starts, ends = token_bounds(doc)
         spans = Spans(text, dict(zip(starts, ends, strict=True)), set(ends))
         out = candidates(doc)
-        found: dict[int, int] = {}  # start -> end of every name taken
+        found = _Taken()  # start -> end of every name taken
         # Names after a cue word (weak or not); names right after a body's name
         # need more evidence (strict). A weak cue must end a word of the segmenter:
         # 钢筋工 and 讲解员 are cues, the 工 of 工程 and the 师 of 师傅 are not.
@@ -92,7 +93,7 @@ class PersonRecognizer(Component):
             after.setdefault(end, (True, True))
         for cue_end, (weak, strict) in sorted(after.items()):
             start = cue_end + (1 if text[cue_end : cue_end + 1] in (" ", "\u3000") else 0)
-            if any(s <= start < e for s, e in found.items()):
+            if found.covers(start):
                 continue
             name = self.name_at(text, start, spans, strict=strict, weak=weak)
             if not name and cue_end in post_ends and not strict:
@@ -106,7 +107,7 @@ class PersonRecognizer(Component):
         # as often (…的安全感).
         for match in re.finditer("的", text):
             start = match.end()
-            if start in after or any(s <= start < e for s, e in found.items()):
+            if start in after or found.covers(start):
                 continue
             name = self.name_at(text, start, spans, strict=True, weak=True)
             if name and not self._opens_with_word(text, start, start + len(name), spans):
@@ -117,7 +118,7 @@ class PersonRecognizer(Component):
             end = title_start
             # and the names listed before it: 孙静、郑明等领导
             while (start := self.name_before(text, end, spans)) is not None:
-                if not any(s <= start < e for s, e in found.items()):
+                if not found.covers(start):
                     found[start] = end
                 if not text.startswith("、", start - 1):
                     break
@@ -291,3 +292,24 @@ class Spans:
 @Language.factory("kg_persons")
 def make_person_recognizer(nlp: Language, name: str) -> PersonRecognizer:
     return PersonRecognizer()
+
+
+class _Taken(dict[int, int]):
+    """start -> end of the names taken so far, and whether a place lies inside one: a
+    set of the covered places, so that a long article's check is not a walk over all
+    its names at every cue."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._covered: set[int] = set()
+
+    def __setitem__(self, start: int, end: int) -> None:
+        super().__setitem__(start, end)
+        self._covered.update(range(start, end))
+
+    def update(self, names: Iterable[tuple[int, int]]) -> None:  # type: ignore[override]
+        for start, end in names:
+            self[start] = end
+
+    def covers(self, place: int) -> bool:
+        return place in self._covered
