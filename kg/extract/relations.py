@@ -69,6 +69,8 @@ class Rule:
     # Failing a topic in the sentence or the one before, the article's: its first
     # sentence that names a programme or site (the headline, most often).
     article_topic: bool = False
+    # A heldAt of this rule makes its site serve whom the event serves (_venues_serve).
+    venue_serves: bool = False
 
     @property
     def subject_types(self) -> set[str]:
@@ -138,6 +140,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 spec.topic,
                 frozenset(spec.topic_types),
                 spec.article_topic,
+                spec.venue_serves,
             )
         )
     return tuple(rules)
@@ -187,7 +190,7 @@ def extract(
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
     found.extend(_opened_programmes(found, mentions))
-    found.extend(_venues_serve(found))
+    found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
     seen = set()
     unique = []
     for relation in found:
@@ -410,17 +413,17 @@ def _bare_departments() -> frozenset[str]:
     return words("union_departments")
 
 
-def _venues_serve(found: list[Relation]) -> list[Relation]:
+def _venues_serve(found: list[Relation], venue_rules: set[str]) -> list[Relation]:
     """The site a body goes to and holds an event at serves whom the event serves, where
     the sentence that names the site says so too (区总工会来到某驿站，举办“某某”活动，
-    关爱户外劳动者: the station is for them as well; rule visits-and-holds). Not a site
+    关爱户外劳动者: the station is for them as well; rules with venue_serves). Not a site
     an event is merely held at (活动在某驿站举行，为保洁职工送上…: the event serves),
     nor a group only named in the event's name: a contest of some trade's workers held
     in a hall is not what the hall is for."""
     venues = [
         r
         for r in found
-        if r.predicate == "heldAt" and r.rule == "visits-and-holds" and r.object.label == "Facility"
+        if r.predicate == "heldAt" and r.rule in venue_rules and r.object.label == "Facility"
     ]
     extra = []
     for served in found:

@@ -62,6 +62,9 @@ class RuleSpec(_Strict):
     # With no topic in the sentence or the one before, the article's opening (its
     # headline) gives it.
     article_topic: bool = False
+    # The site a heldAt of this rule names serves whom its event serves in the same
+    # sentence (a body goes to a site and holds an event there for its people).
+    venue_serves: bool = False
     examples: list[Example] = []
 
     @field_validator("predicate")
