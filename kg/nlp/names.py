@@ -545,7 +545,7 @@ class HeadNameRecognizer(Component):
         ):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
-            OCCASIONS_BEFORE.search(text, max(0, left - LOOK_BACK), left)
+            OCCASIONS_BEFORE.search(text, _back(left), left)
             or OCCASIONS_OPEN.match(text, left, head_start)
         ):
             return None
@@ -563,7 +563,7 @@ class HeadNameRecognizer(Component):
             head.kind in EVENT_KINDS
             and not quoted
             and left not in divisions
-            and not ORDINAL.search(text, max(0, left - LOOK_BACK), left)
+            and not ORDINAL.search(text, _back(left), left)
             and not ORDINAL_START.match(text, left)
             and not _before(text, left)
             .removesuffix("的")
@@ -597,9 +597,9 @@ class HeadNameRecognizer(Component):
         edition or session, part of its name."""
         if piece in EDITION_UNITS:
             end = left - len(piece)
-            return bool(NUMBERED.search(text, max(0, end - LOOK_BACK), end))
+            return bool(NUMBERED.search(text, _back(end), end))
         if piece.endswith(SESSION):
-            return bool(SESSION_BEFORE.search(text, max(0, left - 1 - LOOK_BACK), left - 1))
+            return bool(SESSION_BEFORE.search(text, _back(left - 1), left - 1))
         return bool(EDITION.match(piece))
 
     @staticmethod
@@ -807,6 +807,11 @@ def make_head_name_recognizer(nlp: Language, name: str, max_name: int) -> HeadNa
     return HeadNameRecognizer(max_name)
 
 
+def _back(place: int) -> int:
+    """Where the look back from ``place`` starts (LOOK_BACK characters before it)."""
+    return max(0, place - LOOK_BACK)
+
+
 def _before(text: str, place: int) -> str:
     """The few characters before ``place`` (LOOK_BACK of them)."""
-    return text[max(0, place - LOOK_BACK) : place]
+    return text[_back(place) : place]

@@ -101,7 +101,7 @@ class PersonRecognizer(Component):
             if name and strict and self._opens_with_word(text, start, start + len(name), spans):
                 continue  # 联合会成立后 is 成立 + 后
             if name:
-                found.update(self._list_at(text, start, name, spans))
+                found.take(self._list_at(text, start, name, spans))
         # After 的, only a name of a body's (来自某公司的X) or one that does what
         # people do (…的卜某介绍说; …事务所的A、B两位律师): 的 opens everyday words
         # as often (…的安全感).
@@ -113,13 +113,13 @@ class PersonRecognizer(Component):
             if name and not self._opens_with_word(text, start, start + len(name), spans):
                 names = self._list_at(text, start, name, spans)
                 if match.start() in body_ends or self.acts.starts(text, names[-1][1]):
-                    found.update(names)
+                    found.take(names)
         for title_start, _, _ in self.titles_after.find(text):
             end = title_start
             # and the names listed before it: 孙静、郑明等领导
             while (start := self.name_before(text, end, spans)) is not None:
                 if not found.covers(start):
-                    found[start] = end
+                    found.take([(start, end)])
                 if not text.startswith("、", start - 1):
                     break
                 end = start - 1
@@ -294,22 +294,22 @@ def make_person_recognizer(nlp: Language, name: str) -> PersonRecognizer:
     return PersonRecognizer()
 
 
-class _Taken(dict[int, int]):
-    """start -> end of the names taken so far, and whether a place lies inside one: a
-    set of the covered places, so that a long article's check is not a walk over all
-    its names at every cue."""
+class _Taken:
+    """The names taken so far (start -> end), and the places they cover, so that
+    whether a place lies inside one is a look-up, not a walk over every name taken
+    (which made long articles slower per character)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        self._ends: dict[int, int] = {}
         self._covered: set[int] = set()
 
-    def __setitem__(self, start: int, end: int) -> None:
-        super().__setitem__(start, end)
-        self._covered.update(range(start, end))
-
-    def update(self, names: Iterable[tuple[int, int]]) -> None:  # type: ignore[override]
+    def take(self, names: Iterable[tuple[int, int]]) -> None:
         for start, end in names:
-            self[start] = end
+            self._ends[start] = end
+            self._covered.update(range(start, end))
 
     def covers(self, place: int) -> bool:
         return place in self._covered
+
+    def items(self) -> Iterable[tuple[int, int]]:
+        return self._ends.items()
