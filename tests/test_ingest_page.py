@@ -1,6 +1,7 @@
 import pytest
 
 from kg.article import Article
+from kg.ingest.lines import Line, join_broken
 from kg.ingest.page import read_text
 
 LEAD_A = "本报讯（记者 李明）近日，通州区总工会举办职工技能大赛。"
@@ -130,6 +131,52 @@ def test_byline_on_its_own_line_is_not_joined() -> None:
         "本报记者 李明",
         "近日，区总工会举办大赛。",
     ]
+
+
+GAME = "近日，顺义区总工会在区体育馆举办职工篮球赛，十支队伍参赛。"
+CHEERS = "十支队伍轮番上场，观众的欢呼声此起彼伏。"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A web page's text: menu, headline, body. The headline is a paragraph of its own,
+        # not the start of the body's first sentence.
+        (
+            ["工会动态", "顺义区总工会举办职工篮球赛", GAME],
+            ["工会动态", "顺义区总工会举办职工篮球赛", GAME],
+        ),
+        # A short piece with a clause break before a wider line is a sentence going on.
+        (
+            ["据悉，怀柔区总工会", "联合区体育局举办了这次比赛，共有十支队伍参赛。"],
+            ["据悉，怀柔区总工会联合区体育局举办了这次比赛，共有十支队伍参赛。"],
+        ),
+        # Lines of one width (a column) are one sentence, digits taking half a character.
+        (
+            ["怀柔区总工会于", "2025年5月12日举办", "职工篮球赛。"],
+            ["怀柔区总工会于2025年5月12日举办职工篮球赛。"],
+        ),
+        # In the body, a short piece before a wide line is a paragraph broken at random...
+        (
+            ["比赛开幕。", "怀柔区体育", "馆里，" + CHEERS],
+            ["比赛开幕。", "怀柔区体育馆里，" + CHEERS],
+        ),
+        # ...but an intertitle of spaced phrases stands alone there too.
+        (
+            ["比赛开幕。", "赛场添活力 职工展风采", CHEERS],
+            ["比赛开幕。", "赛场添活力 职工展风采", CHEERS],
+        ),
+    ],
+)
+def test_headline_lines_are_not_joined_to_the_body(lines: list[str], expected: list[str]) -> None:
+    (article,) = articles("\n".join(["网站首页", *lines]))
+    assert article.headline == "网站首页"
+    assert lines_of(article)[1:] == expected
+
+
+def test_a_lead_is_not_joined_to_the_sub_headline_before_it() -> None:
+    lines = ["十支队伍参赛，赛期一周", "本报讯 近日，比赛开幕。"]
+    assert [line.text for line in join_broken(map(Line.of, lines))] == lines
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ _SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")
 _SENTENCE_END = frozenset("。！？；…!?;：:.")
 # Closing quotes and brackets say nothing about whether the sentence before them ended.
 _CLOSERS = "”’\"'」』）)》〉】]"
+# Lines of one column differ by an indent or a hanging mark; a line this much wider
+# than the one before it was not cut to the same width.
+_WIDTH_SLACK = 2
 
 
 @dataclass(frozen=True)
@@ -103,20 +106,50 @@ def cleaned(lines: Iterable[Line]) -> list[Line]:
     return kept
 
 
+def stands_alone(line: Line, after: Line, *, opening: bool) -> bool:
+    """A line that a lead (本报讯) follows, or a short one without a clause break that is
+    narrower than the line after it, is a headline, banner or date line of its own: a
+    line broken mid-sentence fills the width of the text it was cut from (a column),
+    so the line after it is no wider; a short piece of a sentence mostly holds a clause
+    break (近日，区总工会). Within the body (not ``opening``) a dump broken at random
+    places leaves short pieces too (某某集装|箱码头), so there only spaced phrases (an
+    intertitle: 暖心驿站建起来 小哥歇脚有去处) stand alone by their width."""
+    if not is_headline_like(line):
+        return False
+    if layout().leads.search(after.text):
+        return True
+    if not opening and not layout().column_heads.search(line.text):
+        return False
+    return "，" not in line.text and _width(after.text) > _width(line.text) + _WIDTH_SLACK
+
+
+def _width(text: str) -> float:
+    """How wide a line sets: Latin letters and digits take half a Chinese character."""
+    return len(text) - sum(char.isascii() for char in text) / 2
+
+
 def join_broken(
     lines: Iterable[Line], keep: Callable[[Line], bool] = lambda _: False
 ) -> list[Line]:
-    """Paragraphs: a line that stops mid-sentence is joined to the one after it.
+    """Paragraphs: a line that stops mid-sentence is joined to the one after it, unless
+    it is a headline standing alone (see stands_alone).
 
     Lines for which ``keep`` is true (a byline on its own line) stay paragraphs of their own.
     """
     groups: list[list[Line]] = []
+    opening = True  # no sentence has ended yet: the headline block, if any
     for line in lines:
         previous = groups[-1][-1] if groups else None
-        if previous is not None and not ends_sentence(previous.text) and not keep(previous):
+        if (
+            previous is not None
+            and not ends_sentence(previous.text)
+            and not keep(previous)
+            and not stands_alone(previous, line, opening=opening)
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
+        opening = opening and not ends_sentence(line.text)
     return [Line.joined(group) if len(group) > 1 else group[0] for group in groups]
 
 
