@@ -61,6 +61,12 @@ def test_short_form_without_full_name(
             "街道工会",
         ),
         ("宋庄镇工会联合会召开会议。镇工会将开展培训。", "宋庄镇工会联合会", "镇工会"),
+        # a union named only inside the name of its meeting is keyed by its division too
+        (
+            "宋庄镇工会联合会换届暨第三届会员代表大会举行。会上选出镇工会联合会新一届委员。",
+            "宋庄镇工会联合会",
+            "镇工会联合会",
+        ),
         ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "市总"),
     ],
 )

@@ -223,7 +223,7 @@ def _name_structure(
         if outer.label == "Initiative" and not outer.nested:
             # 某工会联合会成立暨首届职工代表大会: the body whose founding the event
             # marks holds it.
-            chain = leading_chain(outer, [m for m in mentions if m is not outer])
+            chain = leading_chain(outer, mentions)
             if (
                 chain
                 and chain[0].label in AGENT_TYPES
@@ -241,7 +241,7 @@ def _name_structure(
         allowed = NAME_PREFIX_LEVELS.get(outer.label)
         if allowed is None or (outer.nested and outer.label not in PART_TYPES):
             continue
-        chain = leading_chain(outer, [m for m in mentions if m is not outer])
+        chain = leading_chain(outer, mentions)
         if chain and chain[0].label != "District":
             # 大兴区总工会办公室, 建设银行丰台支行: a body named after another is part of it.
             owner = chain[0]

@@ -137,13 +137,15 @@ def leading_chain(outer: Mention, mentions: Sequence[Mention]) -> list[Mention]:
 
     ``mentions`` are in text order (by start); only those within ``outer`` are
     visited, so that a long article does not cost a pass over all of them per name.
+    ``outer`` itself may be among them (a union nested in an event's name): it opens
+    no chain of its own.
     """
     chain: list[Mention] = []
     position = outer.start
     index = bisect_left(mentions, outer.start, key=lambda m: m.start)
     while index < len(mentions) and mentions[index].start < outer.end:
         m = mentions[index]
-        if m.nested and m.start == position and m.end <= outer.end:
+        if m is not outer and m.nested and m.start == position and m.end <= outer.end:
             chain.append(m)
             position = m.end
         index += 1
