@@ -35,6 +35,11 @@ ENTITIES_FOUND = [
     ("县法院与县总工会探索“法院+工会”纠纷调解模式。", ("Initiative", "法院+工会纠纷调解模式")),
     # a programme quoted in full keeps its name beside the event named after it
     ("市总工会举行“金秋圆梦行动”启动仪式。", ("Initiative", "金秋圆梦行动")),
+    # a quoted theme names the activity after it
+    (
+        "一场以“晨光相约 缘定滨江”为主题的职工相亲交友活动在咖啡厅举行。",
+        ("Initiative", "晨光相约 缘定滨江"),
+    ),
     # programmes named without a head, in a list that sums them up as programmes
     (
         "区总工会推出了职工线上法律微课堂、劳动合同免费审查、维权热线值守服务等线上举措。",
@@ -88,6 +93,17 @@ ENTITIES_NOT_FOUND = [
     # works performed or given at an event are no initiatives
     ("职工子女跳起集体舞《快乐的节日》，赢得掌声。", ("Initiative", "快乐的节日")),
     ("合唱团演唱歌曲《劳动最光荣》。", ("Initiative", "劳动最光荣")),
+    # the activity a quoted theme names is that one, not another beside it
+    (
+        "一场以“晨光相约 缘定滨江”为主题的职工相亲交友活动在咖啡厅举行。",
+        ("Initiative", "职工相亲交友活动"),
+    ),
+    (
+        "街道工会开展了主题为“辞旧迎新 传递祝福”的系列送温暖之义诊服务活动。",
+        ("Initiative", "送温暖"),
+    ),
+    # a quotation before 等 opens a list: the activity is not the quotation's alone
+    ("下一步将把“送温暖”等关爱活动常态化开展下去。", ("Initiative", "送温暖等关爱活动")),
     # services, pastimes and clauses listed so are no programmes: too few words, or a
     # verb opening a member
     ("驿站提供免费饮水、手机充电、应急药品等服务。", ("Initiative", "手机充电")),
