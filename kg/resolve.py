@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.relations import PART_TYPES, Relation
-from kg.lexicons import expand_abbreviation, heads, opened_by, table, word_classes, words
+from kg.lexicons import (
+    expand_abbreviation,
+    heads,
+    known_initiatives,
+    opened_by,
+    table,
+    word_classes,
+    words,
+)
 from kg.nlp.divisions import COMMUNITY_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
@@ -50,6 +58,8 @@ class Triple:
     evidence: tuple[tuple[int, int, str], ...]  # (start, end, rule id) in the article
 
 
+# The word an activity's name ends with (某某关爱活动).
+ACTIVITY = "活动"
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
 # first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
@@ -150,6 +160,17 @@ def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     )
 
 
+def _carried_out_as(known: str, name: str) -> bool:
+    """某某X行动 and 某某X关爱活动 of a known programme X (kg/lexicons/initiatives.tsv):
+    the programme carried out under a longer name that ends with a programme's or an
+    activity's word right after it (but 某某X部署会 is a meeting about it, and X活动
+    is called X)."""
+    at = name.rfind(known)
+    rest = name[at + len(known) :]
+    head = heads().get(rest)
+    return at > 0 and (rest.endswith(ACTIVITY) or (head is not None and head.kind == "programme"))
+
+
 def _by_context(short: Mention) -> bool:
     """Whether a short form names what it stands for only by the article's context: a
     reference (该驿站, whose key is its head) or a short form other than a division's
@@ -213,6 +234,8 @@ class ArticleResolver:
                 longer = [
                     m for m in first.values() if _is_informal_name(mention.name, mention.label, m)
                 ]
+            if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
+                longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
             if longer:
                 # The longest name; of two as long, the one named first.
                 mention = min(longer, key=lambda m: (-len(m.name), m.start))

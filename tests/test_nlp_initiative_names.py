@@ -35,6 +35,36 @@ ENTITIES_FOUND = [
     ("县法院与县总工会探索“法院+工会”纠纷调解模式。", ("Initiative", "法院+工会纠纷调解模式")),
     # a programme quoted in full keeps its name beside the event named after it
     ("市总工会举行“金秋圆梦行动”启动仪式。", ("Initiative", "金秋圆梦行动")),
+    # a known programme stays its own beside a meeting about it
+    ("区总工会启动两节送温暖部署会,确保困难职工送温暖到人。", ("Initiative", "送温暖")),
+    # 劳动和技能竞赛 is one head, 和 and all
+    ("区总工会启动2024年滨江区劳动和技能竞赛。", ("Initiative", "滨江区劳动和技能竞赛")),
+    (
+        "市总工会在港区举办2025年滨海新区建设工程劳动和技能竞赛。",
+        ("Initiative", "滨海新区建设工程劳动和技能竞赛"),
+    ),
+    # a quoted theme names the activity after it
+    (
+        "一场以“晨光相约 缘定滨江”为主题的职工相亲交友活动在咖啡厅举行。",
+        ("Initiative", "晨光相约 缘定滨江"),
+    ),
+    # programmes named without a head, in a list that sums them up as programmes
+    (
+        "区总工会推出了职工线上法律微课堂、劳动合同免费审查、维权热线值守服务等线上举措。",
+        ("Initiative", "职工线上法律微课堂"),
+    ),
+    (
+        "区总工会推出了职工线上法律微课堂、劳动合同免费审查、维权热线值守服务等线上举措。",
+        ("Initiative", "劳动合同免费审查"),
+    ),
+    (
+        "工会将抓好退休职工大病互助保障、在岗职工意外伤害保障、女职工特殊疾病保障这三项参保项目。",
+        ("Initiative", "退休职工大病互助保障"),
+    ),
+    (
+        "社区工会为快递员设计了快递·平安行、快递·暖心行、快递·健康行等活动。",
+        ("Initiative", "快递·暖心行"),
+    ),
 ]
 
 ENTITIES_NOT_FOUND = [
@@ -71,6 +101,41 @@ ENTITIES_NOT_FOUND = [
     # works performed or given at an event are no initiatives
     ("职工子女跳起集体舞《快乐的节日》，赢得掌声。", ("Initiative", "快乐的节日")),
     ("合唱团演唱歌曲《劳动最光荣》。", ("Initiative", "劳动最光荣")),
+    # a known programme carried out under a longer name is that programme
+    ("区总工会启动“工会送温暖行动”,确保困难职工送温暖到人。", ("Initiative", "送温暖")),
+    # the works a contest is held on are no programme of it
+    (
+        "市总工会在港区举办2025年滨海新区建设工程劳动和技能竞赛。",
+        ("Initiative", "滨海新区建设工程"),
+    ),
+    # the activity a quoted theme names is that one, not another beside it
+    (
+        "一场以“晨光相约 缘定滨江”为主题的职工相亲交友活动在咖啡厅举行。",
+        ("Initiative", "职工相亲交友活动"),
+    ),
+    (
+        "街道工会开展了主题为“辞旧迎新 传递祝福”的系列送温暖之义诊服务活动。",
+        ("Initiative", "送温暖"),
+    ),
+    # a quotation before 等 opens a list: the activity is not the quotation's alone
+    ("下一步将把“送温暖”等关爱活动常态化开展下去。", ("Initiative", "送温暖等关爱活动")),
+    # services, pastimes and clauses listed so are no programmes: too few words, or a
+    # verb opening a member
+    ("驿站提供免费饮水、手机充电、应急药品等服务。", ("Initiative", "手机充电")),
+    ("运动会设拔河、篮球、乒乓球、羽毛球等比赛项目。", ("Initiative", "乒乓球")),
+    (
+        "工会组织开展职工健康知识讲座、开展法律咨询进企业、举办青年职工交友会等活动。",
+        ("Initiative", "开展法律咨询进企业"),
+    ),
+    (
+        "工会组织开展职工健康知识讲座、开展法律咨询进企业、举办青年职工交友会等活动。",
+        ("Initiative", "职工健康知识讲座"),
+    ),
+    # a list that names sites as well is not one of programmes
+    (
+        "街道建成河畔职工爱心驿站、滨江职工书屋、户外劳动者读书角等惠民项目。",
+        ("Initiative", "户外劳动者读书角"),
+    ),
     # a year before the words before a quotation leaves its start unsure: the
     # quotation's own name stands
     (

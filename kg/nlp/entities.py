@@ -12,7 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import opened_by, words
+from kg.lexicons import head_of, opened_by, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, token_bounds
 
@@ -107,9 +107,16 @@ def names_a_part(name: str, owner: str) -> bool:
 def names_a_contest(name: str, contest: str) -> bool:
     """Whether ``name`` names one contest of the larger ``contest`` it opens with
     (某市职工技能大赛|电工技能竞赛): what follows is a trade's contest, ending with a
-    word of kg/lexicons/contest_parts.txt."""
+    word of kg/lexicons/contest_parts.txt. A programme is no contest: 某某建设工程|劳动和
+    技能竞赛 is a contest among its builders, not one of its parts."""
     rest = name.removeprefix(contest)
-    return len(rest) >= 3 and rest != name and rest.endswith(_contest_parts())
+    head = head_of(contest)
+    return (
+        len(rest) >= 3
+        and rest != name
+        and rest.endswith(_contest_parts())
+        and (head is None or head.kind != "programme")
+    )
 
 
 @cache

@@ -36,6 +36,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
+# What joins a theme to the activity it names: 主题为“X”的某某活动, 以“X”为主题的某某活动.
+THEMED = ("为主题的", "的")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
 # Words right after a quoted site's name that make it a programme's name.
 PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
@@ -93,7 +95,9 @@ class QuotedNameRecognizer(Component):
         start, end = match.span()
         if _is_theme(text, start, end) and not SENTENCE_END.search(content):
             # 主题为“冬有暖阳 心有所依”的…活动, 以“健康同行，快乐工作”为主题: the theme is the
-            # activity's name, slogan punctuation and all.
+            # activity's name, slogan punctuation and all; the activity it is the theme of
+            # (…的义诊活动) is that one, named by it.
+            end += len(self._themed_activity(text, end))
             return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
             return None
@@ -157,6 +161,16 @@ class QuotedNameRecognizer(Component):
         if 2 <= len(name) <= self.max_abbreviation and " " not in name:
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
+
+    def _themed_activity(self, text: str, end: int) -> str:
+        """The words after a theme up to the head of the activity it names (的义诊活动,
+        为主题的职工交友会), or empty."""
+        joint = next((j for j in THEMED if text.startswith(j, end)), None)
+        suffix = SUFFIX.match(text, end + len(joint)) if joint is not None else None
+        found = self._suffix_with_head(suffix.group(), False, False) if suffix else None
+        if joint is None or found is None or found[1] != "Initiative":
+            return ""
+        return joint + found[0]
 
     def _suffix_with_head(
         self, run: str, opens: bool, programme_heads: bool
