@@ -129,6 +129,9 @@ class HeadNameRecognizer(Component):
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
         )
+        self.body_heads = frozenset(
+            h for h, head in self.heads.items() if head.label == "Organization"
+        )
         # A park or building has its own union too (某某产业园工会).
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
@@ -630,13 +633,21 @@ class HeadNameRecognizer(Component):
         The leading divisions come off when what remains before the head holds a
         proper name (万达, or a word the dictionary does not know). Descriptive
         words are no name of their own: 江岸区职工服务中心 and 密云区鼓楼街道爱心驿站
-        keep their address.
+        keep their address; nor is a body's name, whose division is the body's
+        (某县人民法院诉讼服务中心 is the county court's).
         """
         start = left
         while left in divisions:
             left = divisions[left].end
         proper = self._has_proper_word(tokens, left)
-        return left if left != start and proper else start
+        # The body is the division's own, named by its kind alone (某县人民法院,
+        # 某区人民医院): a word such as 副中心 that only ends like one is no body.
+        owned = any(
+            text[left : offset + len(piece)] in self.body_heads
+            for offset, piece in tokens
+            if offset >= left
+        )
+        return left if left != start and proper and not owned else start
 
     def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
         """Whether the words from ``left`` hold a proper name: one the dictionary
