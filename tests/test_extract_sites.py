@@ -22,6 +22,7 @@ FOUND = [
     ("“省级示范职工书屋”星辰印务有限公司职工书屋挂牌。", ("Facility", "星辰印务有限公司职工书屋")),
     ("“省级示范职工书屋”北京星辰印务有限公司职工书屋挂牌。", ("Initiative", "省级示范职工书屋")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Initiative", "区级最美驿站")),
+    ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "城南服务中心暖心驿站")),
     # a site of a body named after its division keeps the division: the body's name holds it
     ("两家单位在怀柔区人民法院诉讼服务中心举行仪式。", ("Facility", "怀柔区人民法院诉讼服务中心")),
 ]
@@ -34,6 +35,8 @@ NOT_FOUND = [
     ("工业园区企业纷纷响应。", ("Place", "工业园区")),
     # the words after a quotation that run on with 而 are a clause, not a site's name
     ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
+    # a site's second name in brackets is the same site's
+    ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "河畔暖心驿站")),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
