@@ -15,6 +15,8 @@ FOUND = [
     ("要建好、用好温州工匠学院。", ("Facility", "温州工匠学院")),
     ("要建好、用好顺义区工匠学院。", ("Facility", "顺义区工匠学院")),
     ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
+    # 建成 a site named in quotes builds it: no likening
+    ("区总工会今年建成“城南暖心驿站”，为骑手提供服务。", ("Facility", "城南暖心驿站")),
     # a generic kind of place needs a proper name before it
     ("职工们来到金桥园区参观。", ("Place", "金桥园区")),
     # a quoted title before a site named after its company is the title (an Initiative)
@@ -37,6 +39,10 @@ NOT_FOUND = [
     ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
     # a site's second name in brackets is the same site's
     ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "河畔暖心驿站")),
+    # a verb before a site is no word of its name (利用小屋搞活动)
+    ("工会还利用小屋搞亲子活动，为女职工提供服务。", ("Facility", "利用小屋")),
+    # what a site became, described after 成为…的, is no name
+    ("要让驿站成为深受骑手喜爱的“温馨之家”。", ("Facility", "温馨之家")),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
@@ -81,6 +87,11 @@ TRIPLES = [
     (
         "朝阳区总工会在“区级最美驿站”——工行城北支行职工驿站举办了“冬送温暖”活动。",
         ("朝阳区总工会", "organizes", "冬送温暖"),
+    ),
+    # a site run in the way it names: 采取由A与B合作办学的模式
+    (
+        "台州工匠学院采取由台州市总工会与台州职业技术学院合作办学的模式，面向职工开展培训。",
+        ("台州职业技术学院", "operates", "台州工匠学院"),
     ),
     # 建起: the bodies that build a site run it
     (

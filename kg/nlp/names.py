@@ -23,7 +23,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY
+from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS
 from kg.nlp.quoted import PRIORITY as QUOTED_PRIORITY
 from kg.schema import QUOTE_MARKS, strip_quotes
 
@@ -554,6 +554,12 @@ class HeadNameRecognizer(Component):
             return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
+        if (
+            head.label in SITE_LABELS
+            and text[left - 1 : left] in OPENING_MARKS
+            and LIKENED_AS.search(text, max(0, left - 31), left - 1)
+        ):
+            return None  # 成为职工喜爱的“温馨之家”: what it became, described (see kg_quoted)
         quoted = any(q in modifier for q in QUOTE_MARKS)
         close = max(modifier.rfind(q) for q in QUOTATION_OPENINGS)
         if quoted and any(verb in modifier[close + 1 :] for verb in self.organising):

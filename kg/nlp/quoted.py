@@ -47,6 +47,9 @@ CLAUSE_CHARACTERS = frozenset("了让把被使而")
 BODY_LABELS = frozenset({"Union", "Organization"})
 # A clause that likens something to what follows it: 建成…的, 变成, 成为, 当好.
 LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|成了)[^，。；！？]*$")
+# …成为深受女职工喜爱的“温馨之家”: a description of what something became, even with a
+# word before the kind of site (but 建成“某某驿站”, with no 的, builds a site so named).
+LIKENED_AS = re.compile(r"(?:成为|变成|打造成|当成|成了)[^，。；！？]*的$")
 # Words after a quoted kind of site that make it the kind, worked on: “工会驿站”建设.
 CLASS_WORK = ("建设", "工作", "阵地", "品牌")
 # How many characters a programme head after a quotation needs before it, and takes
@@ -137,6 +140,12 @@ class QuotedNameRecognizer(Component):
             # a title (an Initiative: a brand or an award) that the site after it
             # bears, the site being named after its body; not a site of its own.
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
+        if (
+            head is not None
+            and head.label in SITE_LABELS
+            and LIKENED_AS.search(text, max(0, start - 30), start)
+        ):
+            return None
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
