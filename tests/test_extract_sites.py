@@ -17,6 +17,13 @@ FOUND = [
     ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
     # 建成 a site named in quotes builds it: no likening
     ("区总工会今年建成“城南暖心驿站”，为骑手提供服务。", ("Facility", "城南暖心驿站")),
+    # a legal aid post is a facility
+    ("市总工会在立案大厅设立了仲裁工会法律援助岗。", ("Facility", "仲裁工会法律援助岗")),
+    # a union's kind of facility named bare is the one named in full
+    (
+        "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
+        ("Facility", "南城工会户外劳动者服务站"),
+    ),
     # a generic kind of place needs a proper name before it
     ("职工们来到金桥园区参观。", ("Place", "金桥园区")),
     # a quoted title before a site named after its company is the title (an Initiative)
@@ -43,6 +50,12 @@ NOT_FOUND = [
     ("工会还利用小屋搞亲子活动，为女职工提供服务。", ("Facility", "利用小屋")),
     # what a site became, described after 成为…的, is no name
     ("要让驿站成为深受骑手喜爱的“温馨之家”。", ("Facility", "温馨之家")),
+    # a union's kind of facility named bare, with no site so named in full, names none
+    ("全省工会母婴关爱室名单日前公布。", ("Facility", "工会母婴关爱室")),
+    (
+        "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
+        ("Facility", "工会户外劳动者服务站"),
+    ),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
@@ -87,6 +100,11 @@ TRIPLES = [
     (
         "朝阳区总工会在“区级最美驿站”——工行城北支行职工驿站举办了“冬送温暖”活动。",
         ("朝阳区总工会", "organizes", "冬送温暖"),
+    ),
+    # 办 an event at a site
+    (
+        "每周还会在长桥社区工会驿站办一期“亲子读书会”。",
+        ("亲子读书会", "heldAt", "长桥社区工会驿站"),
     ),
     # a site run in the way it names: 采取由A与B合作办学的模式
     (

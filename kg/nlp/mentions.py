@@ -27,6 +27,11 @@ CLASSIFIERS = "个家批所座处名位项条届期次支"
 COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
 
 
+# The source of a kind of site named bare (工会阅览室): keyed by its whole name, it
+# stands for the site of the article so named in full (see kg/resolve.py).
+KIND_SOURCE = "kind"
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int

@@ -16,6 +16,7 @@ from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    KIND_SOURCE,
     Candidate,
     Scanner,
     candidates,
@@ -500,6 +501,12 @@ class HeadNameRecognizer(Component):
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
         if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
+        if head.label == "Facility" and modifier in self.union_heads:
+            # 工会阅览室, 一个工会母婴室: a union's kind of facility, no name of its own;
+            # it stands for the one of that kind named in full (某某工会母婴室), if any
+            # (a place named after the union, a building, is a name).
+            name = text[left:end]
+            return Candidate(left, end, head.label, name, KIND_SOURCE, PRIORITY, name, True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
             # a counted description that has none (顺义区首家网约车司机之家).
