@@ -29,7 +29,7 @@ from kg.lexicons import (
 from kg.nlp.divisions import COMMUNITY_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
-from kg.nlp.mentions import Mention, leading_chain
+from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
 
 
 @dataclass
@@ -176,7 +176,7 @@ def _by_context(short: Mention) -> bool:
     reference (该驿站, whose key is its head) or a short form other than a division's
     short name (大兴), a known short form of one body or programme (全总, 产改: their key
     is its name) and an abbreviation in quotation marks."""
-    if short.source == "reference":
+    if short.source in ("reference", KIND_SOURCE):
         return True
     return short.label != "District" and not short.key and short.source != "quoted"
 
@@ -346,6 +346,14 @@ class ArticleResolver:
             return self._division_entity(info, mention.name) if info is not None else None
         if mention.source == "reference":
             return self._antecedent(mention)
+        if mention.source == KIND_SOURCE:
+            # 工会阅览室: the nearest site so named in full, before or after (a
+            # headline's 工会母婴室 is the one the text names).
+            return self._nearest(
+                mention,
+                ("kind", mention.label, mention.key),
+                lambda m: m.label == mention.label and m.name.endswith(mention.key),
+            )
         default = mention.key or expand_abbreviation(mention.name)
         ending, _ = self.expansions.get(mention.name, (default, ""))
         level = self._level_word_division(mention)

@@ -15,8 +15,25 @@ FOUND = [
     ("要建好、用好温州工匠学院。", ("Facility", "温州工匠学院")),
     ("要建好、用好顺义区工匠学院。", ("Facility", "顺义区工匠学院")),
     ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
+    # 建成 a site named in quotes builds it: no likening
+    ("区总工会今年建成“城南暖心驿站”，为骑手提供服务。", ("Facility", "城南暖心驿站")),
+    # a legal aid post is a facility
+    ("市总工会在立案大厅设立了仲裁工会法律援助岗。", ("Facility", "仲裁工会法律援助岗")),
+    # a union's kind of facility named bare is the one named in full
+    (
+        "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
+        ("Facility", "南城工会户外劳动者服务站"),
+    ),
     # a generic kind of place needs a proper name before it
     ("职工们来到金桥园区参观。", ("Place", "金桥园区")),
+    # a quoted title before a site named after its company is the title (an Initiative)
+    # the site bears, not a word of the site's name
+    ("“省级示范职工书屋”星辰印务有限公司职工书屋挂牌。", ("Facility", "星辰印务有限公司职工书屋")),
+    ("“省级示范职工书屋”北京星辰印务有限公司职工书屋挂牌。", ("Initiative", "省级示范职工书屋")),
+    ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Initiative", "区级最美驿站")),
+    ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "城南服务中心暖心驿站")),
+    # a site of a body named after its division keeps the division: the body's name holds it
+    ("两家单位在怀柔区人民法院诉讼服务中心举行仪式。", ("Facility", "怀柔区人民法院诉讼服务中心")),
 ]
 
 NOT_FOUND = [
@@ -27,6 +44,22 @@ NOT_FOUND = [
     ("工业园区企业纷纷响应。", ("Place", "工业园区")),
     # the words after a quotation that run on with 而 are a clause, not a site's name
     ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
+    # a site's second name in brackets is the same site's
+    ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "河畔暖心驿站")),
+    # a verb before a site is no word of its name (利用小屋搞活动)
+    ("工会还利用小屋搞亲子活动，为女职工提供服务。", ("Facility", "利用小屋")),
+    # what a site became, described after 成为…的, is no name
+    ("要让驿站成为深受骑手喜爱的“温馨之家”。", ("Facility", "温馨之家")),
+    # a union's kind of facility named bare, with no site so named in full, names none
+    ("全省工会母婴关爱室名单日前公布。", ("Facility", "工会母婴关爱室")),
+    (
+        "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
+        ("Facility", "工会户外劳动者服务站"),
+    ),
+    # N counts sites not named (1个总部+N个基地)
+    ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
+    ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
+    ("两家单位在怀柔区人民法院诉讼服务中心举行仪式。", ("Facility", "人民法院诉讼服务中心")),
 ]
 
 TRIPLES = [
@@ -54,6 +87,30 @@ TRIPLES = [
         "街道总工会在“市级星级驿站”——邮储银行城关支行职工驿站举办了“冬送温暖”活动。",
         ("冬送温暖", "heldAt", "邮储银行城关支行职工驿站"),
     ),
+    # 这里 and 由此 stand for the site named before them in the sentence
+    (
+        "午后的朝阳公园里欢声笑语，一场以“健康同行”为主题的职工健步走活动正在这里举行。",
+        ("健康同行", "heldAt", "朝阳公园"),
+    ),
+    (
+        "区总工会走进望京科技园，为职工送去慰问品，“夏送清凉”活动也由此拉开帷幕。",
+        ("夏送清凉", "heldAt", "望京科技园"),
+    ),
+    # the organiser before a venue given with its title
+    (
+        "朝阳区总工会在“区级最美驿站”——工行城北支行职工驿站举办了“冬送温暖”活动。",
+        ("朝阳区总工会", "organizes", "冬送温暖"),
+    ),
+    # 办 an event at a site
+    (
+        "每周还会在长桥社区工会驿站办一期“亲子读书会”。",
+        ("亲子读书会", "heldAt", "长桥社区工会驿站"),
+    ),
+    # a site run in the way it names: 采取由A与B合作办学的模式
+    (
+        "台州工匠学院采取由台州市总工会与台州职业技术学院合作办学的模式，面向职工开展培训。",
+        ("台州职业技术学院", "operates", "台州工匠学院"),
+    ),
     # 建起: the bodies that build a site run it
     (
         "顺义区总工会积极推进，在全区率先建起了“爱心妈咪小屋”。",
@@ -62,6 +119,11 @@ TRIPLES = [
 ]
 
 NOT_TRIPLES = [
+    # 这里 is the nearest site before it, not one further back
+    (
+        "从朝阳公园出发，队伍来到奥森公园，职工健步走活动在这里举行。",
+        ("职工健步走活动", "heldAt", "朝阳公园"),
+    ),
     # where a further event was held is not where the first one was
     (
         "2025年密云区职工健步走活动在妫水公园举行了“健康密云”签名仪式。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -14,13 +15,16 @@ from spacy.tokens import Doc
 
 from kg.lexicons import head_of, opened_by, words
 from kg.nlp.component import Component
-from kg.nlp.mentions import Candidate, Mention, token_bounds
+from kg.nlp.mentions import Candidate, Mention, text_of, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
 # How a company's registered full name ends.
 REGISTERED_COMPANY = "有限公司"
 OCCASION_OWNERS = frozenset({"Union", "Organization", "Facility"})
 SERVERS = frozenset({"Initiative", "Facility"})
+SITES = frozenset({"Facility", "Place"})
+OPENING_BRACKETS = frozenset("（(")
+CLOSING_BRACKETS = frozenset("）)")
 
 
 def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
@@ -163,7 +167,7 @@ def align(doc: Doc, offsets: set[int]) -> Doc:
 
 class EntityCollector(Component):
     def __call__(self, doc: Doc) -> Doc:
-        chosen = select(doc._.kg_candidates or [])
+        chosen = _bracketed_names(text_of(doc), select(doc._.kg_candidates or []))
         doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})
         doc._.mentions = [
             Mention(c.start, c.end, c.label, c.name, c.source, c.key, c.short, nested)
@@ -172,6 +176,28 @@ class EntityCollector(Component):
         doc._.kg_candidates = None
         _set_ents(doc, [c for c, nested in chosen if not nested])
         return doc
+
+
+def _bracketed_names(
+    text: str, chosen: list[tuple[Candidate, bool]]
+) -> list[tuple[Candidate, bool]]:
+    """A site's second name in brackets right after its first: 某中心驿站（某某驿站）
+    is one station, so the bracketed name refers to the first (the resolver makes it
+    an alias)."""
+    top = [index for index, (cand, nested) in enumerate(chosen) if not nested]
+    for before, after in pairwise(top):
+        first, second = chosen[before][0], chosen[after][0]
+        if (
+            first.label not in SITES
+            or first.short
+            or second.label != first.label
+            or second.start != first.end + 1
+            or text[first.end] not in OPENING_BRACKETS
+            or text[second.end : second.end + 1] not in CLOSING_BRACKETS
+        ):
+            continue
+        chosen[after] = (replace(second, source="reference", key=first.name, short=True), False)
+    return chosen
 
 
 def _set_ents(doc: Doc, top: list[Candidate]) -> None:

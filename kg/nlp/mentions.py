@@ -20,10 +20,16 @@ from kg.lexicons import opened_by
 from kg.nlp.tokenizer import TEXT_KEY
 
 # Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
-# are not names (四项工程 is four programmes, 首家司机之家 the first of its kind).
-NUMERALS = "0-9一二三四五六七八九十两百千万几多首"
+# are not names (四项工程 is four programmes, 首家司机之家 the first of its kind);
+# N stands for a number not given (1+6+N: N个培训基地).
+NUMERALS = "0-9一二三四五六七八九十两百千万几多首N"
 CLASSIFIERS = "个家批所座处名位项条届期次支"
 COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
+
+
+# The source of a kind of site named bare (工会阅览室): keyed by its whole name, it
+# stands for the site of the article so named in full (see kg/resolve.py).
+KIND_SOURCE = "kind"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from kg.nlp.entities import founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    KIND_SOURCE,
     Candidate,
     Scanner,
     candidates,
@@ -23,7 +24,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY
+from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS
 from kg.nlp.quoted import PRIORITY as QUOTED_PRIORITY
 from kg.schema import QUOTE_MARKS, strip_quotes
 
@@ -128,6 +129,9 @@ class HeadNameRecognizer(Component):
         self.event_verbs = self.naming_verbs | words("event_verbs")
         self.owner_heads = tuple(
             h for h, head in self.heads.items() if head.label in ("Organization", "District")
+        )
+        self.body_heads = frozenset(
+            h for h, head in self.heads.items() if head.label == "Organization"
         )
         # A park or building has its own union too (某某产业园工会).
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
@@ -497,6 +501,12 @@ class HeadNameRecognizer(Component):
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
         if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
+        if head.label == "Facility" and modifier in self.union_heads:
+            # 工会阅览室, 一个工会母婴室: a union's kind of facility, no name of its own;
+            # it stands for the one of that kind named in full (某某工会母婴室), if any
+            # (a place named after the union, a building, is a name).
+            name = text[left:end]
+            return Candidate(left, end, head.label, name, KIND_SOURCE, PRIORITY, name, True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
             # a counted description that has none (顺义区首家网约车司机之家).
@@ -551,6 +561,12 @@ class HeadNameRecognizer(Component):
             return None
         if head.kind == "proper" and not self._has_proper_word(tokens, left):
             return None  # 重要基地, 历史文化街区: a description, not a name
+        if (
+            head.label in SITE_LABELS
+            and text[left - 1 : left] in OPENING_MARKS
+            and LIKENED_AS.search(text, max(0, left - 31), left - 1)
+        ):
+            return None  # 成为职工喜爱的“温馨之家”: what it became, described (see kg_quoted)
         quoted = any(q in modifier for q in QUOTE_MARKS)
         close = max(modifier.rfind(q) for q in QUOTATION_OPENINGS)
         if quoted and any(verb in modifier[close + 1 :] for verb in self.organising):
@@ -630,13 +646,21 @@ class HeadNameRecognizer(Component):
         The leading divisions come off when what remains before the head holds a
         proper name (万达, or a word the dictionary does not know). Descriptive
         words are no name of their own: 江岸区职工服务中心 and 密云区鼓楼街道爱心驿站
-        keep their address.
+        keep their address; nor is a body's name, whose division is the body's
+        (某县人民法院诉讼服务中心 is the county court's).
         """
         start = left
         while left in divisions:
             left = divisions[left].end
         proper = self._has_proper_word(tokens, left)
-        return left if left != start and proper else start
+        # The body is the division's own, named by its kind alone (某县人民法院,
+        # 某区人民医院): a word such as 副中心 that only ends like one is no body.
+        owned = any(
+            text[left : offset + len(piece)] in self.body_heads
+            for offset, piece in tokens
+            if offset >= left
+        )
+        return left if left != start and proper and not owned else start
 
     def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
         """Whether the words from ``left`` hold a proper name: one the dictionary

@@ -49,6 +49,9 @@ CLAUSE_CHARACTERS = frozenset("了让把被使而")
 BODY_LABELS = frozenset({"Union", "Organization"})
 # A clause that likens something to what follows it: 建成…的, 变成, 成为, 当好.
 LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|成了)[^，。；！？]*$")
+# …成为深受女职工喜爱的“温馨之家”: a description of what something became, even with a
+# word before the kind of site (but 建成“某某驿站”, with no 的, builds a site so named).
+LIKENED_AS = re.compile(r"(?:成为|变成|打造成|当成|成了)[^，。；！？]*的$")
 # Words after a quoted kind of site that make it the kind, worked on: “工会驿站”建设.
 CLASS_WORK = ("建设", "工作", "阵地", "品牌")
 # How many characters a programme head after a quotation needs before it, and takes
@@ -57,6 +60,9 @@ MIN_PROGRAMME_WORDS = 2
 MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
+SITE_LABELS = frozenset({"Facility", "Place"})
+# “区级星级驿站”——某某驿站: a quoted title that a site bears, set before its name.
+TITLE_DASH = ("——", "—")
 
 
 class QuotedNameRecognizer(Component):
@@ -131,6 +137,19 @@ class QuotedNameRecognizer(Component):
             # an activity, named by the words after the quotation as any other (but
             # “某某中心”揭牌仪式 is the body's occasion).
             head = None
+        if (
+            head is not None and head.label in SITE_LABELS and text.startswith(TITLE_DASH, end)
+        ) or (found is not None and _names_a_body_site(*found)):
+            # “区级星级驿站”——某某驿站, “市级示范书屋”某某有限公司职工书屋:
+            # a title (an Initiative: a brand or an award) that the site after it
+            # bears, the site being named after its body; not a site of its own.
+            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
+        if (
+            head is not None
+            and head.label in SITE_LABELS
+            and LIKENED_AS.search(text, max(0, start - 30), start)
+        ):
+            return None
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
@@ -240,6 +259,15 @@ class QuotedNameRecognizer(Component):
             if verb.group() != "进" or word == "走进" or word not in self.dictionary:
                 return True
         return False
+
+
+def _names_a_body_site(tail: str, label: str) -> bool:
+    """Whether ``tail`` is a site's name that opens with a body's (某某有限公司职工书屋)."""
+    if label not in SITE_LABELS:
+        return False
+    site = head_of(tail)
+    owner = head_of(tail[: -len(site.text)]) if site is not None else None
+    return owner is not None and owner.label in BODY_LABELS
 
 
 def _pun_start(text: str, start: int) -> bool:
