@@ -1,0 +1,70 @@
+"""Bodies (unions, organisations), their parts and the people who hold posts in them:
+(text, expected) tables on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # a union's name stays one before a word that could make it a modifier, where the
+    # word is its verb or its staff's (组织 + a count, 工作人员)
+    ("10月5日，丹阳市总工会组织三十名劳模走进园区。", ("Union", "丹阳市总工会")),
+    ("丹阳市总工会工作人员来到驿站。", ("Union", "丹阳市总工会")),
+    ("丹阳市总工会服务职工的做法受到好评。", ("Union", "丹阳市总工会")),
+    # a division's party committee is a body of its own
+    ("陪同调研的有青石镇党委副书记刘建国。", ("Organization", "青石镇党委")),
+    ("宁夏银川市贺兰县党委书记王明出席。", ("Organization", "宁夏银川市贺兰县党委")),
+    # ...and a company's party committee is the company
+    ("金泰集团党委副书记、执行董事吴东出席。", ("Organization", "金泰集团")),
+]
+
+NOT_FOUND = [
+    # a union's name before a collective is the system of unions, not one union
+    ("全国工会系统率先开通服务平台。", ("Union", "全国工会")),
+    # a company's party committee is no body of its own
+    ("金泰集团党委副书记、执行董事吴东出席。", ("Organization", "金泰集团党委")),
+    ("公司党委高度重视职工工作。", ("Organization", "公司党委")),
+]
+
+TRIPLES = [
+    ("陪同调研的有青石镇党委副书记刘建国。", ("刘建国", "memberOf", "青石镇党委")),
+    ("金泰集团党委副书记、执行董事吴东出席。", ("吴东", "memberOf", "金泰集团")),
+    # a bare union on a list of posts begun at a division's body is the division's
+    # union the article named before, whatever its head (总工会 for 工会)
+    (
+        "青石镇总工会揭牌。陪同的有青石镇党委副书记、工会主席刘建国等。",
+        ("刘建国", "memberOf", "青石镇总工会"),
+    ),
+    (
+        "绍兴市越城区总工会举办活动。越城区人大常委会副主任、总工会主席何东讲话。",
+        ("何东", "memberOf", "绍兴市越城区总工会"),
+    ),
+]
+
+NOT_TRIPLES = [
+    ("金泰集团党委副书记、执行董事吴东出席。", ("吴东", "memberOf", "金泰集团党委")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds(extract, text: str, expected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert expected in entities
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND)
+def test_does_not_find(extract, text: str, unexpected: tuple[str, str]) -> None:
+    entities, _ = extract(text)
+    assert unexpected not in entities
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIPLES)
+def test_relates(extract, text: str, expected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_TRIPLES)
+def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples
