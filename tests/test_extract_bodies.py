@@ -16,6 +16,9 @@ FOUND = [
     ("宁夏银川市贺兰县党委书记王明出席。", ("Organization", "宁夏银川市贺兰县党委")),
     # ...and a company's party committee is the company
     ("金泰集团党委副书记、执行董事吴东出席。", ("Organization", "金泰集团")),
+    # a body each area has one of, named bare with nothing to refer to, is named so
+    ("活动由青石街道总工会联合街道文化站、妇联举办。", ("Organization", "妇联")),
+    ("主办方为丹阳市总工会、人力资源和社会保障局。", ("Organization", "人力资源和社会保障局")),
 ]
 
 NOT_FOUND = [
@@ -24,6 +27,8 @@ NOT_FOUND = [
     # a company's party committee is no body of its own
     ("金泰集团党委副书记、执行董事吴东出席。", ("Organization", "金泰集团党委")),
     ("公司党委高度重视职工工作。", ("Organization", "公司党委")),
+    # ...but a body that is one of many (a school, a bureau by its task) is dropped
+    ("活动由青石街道总工会联合学校举办。", ("Organization", "学校")),
 ]
 
 TRIPLES = [
@@ -38,6 +43,13 @@ TRIPLES = [
     (
         "绍兴市越城区总工会举办活动。越城区人大常委会副主任、总工会主席何东讲话。",
         ("何东", "memberOf", "绍兴市越城区总工会"),
+    ),
+
+    ("市委常委、统战部部长、市总工会主席陈明出席。", ("陈明", "memberOf", "统战部")),
+    # ...and one named fuller before is that one
+    (
+        "活动由丰台区总工会、丰台区妇联主办。区妇联主席王芳讲话，妇联主席王芳还送上礼物。",
+        ("王芳", "memberOf", "丰台区妇联"),
     ),
 ]
 
