@@ -315,7 +315,9 @@ class ArticleResolver:
     ) -> Entity | None:
         """The entity of the closest full mention before ``mention`` (else after) that
         fits; ``test`` names ``accept`` (see _in_order)."""
-        passing = self._in_order(("top", *test), lambda m: not m.nested and accept(m))
+        passing = self._in_order(
+            ("top", *test), lambda m: (not m.nested or m.label in PART_TYPES) and accept(m)
+        )
         before = bisect_left(passing, mention.start, key=lambda m: m.start)
         if before:
             return self.entity_of[id(passing[before - 1])]

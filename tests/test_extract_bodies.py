@@ -22,6 +22,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a level word that is also a surname before a body's head is no person
+    ("区总工会组织民管部部长刘强、区妇联主席王芳颁奖。", ("Person", "区妇联")),
     # a union's name before a collective is the system of unions, not one union
     ("全国工会系统率先开通服务平台。", ("Union", "全国工会")),
     # a company's party committee is no body of its own
@@ -44,12 +46,31 @@ TRIPLES = [
         "绍兴市越城区总工会举办活动。越城区人大常委会副主任、总工会主席何东讲话。",
         ("何东", "memberOf", "绍兴市越城区总工会"),
     ),
-
+    # a body each area has one of, named bare in a list of posts
     ("市委常委、统战部部长、市总工会主席陈明出席。", ("陈明", "memberOf", "统战部")),
     # ...and one named fuller before is that one
     (
         "活动由丰台区总工会、丰台区妇联主办。区妇联主席王芳讲话，妇联主席王芳还送上礼物。",
         ("王芳", "memberOf", "丰台区妇联"),
+    ),
+    # a union's department by its own head, after the union's name and a verb-like word
+    (
+        "崇明区总工会召开会议。区总工会组织民管部部长刘强、区妇联主席王芳颁奖。",
+        ("区总工会组织民管部", "partOf", "崇明区总工会"),
+    ),
+    (
+        "区总工会组织民管部部长刘强、区妇联主席王芳颁奖。",
+        ("刘强", "memberOf", "区总工会组织民管部"),
+    ),
+    # a department's short form is the department named in full
+    (
+        "由河北省总工会宣传教育部承办。河北省总工会宣教部部长陈立主持。",
+        ("陈立", "memberOf", "河北省总工会宣传教育部"),
+    ),
+    # a bare body stands for the full name the article gives inside a part's name
+    (
+        "由昌平区教育局女工委主办。教育局副局长王芳颁奖。",
+        ("王芳", "memberOf", "昌平区教育局"),
     ),
 ]
 
