@@ -19,6 +19,13 @@ FOUND = [
     # a body each area has one of, named bare with nothing to refer to, is named so
     ("活动由青石街道总工会联合街道文化站、妇联举办。", ("Organization", "妇联")),
     ("主办方为丹阳市总工会、人力资源和社会保障局。", ("Organization", "人力资源和社会保障局")),
+    # a trade's union takes the trade's name, verbs and all, with its own head
+    ("现场宣告丹阳市快递行业联合工会正式成立。", ("Union", "丹阳市快递行业联合工会")),
+    ("市运输行业工会召开会议。", ("Union", "市运输行业工会")),
+    # unions named after a vocational college or a state farm; an office by its full name
+    ("江南运输职院工会举办讲座。", ("Union", "江南运输职院工会")),
+    ("县总工会联合县妇联和青松岭林场工会开展活动。", ("Union", "青松岭林场工会")),
+    ("活动由平湖街道综合治理办协办。", ("Organization", "平湖街道综合治理办")),
 ]
 
 NOT_FOUND = [
@@ -31,6 +38,8 @@ NOT_FOUND = [
     ("公司党委高度重视职工工作。", ("Organization", "公司党委")),
     # ...but a body that is one of many (a school, a bureau by its task) is dropped
     ("活动由青石街道总工会联合学校举办。", ("Organization", "学校")),
+    # a preposition glued to a level word is no part of the name after it
+    ("方案经市国资委批准后实施。", ("Organization", "经市国资委")),
 ]
 
 TRIPLES = [

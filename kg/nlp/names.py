@@ -414,14 +414,16 @@ class HeadNameRecognizer(Component):
                 not depth
                 and (
                     (len(piece) > 2 and piece[:-1] in self.stop_verbs)
-                    or (len(piece) == 2 and piece[0] in self.closed)
+                    or (
+                        len(piece) == 2 and (piece[0] in self.closed or piece[0] in self.boundaries)
+                    )
                 )
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
                 and piece not in self.dictionary  # 开发区 is a word of its own
             ):
                 # The segmenter glues a verb or a preposition to a level word
-                # (联合|区人社局, 同市|某协会): the name starts after it (but 中关|村 is
+                # (联合|区人社局, 同市|某协会, 经市|某委): the name starts after it (but 中关|村 is
                 # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
@@ -452,11 +454,14 @@ class HeadNameRecognizer(Component):
                         # dictionary tags it (支行: verb).
                         and piece not in self.owner_heads
                         # 北京排水集团工会: a union named after a company takes the
-                        # company's whole name, verbs and all (分行 of 某银行分行工会 too).
+                        # company's whole name, verbs and all (分行 of 某银行分行工会 too),
+                        # and one named after a trade its trade's (某市运输行业的工会: 运输 is a verb).
                         and not (
                             head.label == "Union"
                             and (
-                                text[starts[index] : head_start].endswith(self.owner_heads)
+                                text[starts[index] : head_start].endswith(
+                                    (*self.owner_heads, *UNION_OWNERS)
+                                )
                                 or text[starts[index] : head_start] in self.sectors
                             )
                         )
