@@ -455,7 +455,7 @@ class HeadNameRecognizer(Component):
                         and piece not in self.owner_heads
                         # 北京排水集团工会: a union named after a company takes the
                         # company's whole name, verbs and all (分行 of 某银行分行工会 too),
-                        # and one named after a trade its trade's (某市运输行业的工会: 运输 is a verb).
+                        # and one named after a trade its trade's (某市运输行业|工会, 运输: a verb).
                         and not (
                             head.label == "Union"
                             and (
