@@ -80,6 +80,11 @@ def _expansions() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _single_bodies() -> frozenset[str]:
+    return words("single_bodies")
+
+
+@cache
 def _union_heads() -> str:
     """总工会|工会联合会|…: the head nouns of union names, longest first."""
     found = sorted((h for h, head in heads().items() if head.label == "Union"), key=len)
@@ -333,7 +338,9 @@ class ArticleResolver:
     ) -> Entity | None:
         """The entity of the closest full mention before ``mention`` (else after) that
         fits; ``test`` names ``accept`` (see _in_order)."""
-        passing = self._in_order(("top", *test), lambda m: not m.nested and accept(m))
+        passing = self._in_order(
+            ("top", *test), lambda m: (not m.nested or m.label in PART_TYPES) and accept(m)
+        )
         before = bisect_left(passing, mention.start, key=lambda m: m.start)
         if before:
             return self.entity_of[id(passing[before - 1])]
@@ -406,6 +413,15 @@ class ArticleResolver:
             )
             if latest is not None:
                 return self.entity_of[id(self._contest_of(latest))]
+        if mention.name in _single_bodies():
+            # 妇联 with no 某区妇联 before it: the article's area's, keyed by that area.
+            info = next(
+                filter(None, map(self.divisions, (m.key for m in self.division_mentions))), None
+            )
+            path = "" if info is None else f"@{info.path}"
+            return self._named_as_written(
+                mention, mention.name, f"{mention.label}:{mention.name}{path}"
+            )
         if len(mention.name) > len(mention.key):
             entity_id = f"{mention.label}:{mention.name}"
             return self.entities.setdefault(

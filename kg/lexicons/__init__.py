@@ -27,7 +27,15 @@ COLUMNS = {
 TYPE_COLUMN = "type"
 # How a head noun makes a name (see heads.tsv), with the fewest characters a name puts
 # before a head of that kind: the one table of head kinds.
-HEAD_KINDS = {"name": 2, "proper": 2, "programme": 4, "event": 2, "ceremony": 2, "meeting": 4}
+HEAD_KINDS = {
+    "name": 2,
+    "proper": 2,
+    "programme": 4,
+    "event": 2,
+    "ceremony": 2,
+    "meeting": 4,
+    "division": 2,
+}
 
 
 class LexiconError(KgError):
@@ -81,7 +89,7 @@ class Head:
 
     text: str
     label: str
-    kind: str  # "name", "proper", "programme", "event", "ceremony" or "meeting" (heads.tsv)
+    kind: str  # "name", "proper", "programme", "event", "ceremony", "meeting", "division"
 
 
 @cache

@@ -119,6 +119,7 @@ class HeadNameRecognizer(Component):
         self.site_stops = self.stop_verbs | words("site_verbs")
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
+        self.collectives = words("collective_words")
         self.part_heads = tuple(words("part_heads"))
         self.construction = words("construction_words")
         self.sectors = words("union_sectors")
@@ -152,6 +153,7 @@ class HeadNameRecognizer(Component):
         # Where each division named here, in full or short, starts and ends.
         division_ends = {c.start: c.end for c in found_before if c.label == "District"}
         areas = frozenset(division_ends)
+        area_ends = frozenset(division_ends.values())
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -180,6 +182,13 @@ class HeadNameRecognizer(Component):
                 tokens = _without_stray_start(tokens, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
+            if (
+                head.kind == "division"
+                and tokens
+                and head_start not in area_ends
+                and text[tokens[0][0] : head_start] not in LEVEL_WORDS
+            ):
+                continue  # 某集团党委书记: a post in the 集团, no body of its own (but 镇党委)
             continues = self._continues(doc, ends, end, head)
             if continues and head.label != "Union":
                 continue
@@ -311,9 +320,18 @@ class HeadNameRecognizer(Component):
             return None
         area = divisions[body.start]
         name = text[head_start:end]
-        return Candidate(
-            head_start, end, "Union", name, "head", PRIORITY, area.name + name, short=True
+        # 某镇党委副书记、工会主席X where 某镇总工会 (not 某镇工会) was named before:
+        # that union.
+        named = [c.name for c in found if c.label == "Union" and not c.short]
+        key = next(
+            (
+                area.name + h
+                for h in sorted(self.union_heads, key=lambda h: h != name)
+                if any(n.endswith(area.name + h) for n in named)
+            ),
+            area.name + name,
         )
+        return Candidate(head_start, end, "Union", name, "head", PRIORITY, key, short=True)
 
     def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
         """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
@@ -327,9 +345,15 @@ class HeadNameRecognizer(Component):
         after = doc[index].text
         if head.label in BODY_LABELS and after.endswith(self.part_heads):
             return head.text + after in self.heads  # 工会|委员会 is one head
+        if after in self.heads and self.heads[after].kind == "division":
+            return False  # 某集团|党委: the 集团 is named (see __call__)
         if after in self.blockers:
             # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
-            # the head modifies (工会组织建设).
+            # the head modifies (工会组织建设). A union's name stays one before a
+            # blocker other than a collective (某市总工会组织二十名劳模…, 某区总工会
+            # 工作人员, but not 全国工会系统): the blocker is its verb or its staff's.
+            if head.label == "Union":
+                return after in self.collectives
             following = doc[index + 1].text if index + 1 < len(doc) else ""
             return not following.startswith(self.organising)
         return after in self.heads
@@ -394,14 +418,16 @@ class HeadNameRecognizer(Component):
                 not depth
                 and (
                     (len(piece) > 2 and piece[:-1] in self.stop_verbs)
-                    or (len(piece) == 2 and piece[0] in self.closed)
+                    or (
+                        len(piece) == 2 and (piece[0] in self.closed or piece[0] in self.boundaries)
+                    )
                 )
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
                 and piece not in self.dictionary  # 开发区 is a word of its own
             ):
                 # The segmenter glues a verb or a preposition to a level word
-                # (联合|区人社局, 同市|某协会): the name starts after it (but 中关|村 is
+                # (联合|区人社局, 同市|某协会, 经市|某委): the name starts after it (but 中关|村 is
                 # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
@@ -432,11 +458,14 @@ class HeadNameRecognizer(Component):
                         # dictionary tags it (支行: verb).
                         and piece not in self.owner_heads
                         # 北京排水集团工会: a union named after a company takes the
-                        # company's whole name, verbs and all (分行 of 某银行分行工会 too).
+                        # company's whole name, verbs and all (分行 of 某银行分行工会 too),
+                        # and one named after a trade its trade's (某市运输行业|工会, 运输: a verb).
                         and not (
                             head.label == "Union"
                             and (
-                                text[starts[index] : head_start].endswith(self.owner_heads)
+                                text[starts[index] : head_start].endswith(
+                                    (*self.owner_heads, *UNION_OWNERS)
+                                )
                                 or text[starts[index] : head_start] in self.sectors
                             )
                         )

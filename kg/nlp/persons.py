@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import word_classes, words
+from kg.lexicons import heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
@@ -63,6 +63,8 @@ class PersonRecognizer(Component):
         )
         self.surnames = words("surnames")
         self.part_heads = tuple(words("part_heads"))
+        # 区妇联主席X: a level word that is a surname (区) before a body's head is no name.
+        self.body_heads = frozenset(h for h, head in heads().items() if head.label in BODY_LABELS)
         self.follows = Prefixes(words("name_follows"))
         classes = word_classes()
         self.common_words = classes["common"]
@@ -172,7 +174,7 @@ class PersonRecognizer(Component):
                 continue
             if name[len(surname) :] in self.cue_words:
                 continue  # 书记和区长, 负责人任成员: a post is no given name
-            if name.endswith(self.part_heads):
+            if name.endswith(self.part_heads) or name[len(surname) :] in self.body_heads:
                 continue  # 某总工会宣传部: a department after its body, not 宣传部 the person
             if given == 2 and self.follows.starts(text, end - 1, shortest=2):
                 continue  # 陈红一行 is 陈红 + 一行, 王刚同志 王刚 + 同志
