@@ -67,6 +67,44 @@ FOUND = [
         "近日，青山区总工会印发《关于做好职工疗休养工作的通知》。",
         ("青山区总工会", "organizes", "关于做好职工疗休养工作的通知"),
     ),
+    # a later role's list with a member the text does not name
+    (
+        "10月8日下午，一场由青山区民政局主办，街道文化站、社区服务队联合承办的青山区第五届“劳动者之歌”文艺汇演在社区礼堂上演。",
+        ("青山区民政局", "organizes", "青山区第五届劳动者之歌文艺汇演"),
+    ),
+    (
+        "由青山区民政局主办，街道文化站、青山区文化馆联合承办的青山区第五届“劳动者之歌”文艺汇演在社区礼堂上演。",
+        ("青山区文化馆", "organizes", "青山区第五届劳动者之歌文艺汇演"),
+    ),
+    # a ceremony held together with another event still opens its programme
+    (
+        "5月6日，由青山区总工会主办的“健康同行”青山工会职工义诊行动启动仪式暨首场义诊活动在青山医院举行。",
+        ("青山区总工会", "organizes", "健康同行青山工会职工义诊行动"),
+    ),
+    # the event put first with 把, then where it is held
+    (
+        "近日，和平街道总工会把地区“爱心妈咪小屋”建设启动仪式放在和平百货举行。",
+        ("和平街道总工会", "organizes", "爱心妈咪小屋建设启动仪式"),
+    ),
+    # the body whose deployment of a programme others carry out
+    (
+        "为把江西省总工会对今年“暖冬行动”的部署要求落到实处，南昌市总工会近期推出多项举措。",
+        ("江西省总工会", "organizes", "暖冬行动"),
+    ),
+    # 构建, 搭建: a mechanism or platform built by the bodies named before
+    (
+        "日前，青山县人民法院、青山县总工会反复沟通，携手探索构建“法院+工会”劳动争议调解工作体系。",
+        ("青山县人民法院", "organizes", "法院+工会劳动争议调解工作体系"),
+    ),
+    (
+        "今年以来，青山区总工会搭建起“青工匠心”职工技能培训平台。",
+        ("青山区总工会", "organizes", "青工匠心职工技能培训平台"),
+    ),
+    # a province sharing the union's head with the next division: the union organizes
+    (
+        "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
+        ("南昌市总工会", "organizes", "农民工维权行动"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -94,6 +132,16 @@ NOT_FOUND = [
     (
         "青山区总工会主席表示，建设工匠学院是青山区推进“技能强区”行动的重要举措。",
         ("青山区总工会", "organizes", "技能强区行动"),
+    ),
+    # a province sharing the union's head with the next division is no organiser
+    (
+        "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
+        ("江西省", "organizes", "农民工维权行动"),
+    ),
+    # a headline's union its name was missed in: the division alone is no organiser
+    (
+        "宁海县总工会组织工会干部业务培训班\n-\n12月9日，宁海县总工会在东山村开办工会干部业务培训班。",
+        ("宁海县", "organizes", "工会干部业务培训班"),
     ),
 ]
 

@@ -57,6 +57,13 @@ NAME_PREFIX_LEVELS = {
 OPENED_WITH = {"organizes": "object", "heldAt": "subject", "serves": "subject"}
 # Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
 PART_TYPES = frozenset({"Union", "Organization"})
+# A division acts as its government (某街道与某公司签约), but not one that only opens a
+# union's name the recogniser missed (⟨D⟩总工会组织…) or shares its head with the
+# union named next (某省、某市总工会: the two unions): no organizer nor operator.
+UNION_DIVISION = re.compile(
+    rf"⟨{TYPE_LETTERS['District']}(\d+)⟩(?=总?工会|、⟨{TYPE_LETTERS['Union']}\d+⟩)"
+)
+AGENT_PREDICATES = frozenset({"organizes", "operates"})
 
 
 @dataclass(frozen=True)
@@ -552,6 +559,7 @@ def _sentence_relations(
     clause: Clause, previous: Clause | None, rules: tuple[Rule, ...], opening: Clause | None = None
 ) -> list[Relation]:
     mentions = clause.mentions
+    not_agents = {mentions[int(i)] for i in UNION_DIVISION.findall(clause.template)}
     found = []
     for rule in rules:
         for match in rule.pattern.finditer(clause.template):
@@ -586,6 +594,8 @@ def _sentence_relations(
                         clause.end,
                     )
                     for subject in subjects
-                    if subject is not obj and allows(predicate, subject.label, obj.label)
+                    if subject is not obj
+                    and allows(predicate, subject.label, obj.label)
+                    and not (predicate in AGENT_PREDICATES and subject in not_agents)
                 )
     return found

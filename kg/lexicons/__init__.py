@@ -135,8 +135,12 @@ def head_of(name: str) -> Head | None:
 def opened_by(ceremony: str) -> str | None:
     """The programme a ceremony's name opens with (职工技能大赛 of
     职工技能大赛启动仪式), or None: the words before a ceremony head that end
-    in an initiative's head."""
+    in an initiative's head. A ceremony held together with another event is named
+    first (某某行动启动仪式暨表彰会: the 行动 is opened)."""
     head = head_of(ceremony)
+    if "暨" in ceremony and (head is None or head.kind != "ceremony"):
+        ceremony = ceremony.split("暨", 1)[0]
+        head = head_of(ceremony)
     if head is None or head.kind != "ceremony":
         return None
     programme = ceremony[: -len(head.text)]
