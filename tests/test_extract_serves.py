@@ -108,6 +108,36 @@ FOUND = [
         "东湖区总工会来到滨河社区工会驿站，举办“暖冬”主题活动，关爱户外劳动者。",
         ("滨河社区工会驿站", "serves", "户外劳动者"),
     ),
+    # those who benefit from a programme are whom it serves, in its sentence or the next,
+    # each member of a list that 在内的 sums up and the sum
+    (
+        "西岭区总工会开展“清凉一夏”活动，全区800余名建筑工人因此受益。",
+        ("清凉一夏", "serves", "建筑工人"),
+    ),
+    (
+        "东岸区总工会启动“安康体检”行动。费用由区总工会承担，包括保洁员、快递员在内的"
+        "300名女职工从中受益。",
+        ("安康体检行动", "serves", "保洁员"),
+    ),
+    (
+        "东岸区总工会启动“安康体检”行动。费用由区总工会承担，包括保洁员、快递员在内的"
+        "300名女职工从中受益。",
+        ("安康体检行动", "serves", "女职工"),
+    ),
+    # a word joined to a group shares its head: 快递、外卖小哥 names 快递小哥 too
+    (
+        "南岭区总工会开展“冬日暖心”活动，为快递、外卖小哥送上热饮。",
+        ("冬日暖心", "serves", "快递小哥"),
+    ),
+    (
+        "北岸区总工会开展“冬日暖心”活动，为外卖和快递小哥送上热饮。",
+        ("冬日暖心", "serves", "外卖小哥"),
+    ),
+    # a count between the cue and the groups
+    (
+        "西湖区总工会开展“新春送福”活动，当面慰问了60多名快递员、外卖小哥。",
+        ("新春送福", "serves", "快递员"),
+    ),
     # what is built for the group, said after a few words of purpose
     (
         "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
@@ -146,6 +176,11 @@ NOT_FOUND = [
         "服务方面，专为快递员举办购物专场。",
         ("暖心医护项目", "serves", "快递员"),
     ),
+    # benefits named for others than a group: no group is served
+    (
+        "南湖区总工会开展“爱心助农”活动，全区农户从中受益，环卫工人也来帮忙。",
+        ("爱心助农", "serves", "环卫工人"),
+    ),
     # a programme listed among places after 、 is not what the next sentence is about
     (
         "北湖区总工会建成十座暖心驿站。站点分布在滨河公园、东湖广场、“清凉”行动的工地。"
@@ -163,6 +198,9 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # a word joined to a group makes a group with its head only where the lexicon has
+    # one: 环卫、快递员 names no 环卫员
+    ("东湖区总工会开展“冬日暖心”活动，为环卫、快递员送上热饮。", ("WorkerGroup", "环卫员")),
     # the children of any workers are no group of their own
     ("东湖区总工会启动“暖心”行动，为职工子女提供看护。", ("WorkerGroup", "职工子女")),
     # a province's or county's every site is no site's name

@@ -33,6 +33,10 @@ COUNTED = re.compile(rf"{COUNT}|[0-9一二三四五六七八九十百千万多�
 MAX_MODIFIER_WORDS = 5
 MAX_MODIFIER_CHARS = 10
 HEAD_SIZES = range(1, 6)
+# What joins a word to a group whose head it shares (快递、外卖小哥), and the longest
+# such word.
+ELISION_JOINTS = "、和及与"
+MAX_ELIDED_WORD = 4
 MIN_REPEATS = 2
 
 
@@ -60,6 +64,7 @@ class LexiconRecognizer(Component):
         self.scanner = Scanner(entries, longest=True)
         self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
+        self.lexicon_groups = words("worker_groups")
         # Generic heads that are no group of their own (职工, 员工, 劳动者).
         self.bare_heads = (
             words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
@@ -123,6 +128,7 @@ class LexiconRecognizer(Component):
             out.append(
                 Candidate(start, end, label, name, "lexicon", PRIORITY, key=key, short=short)
             )
+        groups.extend(self._elided_groups(text, starts, groups))
         # A group named by its standing or a generic head is a node of the graph where
         # something serves it, or where the article names it again: an article about
         # women workers names 女职工 throughout, one about something else in passing.
@@ -131,6 +137,35 @@ class LexiconRecognizer(Component):
             source = "lexicon-status" if generic and counts[name] < MIN_REPEATS else "lexicon"
             out.append(Candidate(start, end, "WorkerGroup", name, source, PRIORITY))
         return doc
+
+    def _elided_groups(
+        self, text: str, starts: list[int], groups: list[tuple[int, int, str, bool]]
+    ) -> list[tuple[int, int, str, bool]]:
+        """快递、外卖小哥; 快递和外卖小哥: a word joined to a group shares the group's
+        head where the two make a group of the lexicon (快递小哥); the word alone names
+        no group, so only the lexicon's groups are made so."""
+        found = []
+        ends = {end for _, end, _, _ in groups}
+        for begin, _, name, _ in groups:
+            joint = begin - 1
+            if joint < 1 or text[joint] not in ELISION_JOINTS or joint in ends:
+                continue
+            for size in range(MAX_ELIDED_WORD, 1, -1):
+                word = text[joint - size : joint]
+                if not _is_boundary(starts, joint - size) or not MODIFIER_CHARS.match(word):
+                    continue
+                whole = next(
+                    (
+                        word + name[cut:]
+                        for cut in range(1, len(name))
+                        if word + name[cut:] in self.lexicon_groups
+                    ),
+                    None,
+                )
+                if whole is not None and whole != name:
+                    found.append((joint - size, joint, whole, False))
+                    break
+        return found
 
     def _modified_start(
         self, text: str, starts: list[int], start: int, named_ends: set[int], open_head: bool
