@@ -35,6 +35,8 @@ ENTITIES_FOUND = [
     ("县法院与县总工会探索“法院+工会”纠纷调解模式。", ("Initiative", "法院+工会纠纷调解模式")),
     # a programme quoted in full keeps its name beside the event named after it
     ("市总工会举行“金秋圆梦行动”启动仪式。", ("Initiative", "金秋圆梦行动")),
+    # an activity called by its quotation, whatever kind of activity it says it is
+    ("区总工会策划并启动了“清凉到岗”暖心活动。", ("Initiative", "清凉到岗")),
     # a known programme stays its own beside a meeting about it
     ("区总工会启动两节送温暖部署会,确保困难职工送温暖到人。", ("Initiative", "送温暖")),
     # 劳动和技能竞赛 is one head, 和 and all
@@ -101,6 +103,7 @@ ENTITIES_NOT_FOUND = [
     # works performed or given at an event are no initiatives
     ("职工子女跳起集体舞《快乐的节日》，赢得掌声。", ("Initiative", "快乐的节日")),
     ("合唱团演唱歌曲《劳动最光荣》。", ("Initiative", "劳动最光荣")),
+    ("区总工会策划并启动了“清凉到岗”暖心活动。", ("Initiative", "清凉到岗暖心活动")),
     # a known programme carried out under a longer name is that programme
     ("区总工会启动“工会送温暖行动”,确保困难职工送温暖到人。", ("Initiative", "送温暖")),
     # the works a contest is held on are no programme of it

@@ -29,7 +29,7 @@ PREPOSITIONS = frozenset("的在于与和为由对向从到及是将把被")
 SLOGAN_VERB = re.compile(r"(?<=.)(?:进|送到)(?=\w{2,}$)")
 # Words after a quotation that only say it is an activity, or an occasion of it
 # (“金秋助学”助学金发放仪式 is an occasion of 金秋助学).
-GENERIC_ACTIVITY = r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务)?活动$"
+GENERIC_ACTIVITY = r"^(?:系列|公益|主题|首场|专场|集中|宣传|志愿服务|暖心)?活动$"
 GENERIC_EVENT = re.compile(GENERIC_ACTIVITY + r"|.{0,6}(?:仪式|典礼|开幕式)$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A union's name ends with these (某区总工会“某某”活动: the name starts at the quote).
