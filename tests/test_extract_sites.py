@@ -56,6 +56,8 @@ NOT_FOUND = [
         "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
         ("Facility", "工会户外劳动者服务站"),
     ),
+    # the sites of a kind taken one by one are no site's name
+    ("大篷车会在城关街道的各个职工服务站点之间轮转。", ("Facility", "职工服务站点")),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
@@ -100,6 +102,11 @@ TRIPLES = [
     (
         "朝阳区总工会在“区级最美驿站”——工行城北支行职工驿站举办了“冬送温暖”活动。",
         ("朝阳区总工会", "organizes", "冬送温暖"),
+    ),
+    # the event goes to the sites
+    (
+        "“清凉一夏”活动先后走进城东工会驿站、河畔公园。",
+        ("清凉一夏", "heldAt", "河畔公园"),
     ),
     # 办 an event at a site
     (

@@ -74,6 +74,8 @@ NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
 SITE_LABELS = frozenset({"Facility", "Place"})
+# Words that take the sites of a kind one by one or all together (各个服务站点).
+DISTRIBUTIVE = frozenset({"各", "各个", "每个", "每一个", "所有", "各类"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
 ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
@@ -530,10 +532,13 @@ class HeadNameRecognizer(Component):
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
         if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
-        if head.label == "Facility" and modifier in self.union_heads:
+        if (head.label == "Facility" and modifier in self.union_heads) or (
+            head.label in SITE_LABELS and preceding in DISTRIBUTIVE
+        ):
             # 工会阅览室, 一个工会母婴室: a union's kind of facility, no name of its own;
             # it stands for the one of that kind named in full (某某工会母婴室), if any
-            # (a place named after the union, a building, is a name).
+            # (a place named after the union, a building, is a name); so do the sites
+            # of a kind taken one by one (各个职工服务站点).
             name = text[left:end]
             return Candidate(left, end, head.label, name, KIND_SOURCE, PRIORITY, name, True)
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
