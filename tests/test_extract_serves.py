@@ -138,6 +138,11 @@ FOUND = [
         "西湖区总工会开展“新春送福”活动，当面慰问了60多名快递员、外卖小哥。",
         ("新春送福", "serves", "快递员"),
     ),
+    # groups a serving cue says of a programme or site named right after them
+    (
+        "南湖区总工会启动“暖冬”行动，面向环卫工人的滨河暖心驿站同时开放。",
+        ("滨河暖心驿站", "serves", "环卫工人"),
+    ),
     # what is built for the group, said after a few words of purpose
     (
         "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
@@ -175,6 +180,11 @@ NOT_FOUND = [
         "北湖区总工会发布十条关爱举措。健康方面，推出“暖心医护”项目；"
         "服务方面，专为快递员举办购物专场。",
         ("暖心医护项目", "serves", "快递员"),
+    ),
+    # …which serves them, not the topic of the sentence before
+    (
+        "北湖区总工会启动“暖冬”行动。面向新业态女职工的“安康体检”活动也在全区推开。",
+        ("暖冬行动", "serves", "新业态女职工"),
     ),
     # benefits named for others than a group: no group is served
     (
