@@ -138,6 +138,11 @@ FOUND = [
         "西湖区总工会开展“新春送福”活动，当面慰问了60多名快递员、外卖小哥。",
         ("新春送福", "serves", "快递员"),
     ),
+    # a site that solves the group's problems is for them
+    (
+        "滨河骑手驿站正式启用。驿站还能解决外卖骑手的就餐难题。",
+        ("滨河骑手驿站", "serves", "外卖骑手"),
+    ),
     # groups a serving cue says of a programme or site named right after them
     (
         "南湖区总工会启动“暖冬”行动，面向环卫工人的滨河暖心驿站同时开放。",
