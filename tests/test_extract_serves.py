@@ -138,6 +138,11 @@ FOUND = [
         "西湖区总工会开展“新春送福”活动，当面慰问了60多名快递员、外卖小哥。",
         ("新春送福", "serves", "快递员"),
     ),
+    # a programme that shares the group's burden is for them
+    (
+        "东湖街道总工会开办“童心”暑期托管班。托管班为辖区的新业态劳动者分担了照看孩子的压力。",
+        ("童心暑期托管班", "serves", "新业态劳动者"),
+    ),
     # a site that solves the group's problems is for them
     (
         "滨河骑手驿站正式启用。驿站还能解决外卖骑手的就餐难题。",
