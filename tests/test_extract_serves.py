@@ -138,6 +138,25 @@ FOUND = [
         "西湖区总工会开展“新春送福”活动，当面慰问了60多名快递员、外卖小哥。",
         ("新春送福", "serves", "快递员"),
     ),
+    # a programme that shares the group's burden is for them
+    (
+        "东湖街道总工会开办“童心”暑期托管班。托管班为辖区的新业态劳动者分担了照看孩子的压力。",
+        ("童心暑期托管班", "serves", "新业态劳动者"),
+    ),
+    # a site that solves the group's problems is for them
+    (
+        "滨河骑手驿站正式启用。驿站还能解决外卖骑手的就餐难题。",
+        ("滨河骑手驿站", "serves", "外卖骑手"),
+    ),
+    # groups a serving cue says of a programme or site named right after them
+    (
+        "南湖区总工会启动“暖冬”行动，面向环卫工人的滨河暖心驿站同时开放。",
+        ("滨河暖心驿站", "serves", "环卫工人"),
+    ),
+    (
+        "南湖区总工会启动“暖冬”行动。专为货车司机服务的滨河司机之家同时开放。",
+        ("滨河司机之家", "serves", "货车司机"),
+    ),
     # what is built for the group, said after a few words of purpose
     (
         "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
@@ -175,6 +194,15 @@ NOT_FOUND = [
         "北湖区总工会发布十条关爱举措。健康方面，推出“暖心医护”项目；"
         "服务方面，专为快递员举办购物专场。",
         ("暖心医护项目", "serves", "快递员"),
+    ),
+    # …which serves them, not the topic of the sentence before
+    (
+        "北湖区总工会启动“暖冬”行动。面向新业态女职工的“安康体检”活动也在全区推开。",
+        ("暖冬行动", "serves", "新业态女职工"),
+    ),
+    (
+        "南湖区总工会启动“暖冬”行动。专为货车司机服务的滨河司机之家同时开放。",
+        ("暖冬行动", "serves", "货车司机"),
     ),
     # benefits named for others than a group: no group is served
     (
