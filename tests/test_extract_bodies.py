@@ -87,6 +87,12 @@ TRIPLES = [
         "由昌平区教育局女工委主办。教育局副局长王芳颁奖。",
         ("王芳", "memberOf", "昌平区教育局"),
     ),
+    # a union called by its owner's kind (医院工会) where the article names the owner
+    # but no fuller union: that owner's union, called as written
+    (
+        "江城县第二人民医院举行职代会。医院工会副主席肖文主持会议。",
+        ("肖文", "memberOf", "医院工会"),
+    ),
     # an everyday word's body stands for the fuller name the article gives
     (
         "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
