@@ -44,6 +44,8 @@ NOT_FOUND = [
     # a body named by an everyday word alone, with no fuller name, is no name
     ("决赛在该矿职工学校开赛。", ("Organization", "职工学校")),
     ("各部门工委要抓好落实。", ("Organization", "部门工委")),
+    # "former" is no part of a body's name
+    ("会上，原丹阳市总工会副主席王明作报告。", ("Union", "原丹阳市总工会")),
     # a preposition glued to a level word is no part of the name after it
     ("方案经市国资委批准后实施。", ("Organization", "经市国资委")),
 ]
@@ -93,6 +95,7 @@ TRIPLES = [
         "江城县第二人民医院举行职代会。医院工会副主席肖文主持会议。",
         ("肖文", "memberOf", "医院工会"),
     ),
+    ("会上，原丹阳市总工会副主席王明作报告。", ("王明", "memberOf", "丹阳市总工会")),
     # an everyday word's body stands for the fuller name the article gives
     (
         "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
