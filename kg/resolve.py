@@ -387,6 +387,8 @@ class ArticleResolver:
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
+        if mention.label == "Union" and mention.source == "head":
+            return self._owners_union(mention)
         if mention.source != "quoted":
             return None
         return self._nearest(
@@ -394,6 +396,22 @@ class ArticleResolver:
             ("abbreviation", mention.name),
             lambda m: _is_abbreviation(mention.name, m.name),
         )
+
+    def _owners_union(self, mention: Mention) -> Entity | None:
+        """A union called by its owner's kind (公司工会: 公司 + 工会) where the article names
+        no such union but names a body of that kind (某县某学校): that body's union,
+        called as written."""
+        found = re.fullmatch(f"(.+?)(?:{_union_heads()})", mention.name)
+        kind = found.group(1) if found else ""
+        owner = self._nearest(
+            mention,
+            ("owner", kind),
+            lambda m: m.label == "Organization" and m.name.endswith(kind) and m.name != kind,
+        )
+        if owner is None or not kind:
+            return None
+        full = owner.name + mention.name[len(kind) :]
+        return self._named_as_written(mention, full, f"Union:{full}")
 
     def _antecedent(self, mention: Mention) -> Entity | None:
         """What 该驿站 or 活动 refers back to: the latest site with that head (the

@@ -26,6 +26,9 @@ FOUND = [
     ("江南运输职院工会举办讲座。", ("Union", "江南运输职院工会")),
     ("县总工会联合县妇联和青松岭林场工会开展活动。", ("Union", "青松岭林场工会")),
     ("活动由平湖街道综合治理办协办。", ("Organization", "平湖街道综合治理办")),
+    # ...but an everyday word after a division, or a body's head, makes a name
+    ("活动由北京新闻中心承办。", ("Organization", "北京新闻中心")),
+    ("县委组织部部长王明出席。", ("Organization", "县委组织部")),
 ]
 
 NOT_FOUND = [
@@ -38,6 +41,11 @@ NOT_FOUND = [
     ("公司党委高度重视职工工作。", ("Organization", "公司党委")),
     # ...but a body that is one of many (a school, a bureau by its task) is dropped
     ("活动由青石街道总工会联合学校举办。", ("Organization", "学校")),
+    # a body named by an everyday word alone, with no fuller name, is no name
+    ("决赛在该矿职工学校开赛。", ("Organization", "职工学校")),
+    ("各部门工委要抓好落实。", ("Organization", "部门工委")),
+    # "former" is no part of a body's name
+    ("会上，原丹阳市总工会副主席王明作报告。", ("Union", "原丹阳市总工会")),
     # a preposition glued to a level word is no part of the name after it
     ("方案经市国资委批准后实施。", ("Organization", "经市国资委")),
 ]
@@ -80,6 +88,18 @@ TRIPLES = [
     (
         "由昌平区教育局女工委主办。教育局副局长王芳颁奖。",
         ("王芳", "memberOf", "昌平区教育局"),
+    ),
+    # a union called by its owner's kind (医院工会) where the article names the owner
+    # but no fuller union: that owner's union, called as written
+    (
+        "江城县第二人民医院举行职代会。医院工会副主席肖文主持会议。",
+        ("肖文", "memberOf", "医院工会"),
+    ),
+    ("会上，原丹阳市总工会副主席王明作报告。", ("王明", "memberOf", "丹阳市总工会")),
+    # an everyday word's body stands for the fuller name the article gives
+    (
+        "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
+        ("王明", "memberOf", "北京新闻中心"),
     ),
 ]
 

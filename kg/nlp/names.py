@@ -112,6 +112,7 @@ class HeadNameRecognizer(Component):
         name_words = words("name_words")
         self.closed = classes["closed"] - name_words
         self.dictionary = classes["word"]
+        self.everyday = classes["frequent"]
         # An initiative's name does not take in its organiser: in
         # 东城区总工会送温暖活动 the union runs 送温暖活动.
         self.union_heads = {h for h, head in self.heads.items() if head.label == "Union"}
@@ -576,13 +577,19 @@ class HeadNameRecognizer(Component):
             # post; the person is the body's.
             return None
         modifier = text[left:head_start]
-        if (
-            head.label == "Organization"
-            and modifier in self.verbal
-            and text[left:end] in self.dictionary
+        if head.label == "Organization" and (
+            (modifier in self.verbal and text[left:end] in self.dictionary)
+            or (
+                modifier in self.everyday
+                and modifier not in self.proper
+                and modifier not in self.heads  # 某委 + 某部: a body's part
+                and modifier[-1] not in LEVEL_WORDS  # 某自治区 + 某委: a level's body
+                and left not in areas
+            )
         ):
             # 教育局, 管理局: a body of the article named by its task alone stands for
-            # the full name that ends so (某区教育局), if the article gives one.
+            # the full name that ends so (某区教育局), if the article gives one; so does
+            # one named by an everyday word alone (新闻中心, 部门工委).
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if len(modifier) < HEAD_KINDS[head.kind] or (
             modifier in self.verbal and not (head.label == "Union" and modifier in self.sectors)
