@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a union named before its 组织建设 (its organisation building) is still named
+    ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     # government offices, people's congresses, party committees and mass organisations
     ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
     ("会议由通州区委统一部署。", ("Organization", "通州区委")),
@@ -67,8 +69,9 @@ NOT_FOUND = [
         ("Organization", "华丰纺织"),
     ),
     ("来自徐工机械、三一重工等5家企业的代表签约。", ("Organization", "来自徐工机械")),
-    # 工会组织 followed by no verb is the unions as a whole
-    ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
+    # 工会组织 followed by no verb is the unions as a whole, no union of its own
+    ("加强基层工会组织建设。", ("Union", "基层工会组织")),
+    ("加强基层工会组织建设。", ("Union", "基层工会")),
     ("这件事不出门就能办。", ("Organization", "不出门就能办")),
 ]
 
