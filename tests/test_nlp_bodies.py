@@ -157,6 +157,11 @@ DIVISIONS = [
     # article names their district
     ("通州区总工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
     ("通州区总工会走访了永顺、梨园、宋庄镇等街乡。", ("District", "永顺")),
+    # a subdistrict called by 街 right after its district (for 二七街道, 大东街道)
+    ("江岸区二七街工会开展慰问。", ("District", "二七街")),
+    ("越秀区大东街社区服务中心开放。", ("District", "大东街")),
+    # ...and 路 inside it heads no place's name (武昌区首义路)
+    ("武昌区首义路街都府社区区域性职工之家揭牌。", ("District", "首义路街")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -169,6 +174,9 @@ NOT_DIVISIONS = [
     ("街道开展“名医进社区”活动。", ("District", "名医进社区")),
     # 乡 of 乡村 (the countryside) closes no township's name
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
+    ("工会积极促进乡村振兴。", ("District", "促进乡村")),
+    # ...and alone a name in 街 is a street (大东街道 of 越秀区 is called 大东街 there)
+    ("职工们在大东街上摆起了摊位。", ("District", "大东街")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
     # a short name alone, or after what does not hold it, is no division
     ("城区职工都来了。", ("District", "城区")),
@@ -183,6 +191,7 @@ PLACED = [
     ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),
     ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
+    ("江岸区二七街工会开展慰问。", ("二七街", "locatedIn", "江岸区")),
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
     ("通州区总工会走访了宋庄、漷县等乡镇。", ("宋庄", "locatedIn", "通州区")),

@@ -26,6 +26,12 @@ TOWN_LIST = re.compile(
 )
 
 
+def _opens_countryside(text: str, start: int, end: int) -> bool:
+    """促进乡|村振兴: a name at ``start``:``end`` ending in 乡 that opens 乡村 (the
+    countryside) names no township, nor the village 村 would make of it."""
+    return text.endswith("乡", start, end) and text.startswith("村", end)
+
+
 class DivisionRecognizer(Component):
     """Tags full names (大兴区, 建外街道) and short forms (大兴, 北京) of divisions.
 
@@ -75,8 +81,7 @@ class DivisionRecognizer(Component):
         found = [
             Match(s, e, ids, short)
             for s, e, (ids, short) in self.scanner.find(text)
-            # 促进乡|村振兴: a township's 乡 that opens 乡村 (the countryside) is none
-            if not (text.endswith("乡", s, e) and text.startswith("村", e))
+            if not _opens_countryside(text, s, e)
         ]
         named = {i for m in found if not m.short for i in m.ids}
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
@@ -177,6 +182,7 @@ class DivisionRecognizer(Component):
             name = text[left:start]
             if (
                 not COMMUNITY_NAME.match(name)
+                or _opens_countryside(text, left, start)
                 or name in self.verbs
                 or any(s < end and left < e for s, e in taken)
             ):

@@ -50,11 +50,17 @@ class Gazetteer:
             if d.short and len(d.short) >= 2 and d.short != d.name:
                 short.setdefault(d.short, []).append(d.id)
         self.full_names = {name: tuple(ids) for name, ids in full.items()}
-        # Names too short to stand alone (东区, 城区), under the division they follow.
+        # Names too short to stand alone (东区, 城区), under the division they follow;
+        # so are subdistricts called by 街 (武昌区中华路街 for 中华路街道), which alone
+        # are as often streets (文化街, 中山街).
         self.brief_children: dict[int, dict[str, int]] = {}
         for d in divisions:
-            if len(d.name) < MIN_FULL_NAME and d.parent_id is not None:
+            if d.parent_id is None:
+                continue
+            if len(d.name) < MIN_FULL_NAME:
                 self.brief_children.setdefault(d.parent_id, {})[d.name] = d.id
+            if d.level == "town" and d.short and d.name == d.short + "街道":
+                self.brief_children.setdefault(d.parent_id, {})[d.short + "街"] = d.id
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
         self._info: dict[str, DivisionInfo] = {}
         self._ancestors: dict[int, tuple[int, ...]] = {}

@@ -157,6 +157,8 @@ class HeadNameRecognizer(Component):
         division_ends = {c.start: c.end for c in found_before if c.label == "District"}
         areas = frozenset(division_ends)
         area_ends = frozenset(division_ends.values())
+        # 武昌区中华路|街: a head that ends inside a division's full name heads nothing.
+        inside_divisions = {at for c in divisions.values() for at in range(c.start + 1, c.end)}
         known = {c.name for c in found_before if not c.short}
         # Where names of bodies and sites begin: 房山工匠学院揭牌仪式 is an event
         # because it opens with the name of one.
@@ -169,7 +171,7 @@ class HeadNameRecognizer(Component):
             # A head must end a word of the text (工程 in 工程师 does not). A
             # one-character head glued into a word heads it only after a word of
             # its own: 体育局, 社保局, but not 格局 or 大局.
-            if not _is_boundary(ends, end):
+            if not _is_boundary(ends, end) or end in inside_divisions:
                 continue
             if len(head.text) == 1 and not _is_boundary(starts, head_start):
                 token_start = starts[bisect_left(ends, end)]
