@@ -243,11 +243,8 @@ def build(
     report = BuildReport()
     with _locked(out_dir):
         previous = current_store_path(out_dir)
-        stored = (
-            _stored_names(stored_articles(OxigraphStore(previous, read_only=True)))
-            if previous
-            else {}
-        )
+        previous_store = OxigraphStore(previous, read_only=True) if previous else None
+        stored = _stored_names(stored_articles(previous_store)) if previous_store else {}
         to_read: dict[str, tuple[Path, str]] = {}  # path as the pipeline names it → (file, source)
         hashes: dict[str, str] = {}
         for item in input_files(paths):
@@ -262,15 +259,18 @@ def build(
             elif str(item) not in to_read:
                 to_read[str(item)] = (item, source)
         up_to_date = (
-            previous is not None
+            previous_store is not None
             and all((out_dir / name).exists() for name in _outputs(out_dir, jsonld))
             and _page_in(out_dir / PAGE_FILE, lang)
+            and not previous_store.outdated()
         )
+        del previous_store  # the new generation copies the store: no reader left open
         if not to_read and up_to_date:
             return report
 
         with _Generation(out_dir) as generation:
             _replace_ontology(generation.store)
+            generation.store.upgrade()
             replaced: set[str] = set()
             files = [file for file, _ in to_read.values()]
             progress.start(len(files), stage="loading", unit="file")

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -369,3 +370,22 @@ def test_articles_loaded_in_bulk_equal_articles_added_one_at_a_time() -> None:
         stores.append(sorted(store.nquads().splitlines()))
     assert stores[0] == stores[1]
     assert len(stores[1]) == 4  # y and z in their graphs, both triples in the merged one
+
+
+def test_a_graph_built_before_read_in_gets_it_from_its_evidence(
+    demo_built: Path, demo_copy: Path, records: Records, tmp_path: Path
+) -> None:
+    """A store written before statements named their articles (kgo:readIn) is brought
+    up to date by the next build, even one with nothing new to read."""
+    out = _copy_output(demo_built, tmp_path / "out")
+    before_files = _files(out)
+    old = ox.Store(str(current_store_path(out)))  # what an earlier version did not write
+    old.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{KGO.readIn}> ?a }} }} ;"
+               f"DELETE WHERE {{ ?s <{KGO.readIn}> ?a }}")
+    del old
+    assert OxigraphStore(current_store_path(out), read_only=True).outdated()
+    report = build([demo_copy], out, records)
+    assert report.added == []
+    store = OxigraphStore(current_store_path(out), read_only=True)
+    assert not store.outdated()
+    assert _files(out) == before_files  # the same graph as a build of today writes

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from kg.graph.rdf import article_triples, entity_iri, iri_path
 from kg.graph.vocab import (
@@ -175,6 +175,9 @@ def test_every_relation_of_a_record_has_its_evidence_in_rdf() -> None:
         )
     )
     assert [tuple(map(str, r)) for r in rows] == [("甲工会举办乙活动。", "3", "r1", "标题")]
+    statement = next(graph.subjects(RDF.subject, union))
+    article = next(graph.subjects(RDF.type, KGO.NewsArticle))
+    assert list(graph.objects(statement, KGO.readIn)) == [article]
     assert (union, SKOS.altLabel, Literal("该工会", lang="zh")) in graph
     conforms, text = _validate(graph)
     assert conforms, text
@@ -201,3 +204,17 @@ def test_one_preferred_label_however_articles_name_the_entity() -> None:
     assert list(graph.objects(union, SKOS.altLabel)) == [
         Literal("海淀区中关村街道总工会", lang="zh")
     ]
+
+
+def test_a_statement_is_read_in_the_articles_its_evidence_quotes(demo_built: Path) -> None:
+    graph = _merged(demo_built)
+    statements = set(graph.subjects(RDF.type, KGO.ExtractedStatement))
+    assert len(statements) > 100
+    for statement in statements:
+        quoted = {
+            article
+            for evidence in graph.objects(statement, KGO.hasEvidence)
+            for article in graph.objects(evidence, PROV.wasQuotedFrom)
+        }
+        assert set(graph.objects(statement, KGO.readIn)) == quoted
+    assert any(len(set(graph.objects(s, KGO.readIn))) > 1 for s in statements)

@@ -153,6 +153,7 @@ def _statement(triple: TripleRecord, article: URIRef, run: URIRef) -> Iterator[R
     yield statement, RDF.subject, subject
     yield statement, RDF.predicate, predicate
     yield statement, RDF.object, obj
+    yield statement, KGO.readIn, article
     for evidence in triple["evidence"]:
         start, end, rule_id = evidence["start"], evidence["end"], evidence["rule"]
         node = KGR[f"evidence/{_digest(statement, article, start, end, rule_id)}"]

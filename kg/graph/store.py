@@ -400,6 +400,17 @@ class OxigraphStore:
         """Every quad of the store as N-Quads."""
         return bytes(self._store.dump(format=ox.RdfFormat.N_QUADS))
 
+    def outdated(self) -> bool:
+        """Whether articles written by an earlier version lack what the graph now holds
+        (statements from before kgo:readIn)."""
+        return bool(self._store.query(_BEFORE_READ_IN, prefixes=PREFIXES))
+
+    def upgrade(self) -> None:
+        """Bring outdated articles up to the graph's present form: statements from
+        before kgo:readIn get it from their evidence."""
+        if self.outdated():
+            self._store.update(_ADD_READ_IN, prefixes=PREFIXES)
+
     def clear_graph(self, graph: URIRef) -> None:
         self._store.clear_graph(to_ox(graph))
 
@@ -439,6 +450,15 @@ class ArticleLoader:
             self.store.bulk_add(self._waiting)
             self._waiting = []
 
+
+# Articles built before kgo:readIn: their statements have evidence and no readIn.
+_BEFORE_READ_IN = """
+ASK { GRAPH ?g { ?statement kgo:hasEvidence ?e FILTER NOT EXISTS { ?statement kgo:readIn ?a } } }
+"""
+_ADD_READ_IN = """
+INSERT { GRAPH ?g { ?statement kgo:readIn ?article } ?statement kgo:readIn ?article }
+WHERE { GRAPH ?g { ?statement kgo:hasEvidence/prov:wasQuotedFrom ?article } }
+"""
 
 _SOURCES = """
 SELECT ?article ?source ?hash WHERE {
