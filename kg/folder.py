@@ -125,7 +125,15 @@ class _Generation:
         self.path = self.folder / STORE_LINK
         if self.previous is not None:
             OxigraphStore(self.previous, read_only=True).backup(self.path)
+        # In the present form whatever an earlier version wrote: today's ontology, and
+        # what its articles lack (OxigraphStore.upgrade).
         self.store = OxigraphStore(self.path)
+        try:
+            _replace_ontology(self.store)
+            self.store.upgrade()
+        except BaseException:  # Ctrl-C while upgrading: no half-made generation left
+            self._abandon()
+            raise
         self._outputs: tuple[str, ...] = ()
         self._committed = False
 
@@ -269,8 +277,6 @@ def build(
             return report
 
         with _Generation(out_dir) as generation:
-            _replace_ontology(generation.store)
-            generation.store.upgrade()
             replaced: set[str] = set()
             files = [file for file, _ in to_read.values()]
             progress.start(len(files), stage="loading", unit="file")
