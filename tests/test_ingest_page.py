@@ -115,6 +115,11 @@ def test_lead_without_headline_block_does_not_split() -> None:
         (["记者在现场拍摄了照片。"], ["记者在现场拍摄了照片。"]),
         # Page furniture inside the body.
         (["活动现场气氛热烈。", "责任编辑：王五"], ["活动现场气氛热烈。"]),
+        # Links to the next and previous articles name other articles' headlines.
+        (["活动现场气氛热烈。", "下一条:某省职工技能培训班开班"], ["活动现场气氛热烈。"]),
+        (["活动现场气氛热烈。", "上一篇：某市总工会召开全委会"], ["活动现场气氛热烈。"]),
+        # A sentence that says what comes next is text.
+        (["下一步，区总工会将扩大服务范围。"], ["下一步，区总工会将扩大服务范围。"]),
     ],
 )
 def test_body_joining_and_cleaning(body_lines: list[str], expected: list[str]) -> None:
