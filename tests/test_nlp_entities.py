@@ -83,6 +83,9 @@ FOUND = [
     ("北京市总工会召开会议。", ("District", "北京市")),
     ("据悉，全国总工会今年继续开展金秋助学活动。", ("Union", "全国总工会")),
     ("大兴区总工会走进大兴各镇。", ("District", "大兴区")),
+    # a province's short name standing alone is the province, not only before a paper's name
+    ("湖北各级工会开展送温暖活动。", ("District", "湖北")),
+    ("绘就了一幅四川工运的壮丽画卷。", ("District", "四川")),  # 工运: the movement, not a paper
 ]
 
 NOT_FOUND = [
@@ -146,6 +149,10 @@ NOT_FOUND = [
     ("今年在物流园区新建服务站点。", ("District", "物流园区")),
     # a short form of a county without its full name stays a word
     ("朝阳初升，职工们开始一天的工作。", ("District", "朝阳区")),
+    # a province's or city's short name that opens a newspaper's or broadcaster's name
+    ("据湖北日报报道，武汉市总工会开展送清凉活动。", ("District", "湖北")),
+    ("广东电视台记者走进一家工会驿站。", ("District", "广东")),
+    ("长沙晚报记者近日采访了多名快递员。", ("District", "长沙")),
 ]
 
 

@@ -45,6 +45,7 @@ class DivisionRecognizer(Component):
         self.gazetteer = gazetteer
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
+        self.media_words = tuple(words("media_words"))
         self.community_scanner = Scanner((w, w) for w in COMMUNITY_WORDS)
         classes = word_classes()
         self.dictionary = classes["word"]
@@ -82,6 +83,7 @@ class DivisionRecognizer(Component):
             Match(s, e, ids, short)
             for s, e, (ids, short) in self.scanner.find(text)
             if not _opens_countryside(text, s, e)
+            and not (short and text.startswith(self.media_words, e))
         ]
         named = {i for m in found if not m.short for i in m.ids}
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
