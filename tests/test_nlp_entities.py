@@ -83,6 +83,11 @@ FOUND = [
     ("北京市总工会召开会议。", ("District", "北京市")),
     ("据悉，全国总工会今年继续开展金秋助学活动。", ("Union", "全国总工会")),
     ("大兴区总工会走进大兴各镇。", ("District", "大兴区")),
+    # a site's head ends its name: the body's name after it starts at the division
+    (
+        "成都市总工会开展培训。职工可与职工夜校的基地成都职工大学联系。",
+        ("Organization", "成都职工大学"),
+    ),
     # a province's short name standing alone is the province, not only before a paper's name
     ("湖北各级工会开展送温暖活动。", ("District", "湖北")),
     ("绘就了一幅四川工运的壮丽画卷。", ("District", "四川")),  # 工运: the movement, not a paper
@@ -149,6 +154,10 @@ NOT_FOUND = [
     ("今年在物流园区新建服务站点。", ("District", "物流园区")),
     # a short form of a county without its full name stays a word
     ("朝阳初升，职工们开始一天的工作。", ("District", "朝阳区")),
+    (
+        "成都市总工会开展培训。职工可与职工夜校的基地成都职工大学联系。",
+        ("Organization", "基地成都职工大学"),
+    ),
     # a province's or city's short name that opens a newspaper's or broadcaster's name
     ("据湖北日报报道，武汉市总工会开展送清凉活动。", ("District", "湖北")),
     ("广东电视台记者走进一家工会驿站。", ("District", "广东")),
@@ -182,6 +191,23 @@ def test_namesakes_are_told_apart_by_context(extractor) -> None:
         if e["name"] == "朝阳区"
     }
     assert paths == {"吉林省/长春市/朝阳区", "北京市/北京市/朝阳区"} or len(paths) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "吉林省总工会召开会议。\n会议提出，推动吉林新装备产业加快发展。",
+        "推动吉林新装备产业加快发展，吉林省总工会将搭建平台。",
+    ],
+)
+def test_a_short_name_of_a_division_named_in_full_is_that_division(extractor, text) -> None:
+    """Not a namesake city or subdistrict (吉林市, a 吉林街道) that the full name's own
+    mention would speak for."""
+    from tests.conftest import make_article
+
+    record = extractor(make_article(text))
+    districts = {e["id"] for e in record["entities"] if e["type"] == "District"}
+    assert districts == {"District:吉林省"}
 
 
 def test_a_body_named_with_a_bare_level_word_belongs_to_the_articles_district(

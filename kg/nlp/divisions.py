@@ -86,6 +86,14 @@ class DivisionRecognizer(Component):
             and not (short and text.startswith(self.media_words, e))
         ]
         named = {i for m in found if not m.short for i in m.ids}
+        # 吉林 where the article names 吉林省 is that province, not a namesake city or
+        # subdistrict that the province's own mentions would also speak for.
+        found = [
+            Match(m.start, m.end, ids, True)
+            if m.short and (ids := tuple(i for i in m.ids if i in named))
+            else m
+            for m in found
+        ]
         for short in {self.gazetteer.divisions[i].short for i in named} - self.alone.keys():
             if short not in self.gazetteer.short_names or short in self.gazetteer.full_names:
                 continue

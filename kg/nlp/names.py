@@ -388,6 +388,9 @@ class HeadNameRecognizer(Component):
         piece = ""
         while index >= 0 and head_start - starts[index] <= self.max_name:
             piece = text[starts[index] : left]
+            site = self.heads.get(piece)
+            if not depth and site and site.label in SITE_LABELS and left in division_ends:
+                break  # 某夜校的基地|某市职工大学: a site's head ends the name before a division
             inner = self.heads.get(text[starts[index - 1] : left]) if index > 0 else None
             if not depth and inner is not None and inner.label in SITE_LABELS:
                 # 骑手之|家 before 工会驿站: a site's head the segmenter split (之 and
