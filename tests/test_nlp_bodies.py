@@ -256,6 +256,15 @@ DIVISIONS = [
     ("越秀区大东街社区服务中心开放。", ("District", "大东街")),
     # ...and 路 inside it heads no place's name (武昌区首义路)
     ("武昌区首义路街都府社区区域性职工之家揭牌。", ("District", "首义路街")),
+    # ...and a community's first character the segmenter glued to 街 (街|都|府) is its own,
+    # as it is of the site named after it
+    ("武昌区首义路街都府社区区域性职工之家揭牌。", ("District", "都府社区")),
+    (
+        "武昌区首义路街都府社区区域性职工之家揭牌。",
+        ("Facility", "武昌区首义路街都府社区区域性职工之家"),
+    ),
+    # ...but a list's mark is no part of the next member (某镇、某村)
+    ("通州区总工会走访了宋庄镇、小杨各庄村的职工。", ("District", "小杨各庄村")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -286,6 +295,7 @@ PLACED = [
     ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
     ("江岸区二七街工会开展慰问。", ("二七街", "locatedIn", "江岸区")),
+    ("武昌区首义路街都府社区区域性职工之家揭牌。", ("都府社区", "locatedIn", "首义路街")),
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),
     ("通州区总工会走访了宋庄、漷县等乡镇。", ("宋庄", "locatedIn", "通州区")),

@@ -189,6 +189,15 @@ class DivisionRecognizer(Component):
             ):
                 first -= 1
             left = starts[first] if first >= 0 else start
+            # 中华路街都|府堤社区: the segmenter glued the name's first character to the
+            # division before it; the name starts where that division ends.
+            glued = [
+                e
+                for e in division_ends
+                if left - 2 <= e < start and e != left and COMMUNITY_NAME.match(text[e:start])
+            ]
+            if glued:
+                left = max(glued)
             name = text[left:start]
             if (
                 not COMMUNITY_NAME.match(name)

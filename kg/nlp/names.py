@@ -442,8 +442,10 @@ class HeadNameRecognizer(Component):
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
                 pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
-            elif division_ends.get(starts[index]) == left:
-                pass  # a division's name, whatever the dictionary tags it (大连: adverb)
+            elif division_ends.get(starts[index], -1) >= left:
+                # a division's name, whatever the dictionary tags it (大连: adverb), or its
+                # first word where the run has taken the rest (都|府堤社区)
+                pass
             elif (
                 not depth
                 and (
