@@ -263,6 +263,14 @@ DIVISIONS = [
         "武昌区首义路街都府社区区域性职工之家揭牌。",
         ("Facility", "武昌区首义路街都府社区区域性职工之家"),
     ),
+    # a city's short name right before 社区 is the community's name (西安社区 of some
+    # county), and communities listed where the list says what they are
+    ("同安区总工会来到西安社区工会驿站。", ("District", "西安社区")),
+    ("驿站服务范围覆盖翠湖、城西、古庄等周边几个社区。", ("District", "城西")),
+    ("驿站服务范围覆盖翠湖、城西、古庄等周边几个社区。", ("District", "古庄")),
+    ("驿站服务范围覆盖翠湖、城西、古庄等周边几个社区。", ("District", "翠湖")),
+    # ...one with the community the article names in full (西安 of 西安社区)
+    ("西安社区工会驿站开放。服务范围覆盖西安、城西等社区。", ("District", "西安社区")),
     # ...but a list's mark is no part of the next member (某镇、某村)
     ("通州区总工会走访了宋庄镇、小杨各庄村的职工。", ("District", "小杨各庄村")),
     # a division the segmenter writes as one word with a verb in it stays whole
@@ -284,6 +292,11 @@ NOT_DIVISIONS = [
     # a short name alone, or after what does not hold it, is no division
     ("城区职工都来了。", ("District", "城区")),
     ("北京市城区职工都来了。", ("District", "城区")),
+    # ...not the city whose short name opens a community's
+    ("同安区总工会来到西安社区工会驿站。", ("District", "西安")),
+    ("西安社区工会驿站开放。服务范围覆盖西安、城西等社区。", ("District", "西安")),
+    # ...nor members of a list that are words (走访机关、学校等单位和社区 lists no community)
+    ("工会走访了机关、学校等社区。", ("District", "学校")),
     # ...not where the article names no district that holds them
     ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
 ]

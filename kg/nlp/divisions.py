@@ -20,6 +20,10 @@ PRIORITY = 30
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# A list of communities or villages that says what its members are: 甲、乙、丙等社区.
+COMMUNITY_LIST = re.compile(
+    r"((?:[\u3400-\u9fff]{1,4}、)+[\u3400-\u9fff]{2,4})等[^，。；、]{0,8}?(?:社区|村)"
+)
 # A list of towns or subdistricts that says what its members are: 甲、乙、丙镇等乡镇.
 TOWN_LIST = re.compile(
     r"((?:[\u3400-\u9fff]{2,8}[、和及])+[\u3400-\u9fff]{2,6})等[^，。；、]{0,6}?(?:乡镇|镇街|街镇|街道|镇|乡)"
@@ -53,6 +57,7 @@ class DivisionRecognizer(Component):
         self.verbs = classes["verb"] | classes["verbal_noun"]
         # Words the dictionary knows only as proper names (马家寨, 小王庄).
         self.place_like = classes["proper"] - classes["common"]
+        self.proper = classes["proper"]
         self.heads = tuple(h for h, head in heads().items() if head.label != "Initiative")
         self.longest_head = max(map(len, self.heads))
         # Short forms that stand on their own (北京, 长春) are scanned for with the
@@ -148,7 +153,12 @@ class DivisionRecognizer(Component):
         found = self.matches(text)
         choose = self.gazetteer.chooser(Counter(i for m in found for i in m.ids), self.home)
         out = candidates(doc)
+        listed = list(self._listed_communities(doc, text))
+        spans = {(c.start, c.end) for c in listed}
+        out.extend(listed)
         for m in found:
+            if m.short and ((m.start, m.end) in spans or text.startswith(COMMUNITY_WORDS, m.end)):
+                continue  # 西安社区, 西安、城西等社区: the community, not the city
             chosen = choose(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
@@ -163,6 +173,41 @@ class DivisionRecognizer(Component):
         out.extend(self._communities(doc, text, found))
         return doc
 
+    def _listed_communities(self, doc: Doc, text: str) -> Iterator[Candidate]:
+        """Communities or villages listed by their names where the list says what they
+        are (覆盖樱花、城西、古庄等几个社区): the first member is the word before the
+        first 、 (with the one before it when that word is a single character)."""
+        starts, _ = token_bounds(doc)
+        for listed in COMMUNITY_LIST.finditer(text):
+            first_end = text.index("、", listed.start(1))
+            index = bisect_left(starts, first_end) - 1
+            if index < 0:
+                continue
+            if first_end - starts[index] == 1 and index > 0:
+                index -= 1
+            offset = starts[index]
+            names = [
+                text[offset:first_end],
+                *listed.group(1)[first_end - listed.start(1) + 1 :].split("、"),
+            ]
+            # Each a name: one no dictionary knows, or knows also as a name (城西), so
+            # that 机关、学校等社区 lists none.
+            if not all(
+                COMMUNITY_NAME.match(name)
+                and (name not in self.dictionary or name in self.proper)
+                and name not in self.verbs
+                for name in names
+            ):
+                continue
+            for name in names:
+                # 西安 where the article also writes 西安社区: a short form of it
+                full = next((name + w for w in COMMUNITY_WORDS if name + w in text), "")
+                end = offset + len(name)
+                yield Candidate(
+                    offset, end, "District", name, "gazetteer", PRIORITY, full, bool(full)
+                )
+                offset = end + 1
+
     def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
         """Communities and villages (石榴园社区, 小王庄村), which the gazetteer does not hold.
 
@@ -173,7 +218,13 @@ class DivisionRecognizer(Component):
         divisions they may sit inside names, which then are located in them.
         """
         starts, ends = token_bounds(doc)
-        taken = [(m.start, m.end) for m in found]
+        # 同安西安社区: a city's short name (西安) right before 社区 or 村 is the
+        # community's name, not the city.
+        taken = [
+            (m.start, m.end)
+            for m in found
+            if not (m.short and text.startswith(COMMUNITY_WORDS, m.end))
+        ]
         division_ends = {m.end for m in found if not m.short}
         for start, end, _ in self.community_scanner.find(text):
             index = bisect_left(ends, end)
