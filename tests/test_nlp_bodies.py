@@ -273,6 +273,8 @@ DIVISIONS = [
     ("西安社区工会驿站开放。服务范围覆盖西安、城西等社区。", ("District", "西安社区")),
     # ...but a list's mark is no part of the next member (某镇、某村)
     ("通州区总工会走访了宋庄镇、小杨各庄村的职工。", ("District", "小杨各庄村")),
+    # a town by the name of the subdistrict it has become, right after its district
+    ("通州区宋庄街道工会开展慰问。", ("District", "宋庄街道")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -287,6 +289,7 @@ NOT_DIVISIONS = [
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("工会积极促进乡村振兴。", ("District", "促进乡村")),
     # ...and alone a name in 街 is a street (大东街道 of 越秀区 is called 大东街 there)
+    ("宋庄街道工会开展慰问。", ("District", "宋庄街道")),
     ("职工们在大东街上摆起了摊位。", ("District", "大东街")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
     # a short name alone, or after what does not hold it, is no division
@@ -308,6 +311,7 @@ PLACED = [
     ("和平街道樱花社区工会驿站开放。", ("和平街道樱花社区工会驿站", "locatedIn", "樱花社区")),
     ("樱花社区工会委员会召开会议。", ("樱花社区工会委员会", "locatedIn", "樱花社区")),
     ("江岸区二七街工会开展慰问。", ("二七街", "locatedIn", "江岸区")),
+    ("通州区宋庄街道工会开展慰问。", ("宋庄街道", "locatedIn", "通州区")),
     ("武昌区首义路街都府社区区域性职工之家揭牌。", ("都府社区", "locatedIn", "首义路街")),
     # a town is in its district where the article names both, as the gazetteer has it
     ("通州区总工会到宋庄镇、漷县镇慰问职工。", ("宋庄镇", "locatedIn", "通州区")),

@@ -61,6 +61,12 @@ class Gazetteer:
                 self.brief_children.setdefault(d.parent_id, {})[d.name] = d.id
             if d.level == "town" and d.short and d.name == d.short + "街道":
                 self.brief_children.setdefault(d.parent_id, {})[d.short + "街"] = d.id
+            # A town made a subdistrict since the gazetteer's data (某县甲镇 now 某县
+            # 甲街道) is known by its new name too, right after its county.
+            if d.level == "town" and d.short and d.name in (d.short + "镇", d.short + "乡"):
+                renamed = d.short + "街道"
+                if renamed not in full:
+                    self.brief_children.setdefault(d.parent_id, {})[renamed] = d.id
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
         self._info: dict[str, DivisionInfo] = {}
         self._ancestors: dict[int, tuple[int, ...]] = {}
