@@ -463,9 +463,17 @@ def cmd_view(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.graph.server import SparqlServer
+    from kg.graph.store import OxigraphStore
 
     out_dir = Path(args.output)
-    _store_path(out_dir)  # a graph must be there before anyone is told to ask
+    # A graph must be there before anyone is told to ask.
+    if OxigraphStore(_store_path(out_dir), read_only=True).outdated():
+        print(
+            f"kg serve: warning: {out_dir}: built by an earlier version of kg; until "
+            f"`kg build -o {out_dir}` brings it up to date, activity-per-month counts "
+            "no relations",
+            file=sys.stderr,
+        )
     try:
         server = SparqlServer(
             out_dir,

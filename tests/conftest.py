@@ -95,6 +95,24 @@ def articles_in_store(store: Path) -> int:
     return int(answer.rows[0][0])
 
 
+def built_before_read_in(built: Path, target: Path) -> Path:
+    """A copy in ``target`` of the output folder ``built`` as a version of kg before
+    kgo:readIn wrote it: the same store without the readIn links."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import current_store_path
+    from kg.graph.vocab import KGO
+
+    shutil.copytree(built, target, symlinks=True, ignore=shutil.ignore_patterns(".lock"))
+    store = ox.Store(str(current_store_path(target)))
+    store.update(
+        f"DELETE WHERE {{ GRAPH ?g {{ ?s <{KGO.readIn}> ?a }} }} ;"
+        f"DELETE WHERE {{ ?s <{KGO.readIn}> ?a }}"
+    )
+    store.flush()
+    return target
+
+
 def concat_as_sets(rows: Iterable[Sequence[object]]) -> list[tuple[object, ...]]:
     """Query rows in order, each value as its sorted 、-separated parts: GROUP_CONCAT
     orders its parts as it meets them, which differs between stores."""

@@ -8,7 +8,6 @@ import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -18,7 +17,7 @@ from kg.folder import BuildError, build, remove
 from kg.graph.store import ArticleLoader, OxigraphStore, current_store_path
 from kg.graph.vocab import KGO, ONTOLOGY_IRI
 from kg.record import ArticleRecord
-from tests.conftest import DEMO, REPO, Records
+from tests.conftest import DEMO, REPO, Records, built_before_read_in
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -377,12 +376,8 @@ def test_a_graph_built_before_read_in_gets_it_from_its_evidence(
 ) -> None:
     """A store written before statements named their articles (kgo:readIn) is brought
     up to date by the next build, even one with nothing new to read."""
-    out = _copy_output(demo_built, tmp_path / "out")
+    out = built_before_read_in(demo_built, tmp_path / "out")
     before_files = _files(out)
-    old = ox.Store(str(current_store_path(out)))  # what an earlier version did not write
-    old.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{KGO.readIn}> ?a }} }} ;"
-               f"DELETE WHERE {{ ?s <{KGO.readIn}> ?a }}")
-    del old
     assert OxigraphStore(current_store_path(out), read_only=True).outdated()
     report = build([demo_copy], out, records)
     assert report.added == []

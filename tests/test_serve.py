@@ -33,7 +33,7 @@ from kg.cli import main
 from kg.graph.query import CopyLanes, Deadline, QueryError, named_queries, run_query
 from kg.graph.server import SparqlServer
 from kg.graph.store import OxigraphStore, current_store_path
-from tests.conftest import REPO, concat_as_sets
+from tests.conftest import REPO, built_before_read_in, concat_as_sets
 
 pytestmark = pytest.mark.slow  # starts servers
 
@@ -470,6 +470,21 @@ def test_ctrl_c_or_sigterm_stop_it_cleanly(
     assert len(told) == 2 and told[0].startswith("kg serve: SPARQL endpoint at ")
     assert told[1] == "kg serve: stopped"
     assert _process_group(server.process.pid) == []  # the worker is gone too
+
+
+def test_a_graph_of_an_earlier_version_is_served_with_a_warning(
+    demo_built: Path, tmp_path: Path
+) -> None:
+    out = built_before_read_in(demo_built, tmp_path / "out")
+    with serving(out, tmp_path / "stderr.log") as server:
+        assert _ask(server.url, "ASK {}")[0] == 200
+        status, stderr = server.stop()
+    assert status == 0
+    warnings = [line for line in stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        f"kg serve: warning: {out}: built by an earlier version of kg; until "
+        f"`kg build -o {out}` brings it up to date, activity-per-month counts no relations"
+    ]
 
 
 def test_no_graph_or_a_busy_port_is_one_line(

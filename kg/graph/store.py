@@ -451,9 +451,14 @@ class ArticleLoader:
             self._waiting = []
 
 
-# Articles built before kgo:readIn: their statements have evidence and no readIn.
+# Articles built before kgo:readIn: their statements have evidence and no readIn. One
+# statement tells: every build and remove upgrades the whole store (kg.folder), so a
+# store is all of one form.
 _BEFORE_READ_IN = """
-ASK { GRAPH ?g { ?statement kgo:hasEvidence ?e FILTER NOT EXISTS { ?statement kgo:readIn ?a } } }
+ASK {
+  { SELECT ?statement WHERE { GRAPH ?g { ?statement kgo:hasEvidence ?e } } LIMIT 1 }
+  FILTER NOT EXISTS { GRAPH ?h { ?statement kgo:readIn ?a } }
+}
 """
 _ADD_READ_IN = """
 INSERT { GRAPH ?g { ?statement kgo:readIn ?article } ?statement kgo:readIn ?article }
