@@ -20,6 +20,9 @@ PRIORITY = 30
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
+# is the outlet's.
+NEWS_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?[网报台]讯")
 # A list of communities or villages that says what its members are: 甲、乙、丙等社区.
 COMMUNITY_LIST = re.compile(
     r"((?:[\u3400-\u9fff]{1,4}、)+[\u3400-\u9fff]{2,4})等[^，。；、]{0,8}?(?:社区|村)"
@@ -88,7 +91,7 @@ class DivisionRecognizer(Component):
             Match(s, e, ids, short)
             for s, e, (ids, short) in self.scanner.find(text)
             if not _opens_countryside(text, s, e)
-            and not (short and text.startswith(self.media_words, e))
+            and not (short and (text.startswith(self.media_words, e) or NEWS_LEAD.match(text, e)))
         ]
         named = {i for m in found if not m.short for i in m.ids}
         # 吉林 where the article names 吉林省 is that province, not a namesake city or
