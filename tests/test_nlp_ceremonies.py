@@ -58,6 +58,17 @@ TRIPLES_FOUND = [
         "东湖区第三届职工技能大赛启动仪式在东湖科技园举行。",
         ("东湖区第三届职工技能大赛", "heldAt", "东湖科技园"),
     ),
+    # whoever holds a site's opening runs the site
+    ("东湖区总工会举办青湖职工驿站揭牌仪式。", ("东湖区总工会", "operates", "青湖职工驿站")),
+    (
+        "东湖区总工会举办东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式。",
+        ("东湖区总工会", "operates", "东湖区职工户外爱心驿站"),
+    ),
+]
+
+TRIPLES_NOT_FOUND = [
+    # a plaque awarded to a site is no opening of one's own
+    ("东湖区总工会举办青湖职工驿站授牌仪式。", ("东湖区总工会", "operates", "青湖职工驿站")),
 ]
 
 
@@ -77,3 +88,9 @@ def test_does_not_find_entity(extract, text: str, unexpected: tuple[str, str]) -
 def test_finds_triple(extract, text: str, expected: tuple[str, str, str]) -> None:
     _, triples = extract(text)
     assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), TRIPLES_NOT_FOUND)
+def test_does_not_find_triple(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples

@@ -92,6 +92,25 @@ ENTITIES_FOUND = [
         "河西区职工法律服务工作室揭牌暨工作推进会召开。",
         ("Facility", "河西区职工法律服务工作室"),
     ),
+    # after 暨 the second event is named however few its words, a verb opening them…
+    (
+        "东湖区总工会举办东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式。",
+        ("Initiative", "东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式"),
+    ),
+    (
+        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
+        ("Initiative", "东湖区劳动争议诉调工作室揭牌暨工作部署会"),
+    ),
+    # …or none but the head
+    (
+        "青山街道职工服务中心成立暨揭牌仪式在青山街道举行。",
+        ("Initiative", "青山街道职工服务中心成立暨揭牌仪式"),
+    ),
+    # the site whose opening names the occasion stays, after the divisions
+    (
+        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
+        ("Facility", "劳动争议诉调工作室"),
+    ),
 ]
 
 ENTITIES_NOT_FOUND = [

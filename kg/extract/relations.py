@@ -197,6 +197,7 @@ def extract(
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
     found.extend(_opened_programmes(found, mentions))
+    found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
     seen = set()
     unique = []
@@ -341,6 +342,34 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
                 extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
             index += 1
     return extra
+
+
+def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
+    """Who holds the occasion of a site's opening runs the site whose name opens the
+    occasion's, after its divisions if any (某区总工会举办某某驿站揭牌暨某站启动仪式:
+    the union runs the 驿站; kg/lexicons/opening_verbs.txt)."""
+    extra = []
+    for relation in found:
+        occasion = relation.object
+        if relation.predicate != "organizes" or relation.subject.label not in AGENT_TYPES:
+            continue
+        index = bisect_left(mentions, occasion.start, key=lambda m: m.start)
+        while index < len(mentions) and mentions[index].start < occasion.end:
+            m = mentions[index]
+            index += 1
+            if not m.nested or m.label != "Facility" or m.end > occasion.end:
+                continue
+            lead = m.start - occasion.start
+            if occasion.name.startswith(m.name, lead) and occasion.name.startswith(
+                _opening_verbs(), lead + len(m.name)
+            ):
+                extra.append(replace(relation, predicate="operates", object=m, rule="opened-site"))
+    return extra
+
+
+@cache
+def _opening_verbs() -> tuple[str, ...]:
+    return tuple(words("opening_verbs"))
 
 
 def _departments(clause: Clause, mentions: list[Mention], first: int) -> list[Relation]:

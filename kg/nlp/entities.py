@@ -77,11 +77,14 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
             return inner.start == outer.start and (
                 opened_by(outer.name) == inner.name or names_a_contest(outer.name, inner.name)
             )
+        # The site may come after the divisions that the occasion's name opens with
+        # (福州市|某某工作室揭牌暨…, see kg_names).
+        lead = inner.start - outer.start
         return (
-            inner.start == outer.start
-            and inner.label in OCCASION_OWNERS
+            inner.label in OCCASION_OWNERS
             and not inner.short
-            and outer.name.startswith(founding_verbs(), len(inner.name))
+            and outer.name.startswith(inner.name, lead)
+            and outer.name.startswith(founding_verbs(), lead + len(inner.name))
         )
     return (
         inner.label in BODIES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -197,8 +197,26 @@ class HeadNameRecognizer(Component):
             continues = self._continues(doc, ends, end, head)
             if continues and head.label != "Union":
                 continue
+            # 揭牌暨工作部署会: an event named after 暨 is the second half of one name with
+            # the event or founding before it (see _join_events), however few its words.
+            left = _left(tokens, head_start)
+            joined = (
+                head.kind in EVENT_KINDS
+                and _joiner_before(text, left) is not None
+                and Joinable.of(out).joined_to(text, left) is not None
+            )
             found = self._name(
-                text, tokens, preceding, head_start, end, head, divisions, known, named_at, areas
+                text,
+                tokens,
+                preceding,
+                head_start,
+                end,
+                head,
+                divisions,
+                known,
+                named_at,
+                areas,
+                joined=joined,
             )
             if continues:
                 if found is not None:
@@ -485,12 +503,16 @@ class HeadNameRecognizer(Component):
         if depth:
             return [], ""
         taken.reverse()
+        # Right after 暨 a second event's name starts, whatever word opens it (暨就业技能
+        # 培训班开班典礼), unless the verb is the one that holds the event (暨召开…大会).
+        after_joiner = head.label == "Initiative" and piece == JOINER
         # 包头|铝业有限公司: a division that opens the name stays, whatever else the
         # dictionary makes of it (包头 is also a verb).
         while (
             taken
             and taken[0][1] in self.stop_verbs
             and division_ends.get(taken[0][0]) != taken[0][0] + len(taken[0][1])
+            and not (after_joiner and taken[0][1] not in self.event_verbs)
         ):
             piece = taken.pop(0)[1]
         return taken, piece
@@ -524,10 +546,13 @@ class HeadNameRecognizer(Component):
         known: set[str],
         named_at: set[int],
         areas: frozenset[int] = frozenset(),
+        *,
+        joined: bool = False,
     ) -> Candidate | None:
         """``known`` holds the names found so far, ``named_at`` where names start,
-        ``areas`` where divisions named in full or short start."""
-        left = tokens[0][0] if tokens else head_start
+        ``areas`` where divisions named in full or short start; ``joined`` says that
+        the name follows 暨 after an event it is joined to."""
+        left = _left(tokens, head_start)
         modifier = text[left:head_start]
         if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
             head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
@@ -593,9 +618,10 @@ class HeadNameRecognizer(Component):
             # the full name that ends so (某区教育局), if the article gives one; so does
             # one named by an everyday word alone (新闻中心, 部门工委).
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
-        if len(modifier) < HEAD_KINDS[head.kind] or (
-            modifier in self.verbal and not (head.label == "Union" and modifier in self.sectors)
-        ):
+        only_verb = modifier in self.verbal and not (
+            head.label == "Union" and modifier in self.sectors
+        )
+        if not joined and (len(modifier) < HEAD_KINDS[head.kind] or only_verb):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
             OCCASIONS_BEFORE.search(text, _back(left), left)
@@ -820,38 +846,76 @@ def _join_events(text: str, out: list[Candidate]) -> None:
     “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
     in the initiative that ends right before it, or the founding of a body or site
     (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
-    # A quoted string that may be an abbreviation is an event's name before 暨
-    # (“一日站长”暨“冬送温暖”活动).
-    # Of the events ending there, the longest: “某某”行动启动仪式 rather than the
-    # 行动启动仪式 found by its head inside it.
-    events: dict[int, Candidate] = {}
-    for c in out:
-        if (
-            c.label == "Initiative"
-            and (not c.short or c.source == "quoted")
-            and (c.end not in events or c.start < events[c.end].start)
-        ):
-            events[c.end] = c
-    founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
+    joinable = Joinable.of(out)
     for index, cand in enumerate(out):
-        # 暨 “X”活动: a headline's spacing
-        spaced = _before(text, cand.start)
-        opening = cand.start - len(spaced) + len(spaced.rstrip())
-        if cand.label != "Initiative" or cand.short or not text.endswith(JOINER, 0, opening):
+        if cand.label != "Initiative" or cand.short:
             continue
-        before = opening - len(JOINER)
-        left = events.get(before)
-        if left is None:
-            verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
-            left = founded.get(before - len(verb)) if verb else None
-        if left is None:
+        joined = joinable.joined_to(text, cand.start)
+        if joined is None:
             continue
+        start, before, priority = joined
         out[index] = replace(
             cand,
-            start=left.start,
-            name=strip_quotes(text[left.start : before] + JOINER + text[cand.start : cand.end]),
-            priority=max(cand.priority, left.priority),
+            start=start,
+            name=strip_quotes(text[start:before] + JOINER + text[cand.start : cand.end]),
+            priority=max(cand.priority, priority),
         )
+
+
+@dataclass(frozen=True)
+class Joinable:
+    """What a name after 暨 may be joined to, by where it ends: the events, and the
+    bodies and sites whose founding an event marks (with the divisions that may
+    stand before a site's name)."""
+
+    events: dict[int, Candidate]
+    founded: dict[int, Candidate]
+    division_starts: dict[int, int]  # by where each division ends
+
+    @classmethod
+    def of(cls, out: list[Candidate]) -> Joinable:
+        # A quoted string that may be an abbreviation is an event's name before 暨
+        # (“一日站长”暨“冬送温暖”活动). Of the events ending at one place, the longest:
+        # “某某”行动启动仪式 rather than the 行动启动仪式 found by its head inside it.
+        events: dict[int, Candidate] = {}
+        for c in out:
+            if (
+                c.label == "Initiative"
+                and (not c.short or c.source == "quoted")
+                and (c.end not in events or c.start < events[c.end].start)
+            ):
+                events[c.end] = c
+        founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
+        divisions = {c.end: c.start for c in out if c.label == "District"}
+        return cls(events, founded, divisions)
+
+    def joined_to(self, text: str, start: int) -> tuple[int, int, int] | None:
+        """Where the first half of the name joined by 暨 to the one at ``start``
+        begins and ends, and its priority; None if nothing is joined there."""
+        before = _joiner_before(text, start)
+        if before is None:
+            return None
+        left = self.events.get(before)
+        if left is not None:
+            return left.start, before, left.priority
+        verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
+        left = self.founded.get(before - len(verb)) if verb else None
+        if left is None:
+            return None
+        # 福州市某某工作室揭牌暨…: the occasion is named with the site's divisions,
+        # which its own name goes without (see _strip_location).
+        first = left.start
+        while first in self.division_starts:
+            first = self.division_starts[first]
+        return first, before, left.priority
+
+
+def _joiner_before(text: str, start: int) -> int | None:
+    """Where the 暨 right before ``start`` begins (暨 “X”活动: a headline's spacing
+    after it), if there is one."""
+    spaced = _before(text, start)
+    opening = start - len(spaced) + len(spaced.rstrip())
+    return opening - len(JOINER) if text.endswith(JOINER, 0, opening) else None
 
 
 def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int | None:
@@ -862,6 +926,11 @@ def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int
     if opening < 0 or not content.strip() or CLAUSE_PUNCTUATION.search(content):
         return None
     return opening if _is_boundary(starts, opening) else None
+
+
+def _left(tokens: list[tuple[int, str]], head_start: int) -> int:
+    """Where a name starts: at its first word, else at its head."""
+    return tokens[0][0] if tokens else head_start
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:
