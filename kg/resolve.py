@@ -60,6 +60,10 @@ class Triple:
 
 # The word an activity's name ends with (某某关爱活动).
 ACTIVITY = "活动"
+# Joins two events into one name (see kg_names), and how long a half must be to
+# name the joined event (表彰大会 alone, of 某某庆祝活动暨表彰大会, is a reference).
+JOINER = "暨"
+MIN_HALF = 4
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
 # first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
@@ -176,6 +180,21 @@ def _carried_out_as(known: str, name: str) -> bool:
     return at > 0 and (rest.endswith(ACTIVITY) or (head is not None and head.kind == "programme"))
 
 
+def _joined_half(name: str, joined: str) -> bool:
+    """Whether ``name`` names the event of two joined by 暨 that ``joined`` names
+    (某某表彰大会 of 某某庆祝活动暨某某表彰大会): it is named by one of its halves, the
+    first as it ends (女职工维权行动 of 2023女职工维权行动暨…) or the second with the words
+    both share before it (女职工普法宣传月活动 of 女职工维权行动暨普法宣传月活动), or
+    joined to the same second half (庆祝三八妇女节暨先进表彰大会 of 某区教育系统庆祝
+    三八国际劳动妇女节107周年暨先进表彰大会)."""
+    if JOINER not in joined or len(joined) <= len(name) or len(name) < MIN_HALF:
+        return False
+    first, second = joined.rsplit(JOINER, 1)
+    if JOINER in name:
+        return len(second) >= MIN_HALF and name.endswith(JOINER + second)
+    return first.endswith(name) or (len(second) >= MIN_HALF and name.endswith(second))
+
+
 def _by_context(short: Mention) -> bool:
     """Whether a short form names what it stands for only by the article's context: a
     reference (该驿站, whose key is its head) or a short form other than a division's
@@ -241,6 +260,8 @@ class ArticleResolver:
                 ]
             if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
                 longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
+            if not longer and mention.label == "Initiative":
+                longer = [m for m in first.values() if _joined_half(mention.name, m.name)]
             if longer:
                 # The longest name; of two as long, the one named first.
                 mention = min(longer, key=lambda m: (-len(m.name), m.start))

@@ -68,12 +68,38 @@ def test_short_form_without_full_name(
             "镇工会联合会",
         ),
         ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "市总"),
+        # an event of two joined by 暨 named by a half: the first as it ends, the second
+        # with the words both share before it, or joined to the same second half
+        (
+            "东湖区总工会开展2024女职工维权行动暨普法宣传月活动\n"
+            "3月8日，东湖区总工会联合区妇联开展了女职工维权行动月和女职工普法宣传月活动。",
+            "2024女职工维权行动暨普法宣传月活动",
+            "女职工维权行动",
+        ),
+        (
+            "东湖区总工会开展2024女职工维权行动暨普法宣传月活动\n"
+            "3月8日，东湖区总工会联合区妇联开展了女职工维权行动月和女职工普法宣传月活动。",
+            "2024女职工维权行动暨普法宣传月活动",
+            "女职工普法宣传月活动",
+        ),
+        (
+            "东湖区教育系统召开庆祝“三八”妇女节暨先进表彰大会\n"
+            "3月7日，东湖区教育系统庆祝“三八”国际劳动妇女节110周年暨先进表彰大会在礼堂举行。",
+            "东湖区教育系统庆祝三八国际劳动妇女节110周年暨先进表彰大会",
+            "三八妇女节暨先进表彰大会",
+        ),
     ],
 )
 def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, short: str) -> None:
     entities = _entities(extractor, text)
     assert short not in entities
     assert short in entities[full]["aliases"]
+
+
+def test_the_programme_a_joined_ceremony_opens_stays_apart(extractor) -> None:
+    entities = _entities(extractor, "东湖区总工会举行东湖区职工技能大赛启动仪式暨首场比赛。")
+    assert "东湖区职工技能大赛" in entities
+    assert "东湖区职工技能大赛启动仪式暨首场比赛" in entities
 
 
 def test_a_form_that_names_by_context_is_no_name_of_the_entity_in_the_graph(extractor) -> None:
