@@ -216,6 +216,13 @@ class ArticleResolver:
         self.first_of_name: dict[str, dict[str, Mention]] = {}
         self.names_ending: dict[tuple[str, str], list[str]] = {}
         self.division_mentions = [m for m in mentions if m.label == "District"]
+        # Activities named by their themes (以“某某”为主题的职工交友活动), by the
+        # activity's own words (see kg_quoted).
+        self.themes = {
+            m.key: m
+            for m in self.full
+            if m.label == "Initiative" and m.source == "quoted" and m.key
+        }
         for m in self.full:
             first = self.first_of_name.setdefault(m.label, {})
             if m.name not in first:
@@ -244,6 +251,10 @@ class ArticleResolver:
             return f"District:{info.path}", mention.name, info.name
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both; but 女职工 is
         # not 困难女职工: a group narrowed by a word is a group of its own.
+        if mention.label == "Initiative":
+            # 职工交友活动 of an article that gives its theme: the activity so named (but
+            # not “某某”职工交友活动, which may be another's or the programme's).
+            mention = self.themes.get(mention.name, mention)
         if mention.label not in ("District", "WorkerGroup"):
             expanded = expand_abbreviation(mention.name)
             first = self.first_of_name[mention.label]

@@ -88,6 +88,13 @@ def test_short_form_without_full_name(
             "东湖区教育系统庆祝三八国际劳动妇女节110周年暨先进表彰大会",
             "三八妇女节暨先进表彰大会",
         ),
+        # an activity named by its theme is the one its own words name elsewhere
+        (
+            "东湖街道总工会开展职工相亲交友活动\n"
+            "9月23日，一场以“相约金秋 缘定东湖”为主题的职工相亲交友活动在东湖文创园举行。",
+            "相约金秋 缘定东湖",
+            "职工相亲交友活动",
+        ),
     ],
 )
 def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, short: str) -> None:
@@ -100,6 +107,16 @@ def test_the_programme_a_joined_ceremony_opens_stays_apart(extractor) -> None:
     entities = _entities(extractor, "东湖区总工会举行东湖区职工技能大赛启动仪式暨首场比赛。")
     assert "东湖区职工技能大赛" in entities
     assert "东湖区职工技能大赛启动仪式暨首场比赛" in entities
+
+
+def test_a_themed_activity_is_not_another_one_with_more_words(extractor) -> None:
+    text = (
+        "东湖区总工会举办以“相约金秋”为主题的青年职工交友联谊活动。"
+        "今年以来，东湖区总工会已举办“东湖鹊桥”青年职工交友联谊活动5场。"
+    )
+    entities = _entities(extractor, text)
+    assert "东湖鹊桥青年职工交友联谊活动" in entities
+    assert "相约金秋" in entities
 
 
 def test_a_form_that_names_by_context_is_no_name_of_the_entity_in_the_graph(extractor) -> None:

@@ -102,9 +102,13 @@ class QuotedNameRecognizer(Component):
         if _is_theme(text, start, end) and not SENTENCE_END.search(content):
             # 主题为“冬有暖阳 心有所依”的…活动, 以“健康同行，快乐工作”为主题: the theme is the
             # activity's name, slogan punctuation and all; the activity it is the theme of
-            # (…的义诊活动) is that one, named by it.
-            end += len(self._themed_activity(text, end))
-            return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
+            # (…的义诊活动) is that one, named by it. Its own words are kept as the key:
+            # the article may call it by them elsewhere (a headline's 某某交友活动).
+            joint, activity = self._themed_activity(text, end)
+            end += len(joint) + len(activity)
+            key = "" if GENERIC_EVENT.match(activity) else activity
+            name = strip_quotes(content)
+            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, key)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
             return None
         name = strip_quotes(content)
@@ -181,15 +185,15 @@ class QuotedNameRecognizer(Component):
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _themed_activity(self, text: str, end: int) -> str:
-        """The words after a theme up to the head of the activity it names (的义诊活动,
-        为主题的职工交友会), or empty."""
+    def _themed_activity(self, text: str, end: int) -> tuple[str, str]:
+        """What joins a theme to the activity it names (的, 为主题的) and the activity's
+        words up to its head (义诊活动, 职工交友会), or two empty strings."""
         joint = next((j for j in THEMED if text.startswith(j, end)), None)
         suffix = SUFFIX.match(text, end + len(joint)) if joint is not None else None
         found = self._suffix_with_head(suffix.group(), False, False) if suffix else None
         if joint is None or found is None or found[1] != "Initiative":
-            return ""
-        return joint + found[0]
+            return "", ""
+        return joint, found[0]
 
     def _suffix_with_head(
         self, run: str, opens: bool, programme_heads: bool
