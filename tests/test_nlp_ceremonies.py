@@ -58,6 +58,11 @@ TRIPLES_FOUND = [
         "东湖区第三届职工技能大赛启动仪式在东湖科技园举行。",
         ("东湖区第三届职工技能大赛", "heldAt", "东湖科技园"),
     ),
+    # a union holds the session of its congress named after it
+    (
+        "东湖街道总工会四届二次会员代表大会召开。",
+        ("东湖街道总工会", "organizes", "东湖街道总工会四届二次会员代表大会"),
+    ),
     # whoever holds a site's opening runs the site
     ("东湖区总工会举办青湖职工驿站揭牌仪式。", ("东湖区总工会", "operates", "青湖职工驿站")),
     (

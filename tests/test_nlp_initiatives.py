@@ -79,6 +79,15 @@ ENTITIES_FOUND = [
         "第五届二次工会委员会（扩大）会议在礼堂召开。",
         ("Initiative", "第五届二次工会委员会（扩大）会议"),
     ),
+    # a session of a union's congress right after the union's name is named with it
+    (
+        "11日，青山开发区举行了武汉市青山区青山开发区工会联合会第二次代表会议。",
+        ("Initiative", "武汉市青山区青山开发区工会联合会第二次代表会议"),
+    ),
+    (
+        "东湖街道总工会四届二次会员代表大会召开。",
+        ("Initiative", "东湖街道总工会四届二次会员代表大会"),
+    ),
     # the founding of a body joined to an event by 暨 opens its name; the body stays
     (
         "顺城区物流行业工会联合会成立暨第一次会员代表大会在物流园举行。",
@@ -114,6 +123,11 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # …but not where the union holds it by a verb between
+    (
+        "东湖街道总工会召开第三届会员代表大会。",
+        ("Initiative", "东湖街道总工会召开第三届会员代表大会"),
+    ),
     # …but the occasion of a quoted body is no activity of that name
     ("“朝阳职工服务中心”揭牌仪式在朝阳区举行。", ("Initiative", "朝阳职工服务中心")),
     # a common meeting head with a short modifier is no name

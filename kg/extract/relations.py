@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import heads, opened_by, words
-from kg.nlp.entities import founding_verbs, names_a_contest, names_a_part
+from kg.nlp.entities import marks_occasion, names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -229,13 +229,13 @@ def _name_structure(
     mentions = [m for m in mentions if m.label != "WorkerGroup"]
     for outer in mentions:
         if outer.label == "Initiative" and not outer.nested:
-            # 某工会联合会成立暨首届职工代表大会: the body whose founding the event
-            # marks holds it.
+            # 某工会联合会成立暨首届职工代表大会, 某工会联合会第二次代表会议: the body
+            # whose founding or congress the event is holds it.
             chain = leading_chain(outer, mentions)
             if (
                 chain
                 and chain[0].label in AGENT_TYPES
-                and outer.name.startswith(founding_verbs(), len(chain[0].name))
+                and marks_occasion(outer.name, chain[0].name, chain[0].label)
             ):
                 found.append(Relation(chain[0], "organizes", outer, "name-occasion", start, end))
             elif (

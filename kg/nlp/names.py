@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.entities import founding_verbs, names_a_part
+from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -466,6 +466,9 @@ class HeadNameRecognizer(Component):
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
+                        # 某工会联合会第二次代表会议: a session of the union's congress
+                        # is named with the union
+                        and not _session_after_union(text, left, head_start, union_ends)
                     )
                     or (
                         self._stops(piece)
@@ -926,6 +929,13 @@ def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int
     if opening < 0 or not content.strip() or CLAUSE_PUNCTUATION.search(content):
         return None
     return opening if _is_boundary(starts, opening) else None
+
+
+def _session_after_union(text: str, left: int, head_start: int, union_ends: set[int]) -> bool:
+    """Whether the words from ``left`` to the head hold the session of a congress (第二次)
+    right after a union's name."""
+    session = SESSION_OPEN.search(text, left, head_start)
+    return session is not None and session.start() in union_ends
 
 
 def _left(tokens: list[tuple[int, str]], head_start: int) -> int:
