@@ -196,7 +196,7 @@ def extract(
         elif clause is not None:
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
-    found.extend(_opened_programmes(found, mentions))
+    found.extend(_opened_programmes(found, mentions, text))
     found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
     seen = set()
@@ -322,14 +322,15 @@ def _unserving() -> tuple[str, ...]:
     return tuple(words("unserving_endings"))
 
 
-def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
+def _opened_programmes(found: list[Relation], mentions: list[Mention], text: str) -> list[Relation]:
     """Who holds a ceremony organizes the programme it opens, named inside it, and
     where the ceremony is held the programme is (某区总工会在某园区举行职工技能大赛启动仪式:
-    the union runs the 大赛 too, and it opens there)."""
+    the union runs the 大赛 too, and it opens there). A body that only undertakes or
+    backs the ceremony (由A主办，B承办的某行动启动仪式: B) does not run the programme."""
     extra = []
     for relation in found:
         role = OPENED_WITH.get(relation.predicate)
-        if role is None:
+        if role is None or (relation.predicate == "organizes" and _undertakes(relation, text)):
             continue
         ceremony: Mention = getattr(relation, role)
         programme = opened_by(ceremony.name) if ceremony.label == "Initiative" else None
@@ -342,6 +343,26 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
                 extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
             index += 1
     return extra
+
+
+# The roles of a body in an event it helps hold (由A主办，B承办的D), and those of them
+# that are not running it: undertaking it for another, backing or guiding it.
+ROLE_WORD = re.compile(r"主办|承办|协办|联办|支持|指导")
+ROLE_CLAUSE_END = re.compile(r"[。；！？]")
+UNDERTAKING = frozenset({"承办", "协办", "支持", "指导"})
+# How far after a body its role is looked for when the event is named before it.
+ROLE_REACH = 40
+
+
+def _undertakes(relation: Relation, text: str) -> bool:
+    """Whether the role that the text gives the organizer of ``relation`` (the first
+    role word after it, before the event or the end of the clause) is one of those
+    that do not run the event (UNDERTAKING)."""
+    start = relation.subject.end
+    end = relation.object.start if relation.object.start > start else start + ROLE_REACH
+    stop = ROLE_CLAUSE_END.search(text, start, end)
+    role = ROLE_WORD.search(text, start, stop.start() if stop else end)
+    return role is not None and role.group() in UNDERTAKING
 
 
 def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
