@@ -79,6 +79,11 @@ ENTITIES_FOUND = [
         "第五届二次工会委员会（扩大）会议在礼堂召开。",
         ("Initiative", "第五届二次工会委员会（扩大）会议"),
     ),
+    # a union's card is its programme
+    (
+        "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
+        ("Initiative", "青山区工会会员服务卡"),
+    ),
     # a session of a union's congress right after the union's name is named with it
     (
         "11日，青山开发区举行了武汉市青山区青山开发区工会联合会第二次代表会议。",
@@ -123,6 +128,8 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a classifier after a demonstrative is no word of the name it counts
+    ("职工们说，这张工会服务卡真是想得太周到了。", ("Initiative", "张工会服务卡")),
     # …but not where the union holds it by a verb between
     (
         "东湖街道总工会召开第三届会员代表大会。",
