@@ -79,6 +79,11 @@ ENTITIES_FOUND = [
         "第五届二次工会委员会（扩大）会议在礼堂召开。",
         ("Initiative", "第五届二次工会委员会（扩大）会议"),
     ),
+    # two quotations with a few characters between are one slogan of the name
+    (
+        "东湖街道总工会首期“童”趣伴“夏”暑期爱心托班在东湖社区开班。",
+        ("Initiative", "童趣伴夏暑期爱心托班"),
+    ),
     # a union's card is its programme
     (
         "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
@@ -128,6 +133,8 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # …but not two joined by a conjunction
+    ("东湖街道总工会开展“送清凉”和“送温暖”系列活动。", ("Initiative", "送清凉和送温暖系列活动")),
     # a classifier after a demonstrative is no word of the name it counts
     ("职工们说，这张工会服务卡真是想得太周到了。", ("Initiative", "张工会服务卡")),
     # …but not where the union holds it by a verb between

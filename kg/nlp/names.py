@@ -96,6 +96,10 @@ CALLED_BY_QUOTATION = re.compile(GENERIC_ACTIVITY)
 # What a quoted initiative's name is grown leftwards as (see _extend_quoted).
 QUOTED_EVENT = Head("", "Initiative", "event")
 QUOTATION_OPENINGS = {"”": "“", "」": "「", '"': '"'}
+# The few characters between two quotations of one slogan (“候”爱我“营”), none of
+# which joins two names (“某某”暨“某某”活动, “某某”和“某某”活动).
+MAX_PUN = 3
+PUN_BETWEEN = re.compile(rf"[”」]((?:(?![{JOINER}和与及或同])[\u4e00-\u9fff]){{1,{MAX_PUN}}})$")
 OPENING_MARKS = frozenset(QUOTATION_OPENINGS.values())
 MAX_QUOTATION = 30
 
@@ -424,8 +428,14 @@ class HeadNameRecognizer(Component):
                     break  # (“某某”“某某”三大体系: quotations in a row are a list)
                 taken.append((opening, text[opening:left]))
                 left = opening
+                # “候”爱我“营”小候鸟托班: a few characters between two quotations are
+                # one slogan with them, whatever words they are.
+                pun = PUN_BETWEEN.search(text, max(0, left - MAX_PUN - 1), left)
+                if pun is not None and _is_boundary(starts, pun.start(1)):
+                    taken.append((pun.start(1), pun.group(1)))
+                    left = pun.start(1)
                 piece = ""
-                index = bisect_left(starts, opening) - 1
+                index = bisect_left(starts, left) - 1
                 continue
             if head.label == "Initiative" and piece in self.programme_verbs:
                 break
