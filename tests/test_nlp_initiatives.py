@@ -133,6 +133,9 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # quotations in a row are a list: the activity after them is neither's alone
+    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区")),
+    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区活动")),
     # …but not two joined by a conjunction
     ("东湖街道总工会开展“送清凉”和“送温暖”系列活动。", ("Initiative", "送清凉和送温暖系列活动")),
     # a classifier after a demonstrative is no word of the name it counts

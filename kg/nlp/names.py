@@ -424,8 +424,13 @@ class HeadNameRecognizer(Component):
                 break  # 暨 joins two names (see _join_events)
             if head.label == "Initiative" and not depth and piece in QUOTATION_OPENINGS:
                 opening = _quotation_start(text, starts, starts[index], piece)
-                if opening is None or text[left] in OPENING_MARKS:
-                    break  # (“某某”“某某”三大体系: quotations in a row are a list)
+                if text[left] in OPENING_MARKS:
+                    # “某某”“某某”三大体系, “进企业”“进社区”活动: quotations in a row are
+                    # a list, and the head is the list's, not the last one's name.
+                    taken.clear()
+                    break
+                if opening is None:
+                    break
                 taken.append((opening, text[opening:left]))
                 left = opening
                 # “候”爱我“营”小候鸟托班: a few characters between two quotations are

@@ -61,6 +61,8 @@ MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 SITE_LABELS = frozenset({"Facility", "Place"})
+# The marks that close a quotation: one right before another opens a list of them.
+CLOSINGS = ("”", "」")
 # “区级星级驿站”——某某驿站: a quoted title that a site bears, set before its name.
 TITLE_DASH = ("——", "—")
 
@@ -171,6 +173,9 @@ class QuotedNameRecognizer(Component):
             # not where something is likened to one (把驿站建成职工身边的“加油站”), nor
             # the kind as the object of work (“工会驿站”建设).
             return Candidate(start, end, "Facility", name, "quoted", PRIORITY)
+        if found is not None and found[1] == "Initiative" and text[start - 1 : start] in CLOSINGS:
+            # “进企业”“进社区”活动: the activity is the list's, not the last quotation's.
+            return None
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
