@@ -84,6 +84,12 @@ ENTITIES_FOUND = [
         "东湖街道总工会首期“童”趣伴“夏”暑期爱心托班在东湖社区开班。",
         ("Initiative", "童趣伴夏暑期爱心托班"),
     ),
+    # a head followed by 起来 is a verb: the activity before it is the one named
+    (
+        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
+        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
+        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾"),
+    ),
     # a union's card is its programme
     (
         "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
@@ -133,6 +139,11 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    (
+        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
+        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
+        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾公益活动中带头行动"),
+    ),
     # quotations in a row are a list: the activity after them is neither's alone
     ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区")),
     ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区活动")),

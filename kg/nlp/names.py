@@ -24,7 +24,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS
+from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS, VERBAL_AFTER
 from kg.nlp.quoted import PRIORITY as QUOTED_PRIORITY
 from kg.schema import QUOTE_MARKS, strip_quotes
 
@@ -198,6 +198,8 @@ class HeadNameRecognizer(Component):
                 and text[tokens[0][0] : head_start] not in LEVEL_WORDS
             ):
                 continue  # 某集团党委书记: a post in the 集团, no body of its own (but 镇党委)
+            if head.label == "Initiative" and text.startswith(VERBAL_AFTER, end):
+                continue  # 在某某活动中带头行动起来: the head is a verb there
             continues = self._continues(doc, ends, end, head)
             if continues and head.label != "Union":
                 continue

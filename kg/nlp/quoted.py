@@ -61,6 +61,9 @@ MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 SITE_LABELS = frozenset({"Facility", "Place"})
+# A complement after an initiative's head that makes it a verb (“某某”公益活动中带头行动
+# 起来: take action), where no name ends.
+VERBAL_AFTER = ("起来",)
 # The marks that close a quotation: one right before another opens a list of them.
 CLOSINGS = ("”", "」")
 # “区级星级驿站”——某某驿站: a quoted title that a site bears, set before its name.
@@ -213,6 +216,7 @@ class QuotedNameRecognizer(Component):
             head = head_of(tail) or (self._programme_head(tail) if programme_heads else None)
             if (
                 head is not None
+                and not run.startswith(VERBAL_AFTER, size)
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
