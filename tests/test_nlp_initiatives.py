@@ -90,6 +90,11 @@ ENTITIES_FOUND = [
         "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
         ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾"),
     ),
+    # a programme being built (某某项目建设) is named, unlike a kind of site (驿站建设)
+    (
+        "2019年，东湖区总工会启动了新征程·东湖工会云项目建设。",
+        ("Initiative", "新征程·东湖工会云项目"),
+    ),
     # a union's card is its programme
     (
         "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",

@@ -85,6 +85,9 @@ SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
 # Joins a person's further post to the first: 副主席兼某某部部长.
 CONCURRENT = "兼"
+# The word after a programme's head that says it is carried out (某某项目建设), which
+# does not make the head a modifier as it does a site's (工会驿站建设: the kind).
+CARRIED_OUT = "建设"
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -376,6 +379,8 @@ class HeadNameRecognizer(Component):
             return head.text + after in self.heads  # 工会|委员会 is one head
         if after in self.heads and self.heads[after].kind == "division":
             return False  # 某集团|党委: the 集团 is named (see __call__)
+        if head.label == "Initiative" and after == CARRIED_OUT:
+            return False  # 启动了某某云项目|建设: the programme carried out is named
         if after in self.blockers:
             # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
             # the head modifies (工会组织建设). A union's name stays one before a
