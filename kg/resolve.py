@@ -60,6 +60,15 @@ class Triple:
 
 # The word an activity's name ends with (某某关爱活动).
 ACTIVITY = "活动"
+# Joins two events into one name (see kg_names), and how long a half must be to
+# name the joined event (表彰大会 alone, of 某某庆祝活动暨表彰大会, is a reference).
+JOINER = "暨"
+MIN_HALF = 4
+# A programme's name with a few words of its middle left out (see _abridges): how many
+# at most, and how much of its opening and its ending the shorter name keeps at least.
+MAX_LEFT_OUT = 8
+MIN_OPENING = 3
+MIN_ENDING = 4
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
 # first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
@@ -176,6 +185,38 @@ def _carried_out_as(known: str, name: str) -> bool:
     return at > 0 and (rest.endswith(ACTIVITY) or (head is not None and head.kind == "programme"))
 
 
+def _joined_half(name: str, joined: str) -> bool:
+    """Whether ``name`` names the event of two joined by 暨 that ``joined`` names
+    (某某表彰大会 of 某某庆祝活动暨某某表彰大会): it is named by one of its halves, the
+    first as it ends (女职工维权行动 of 2023女职工维权行动暨…) or the second with the words
+    both share before it (女职工普法宣传月活动 of 女职工维权行动暨普法宣传月活动), or
+    joined to the same second half (庆祝三八妇女节暨先进表彰大会 of 某区教育系统庆祝
+    三八国际劳动妇女节107周年暨先进表彰大会)."""
+    if JOINER not in joined or len(joined) <= len(name) or len(name) < MIN_HALF:
+        return False
+    first, second = joined.rsplit(JOINER, 1)
+    if JOINER in name:
+        return len(second) >= MIN_HALF and name.endswith(JOINER + second)
+    return first.endswith(name) or (len(second) >= MIN_HALF and name.endswith(second))
+
+
+def _abridges(name: str, full: str) -> bool:
+    """Whether ``name`` is ``full`` with a few words in its middle left out (安康杯知识竞赛
+    of 安康杯安全知识竞赛, “某某”健康志愿服务行动 of “某某”某省工会职工健康志愿服务行动):
+    it opens as ``full`` does and ends as it does, spacing aside, and an activity's
+    word after it aside (安康杯知识竞赛活动)."""
+    name, full = "".join(name.split()), "".join(full.split())
+    if not full.endswith(ACTIVITY):
+        name = name.removesuffix(ACTIVITY)
+    left_out = len(full) - len(name)
+    if not 0 < left_out <= MAX_LEFT_OUT:
+        return False
+    return any(
+        full.startswith(name[:cut]) and full.endswith(name[cut:])
+        for cut in range(MIN_OPENING, len(name) - MIN_ENDING + 1)
+    )
+
+
 def _by_context(short: Mention) -> bool:
     """Whether a short form names what it stands for only by the article's context: a
     reference (该驿站, whose key is its head) or a short form other than a division's
@@ -197,6 +238,13 @@ class ArticleResolver:
         self.first_of_name: dict[str, dict[str, Mention]] = {}
         self.names_ending: dict[tuple[str, str], list[str]] = {}
         self.division_mentions = [m for m in mentions if m.label == "District"]
+        # Activities named by their themes (以“某某”为主题的职工交友活动), by the
+        # activity's own words (see kg_quoted).
+        self.themes = {
+            m.key: m
+            for m in self.full
+            if m.label == "Initiative" and m.source == "quoted" and m.key
+        }
         for m in self.full:
             first = self.first_of_name.setdefault(m.label, {})
             if m.name not in first:
@@ -223,31 +271,53 @@ class ArticleResolver:
         info = self.divisions(mention.key) if mention.label == "District" else None
         if info is not None:
             return f"District:{info.path}", mention.name, info.name
+        if mention.label == "Initiative":
+            # 职工交友活动 of an article that gives its theme: the activity so named (but
+            # not “某某”职工交友活动, which may be another's or the programme's).
+            mention = self.themes.get(mention.name, mention)
         # 西胡林服务区 is 京蔚高速西胡林服务区 when the article names both; but 女职工 is
         # not 困难女职工: a group narrowed by a word is a group of its own.
         if mention.label not in ("District", "WorkerGroup"):
-            expanded = expand_abbreviation(mention.name)
-            first = self.first_of_name[mention.label]
-            endings = {mention.name, expanded}
-            longer = [
-                first[name]
-                for ending in endings
-                for name in self.names_ending.get((mention.label, ending), ())
-                if len(name) > len(mention.name)
-            ]
-            if not longer and mention.label in ("Organization", "Initiative"):
-                longer = [
-                    m for m in first.values() if _is_informal_name(mention.name, mention.label, m)
-                ]
-            if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
-                longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
-            if longer:
-                # The longest name; of two as long, the one named first.
-                mention = min(longer, key=lambda m: (-len(m.name), m.start))
+            seen = {id(mention)}
+            named = self._named_for(mention)
+            while named is not None and id(named) not in seen:
+                mention = named
+                seen.add(id(named))
+                # An initiative's other name may stand for a third (安康杯知识竞赛活动 for
+                # 安康杯知识竞赛, which abridges 安康杯安全知识竞赛): all are one.
+                named = self._named_for(mention) if mention.label == "Initiative" else None
         preferred, path = self._located_key(mention)
         key = _group_key(preferred) if mention.label == "WorkerGroup" else preferred
         entity_id = f"{mention.label}:{key}" + (f"@{path}" if path else "")
         return entity_id, mention.name, preferred
+
+    def _named_for(self, mention: Mention) -> Mention | None:
+        """The full mention whose name ``mention`` stands for in this article: the
+        longest that ends with it (or with its expansion), else one it names informally,
+        carries out or abridges; None if there is none."""
+        expanded = expand_abbreviation(mention.name)
+        first = self.first_of_name[mention.label]
+        endings = {mention.name, expanded}
+        longer = [
+            first[name]
+            for ending in endings
+            for name in self.names_ending.get((mention.label, ending), ())
+            if len(name) > len(mention.name)
+        ]
+        if not longer and mention.label in ("Organization", "Initiative"):
+            longer = [
+                m for m in first.values() if _is_informal_name(mention.name, mention.label, m)
+            ]
+        if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
+            longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
+        if not longer and mention.label == "Initiative":
+            longer = [
+                m
+                for m in first.values()
+                if _joined_half(mention.name, m.name) or _abridges(mention.name, m.name)
+            ]
+        # The longest name; of two as long, the one named first.
+        return min(longer, key=lambda m: (-len(m.name), m.start)) if longer else None
 
     def _located_key(self, mention: Mention) -> tuple[str, str]:
         """The name and @path that identify a body across articles.

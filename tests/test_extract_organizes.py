@@ -7,6 +7,11 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # the bodies that issue a card run it
+    (
+        "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
+        ("中国建设银行", "organizes", "青山区工会会员服务卡"),
+    ),
     # a partner named after a date, a visit before the verb
     (
         "青山区总工会6月12日联合青山区妇联走进和平街道开展“巾帼心向党”活动。",

@@ -58,6 +58,36 @@ TRIPLES_FOUND = [
         "东湖区第三届职工技能大赛启动仪式在东湖科技园举行。",
         ("东湖区第三届职工技能大赛", "heldAt", "东湖科技园"),
     ),
+    # …but it holds the ceremony; the body that hosts it (主办) runs the programme too
+    (
+        "由青山区总工会主办，青山区教科文卫体工会承办的“健康同行”职工健康行动启动仪式在青山医院举行。",
+        ("青山区教科文卫体工会", "organizes", "健康同行职工健康行动启动仪式"),
+    ),
+    (
+        "由青山区总工会主办，青山区教科文卫体工会承办的“健康同行”职工健康行动启动仪式在青山医院举行。",
+        ("青山区总工会", "organizes", "健康同行职工健康行动"),
+    ),
+    # a union holds the session of its congress named after it
+    (
+        "东湖街道总工会四届二次会员代表大会召开。",
+        ("东湖街道总工会", "organizes", "东湖街道总工会四届二次会员代表大会"),
+    ),
+    # whoever holds a site's opening runs the site
+    ("东湖区总工会举办青湖职工驿站揭牌仪式。", ("东湖区总工会", "operates", "青湖职工驿站")),
+    (
+        "东湖区总工会举办东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式。",
+        ("东湖区总工会", "operates", "东湖区职工户外爱心驿站"),
+    ),
+]
+
+TRIPLES_NOT_FOUND = [
+    # a body that only undertakes the ceremony does not run the programme it opens…
+    (
+        "由青山区总工会主办，青山区教科文卫体工会承办的“健康同行”职工健康行动启动仪式在青山医院举行。",
+        ("青山区教科文卫体工会", "organizes", "健康同行职工健康行动"),
+    ),
+    # a plaque awarded to a site is no opening of one's own
+    ("东湖区总工会举办青湖职工驿站授牌仪式。", ("东湖区总工会", "operates", "青湖职工驿站")),
 ]
 
 
@@ -77,3 +107,9 @@ def test_does_not_find_entity(extract, text: str, unexpected: tuple[str, str]) -
 def test_finds_triple(extract, text: str, expected: tuple[str, str, str]) -> None:
     _, triples = extract(text)
     assert expected in triples
+
+
+@pytest.mark.parametrize(("text", "unexpected"), TRIPLES_NOT_FOUND)
+def test_does_not_find_triple(extract, text: str, unexpected: tuple[str, str, str]) -> None:
+    _, triples = extract(text)
+    assert unexpected not in triples

@@ -79,6 +79,36 @@ ENTITIES_FOUND = [
         "第五届二次工会委员会（扩大）会议在礼堂召开。",
         ("Initiative", "第五届二次工会委员会（扩大）会议"),
     ),
+    # two quotations with a few characters between are one slogan of the name
+    (
+        "东湖街道总工会首期“童”趣伴“夏”暑期爱心托班在东湖社区开班。",
+        ("Initiative", "童趣伴夏暑期爱心托班"),
+    ),
+    # a head followed by 起来 is a verb: the activity before it is the one named
+    (
+        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
+        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
+        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾"),
+    ),
+    # a programme being built (某某项目建设) is named, unlike a kind of site (驿站建设)
+    (
+        "2019年，东湖区总工会启动了新征程·东湖工会云项目建设。",
+        ("Initiative", "新征程·东湖工会云项目"),
+    ),
+    # a union's card is its programme
+    (
+        "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
+        ("Initiative", "青山区工会会员服务卡"),
+    ),
+    # a session of a union's congress right after the union's name is named with it
+    (
+        "11日，青山开发区举行了武汉市青山区青山开发区工会联合会第二次代表会议。",
+        ("Initiative", "武汉市青山区青山开发区工会联合会第二次代表会议"),
+    ),
+    (
+        "东湖街道总工会四届二次会员代表大会召开。",
+        ("Initiative", "东湖街道总工会四届二次会员代表大会"),
+    ),
     # the founding of a body joined to an event by 暨 opens its name; the body stays
     (
         "顺城区物流行业工会联合会成立暨第一次会员代表大会在物流园举行。",
@@ -92,9 +122,45 @@ ENTITIES_FOUND = [
         "河西区职工法律服务工作室揭牌暨工作推进会召开。",
         ("Facility", "河西区职工法律服务工作室"),
     ),
+    # after 暨 the second event is named however few its words, a verb opening them…
+    (
+        "东湖区总工会举办东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式。",
+        ("Initiative", "东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式"),
+    ),
+    (
+        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
+        ("Initiative", "东湖区劳动争议诉调工作室揭牌暨工作部署会"),
+    ),
+    # …or none but the head
+    (
+        "青山街道职工服务中心成立暨揭牌仪式在青山街道举行。",
+        ("Initiative", "青山街道职工服务中心成立暨揭牌仪式"),
+    ),
+    # the site whose opening names the occasion stays, after the divisions
+    (
+        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
+        ("Facility", "劳动争议诉调工作室"),
+    ),
 ]
 
 ENTITIES_NOT_FOUND = [
+    (
+        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
+        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
+        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾公益活动中带头行动"),
+    ),
+    # quotations in a row are a list: the activity after them is neither's alone
+    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区")),
+    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区活动")),
+    # …but not two joined by a conjunction
+    ("东湖街道总工会开展“送清凉”和“送温暖”系列活动。", ("Initiative", "送清凉和送温暖系列活动")),
+    # a classifier after a demonstrative is no word of the name it counts
+    ("职工们说，这张工会服务卡真是想得太周到了。", ("Initiative", "张工会服务卡")),
+    # …but not where the union holds it by a verb between
+    (
+        "东湖街道总工会召开第三届会员代表大会。",
+        ("Initiative", "东湖街道总工会召开第三届会员代表大会"),
+    ),
     # …but the occasion of a quoted body is no activity of that name
     ("“朝阳职工服务中心”揭牌仪式在朝阳区举行。", ("Initiative", "朝阳职工服务中心")),
     # a common meeting head with a short modifier is no name

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import heads, opened_by, words
-from kg.nlp.entities import founding_verbs, names_a_contest, names_a_part
+from kg.nlp.entities import marks_occasion, names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -196,7 +196,8 @@ def extract(
         elif clause is not None:
             previous = clause
     found.extend(_gazetteer_parents(mentions, divisions))
-    found.extend(_opened_programmes(found, mentions))
+    found.extend(_opened_programmes(found, mentions, text))
+    found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
     seen = set()
     unique = []
@@ -228,13 +229,13 @@ def _name_structure(
     mentions = [m for m in mentions if m.label != "WorkerGroup"]
     for outer in mentions:
         if outer.label == "Initiative" and not outer.nested:
-            # 某工会联合会成立暨首届职工代表大会: the body whose founding the event
-            # marks holds it.
+            # 某工会联合会成立暨首届职工代表大会, 某工会联合会第二次代表会议: the body
+            # whose founding or congress the event is holds it.
             chain = leading_chain(outer, mentions)
             if (
                 chain
                 and chain[0].label in AGENT_TYPES
-                and outer.name.startswith(founding_verbs(), len(chain[0].name))
+                and marks_occasion(outer.name, chain[0].name, chain[0].label)
             ):
                 found.append(Relation(chain[0], "organizes", outer, "name-occasion", start, end))
             elif (
@@ -321,14 +322,15 @@ def _unserving() -> tuple[str, ...]:
     return tuple(words("unserving_endings"))
 
 
-def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
+def _opened_programmes(found: list[Relation], mentions: list[Mention], text: str) -> list[Relation]:
     """Who holds a ceremony organizes the programme it opens, named inside it, and
     where the ceremony is held the programme is (某区总工会在某园区举行职工技能大赛启动仪式:
-    the union runs the 大赛 too, and it opens there)."""
+    the union runs the 大赛 too, and it opens there). A body that only undertakes or
+    backs the ceremony (由A主办，B承办的某行动启动仪式: B) does not run the programme."""
     extra = []
     for relation in found:
         role = OPENED_WITH.get(relation.predicate)
-        if role is None:
+        if role is None or (relation.predicate == "organizes" and _undertakes(relation, text)):
             continue
         ceremony: Mention = getattr(relation, role)
         programme = opened_by(ceremony.name) if ceremony.label == "Initiative" else None
@@ -341,6 +343,54 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention]) -> list[R
                 extra.append(replace(relation, **{role: m}, rule=f"{relation.rule}+opened"))
             index += 1
     return extra
+
+
+# The roles of a body in an event it helps hold (由A主办，B承办的D), and those of them
+# that are not running it: undertaking it for another, backing or guiding it.
+ROLE_WORD = re.compile(r"主办|承办|协办|联办|支持|指导")
+ROLE_CLAUSE_END = re.compile(r"[。；！？]")
+UNDERTAKING = frozenset({"承办", "协办", "支持", "指导"})
+# How far after a body its role is looked for when the event is named before it.
+ROLE_REACH = 40
+
+
+def _undertakes(relation: Relation, text: str) -> bool:
+    """Whether the role that the text gives the organizer of ``relation`` (the first
+    role word after it, before the event or the end of the clause) is one of those
+    that do not run the event (UNDERTAKING)."""
+    start = relation.subject.end
+    end = relation.object.start if relation.object.start > start else start + ROLE_REACH
+    stop = ROLE_CLAUSE_END.search(text, start, end)
+    role = ROLE_WORD.search(text, start, stop.start() if stop else end)
+    return role is not None and role.group() in UNDERTAKING
+
+
+def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
+    """Who holds the occasion of a site's opening runs the site whose name opens the
+    occasion's, after its divisions if any (某区总工会举办某某驿站揭牌暨某站启动仪式:
+    the union runs the 驿站; kg/lexicons/opening_verbs.txt)."""
+    extra = []
+    for relation in found:
+        occasion = relation.object
+        if relation.predicate != "organizes" or relation.subject.label not in AGENT_TYPES:
+            continue
+        index = bisect_left(mentions, occasion.start, key=lambda m: m.start)
+        while index < len(mentions) and mentions[index].start < occasion.end:
+            m = mentions[index]
+            index += 1
+            if not m.nested or m.label != "Facility" or m.end > occasion.end:
+                continue
+            lead = m.start - occasion.start
+            if occasion.name.startswith(m.name, lead) and occasion.name.startswith(
+                _opening_verbs(), lead + len(m.name)
+            ):
+                extra.append(replace(relation, predicate="operates", object=m, rule="opened-site"))
+    return extra
+
+
+@cache
+def _opening_verbs() -> tuple[str, ...]:
+    return tuple(words("opening_verbs"))
 
 
 def _departments(clause: Clause, mentions: list[Mention], first: int) -> list[Relation]:

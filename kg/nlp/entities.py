@@ -77,11 +77,14 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
             return inner.start == outer.start and (
                 opened_by(outer.name) == inner.name or names_a_contest(outer.name, inner.name)
             )
+        # The site may come after the divisions that the occasion's name opens with
+        # (福州市|某某工作室揭牌暨…, see kg_names).
+        lead = inner.start - outer.start
         return (
-            inner.start == outer.start
-            and inner.label in OCCASION_OWNERS
+            inner.label in OCCASION_OWNERS
             and not inner.short
-            and outer.name.startswith(founding_verbs(), len(inner.name))
+            and outer.name.startswith(inner.name, lead)
+            and marks_occasion(outer.name, inner.name, inner.label, lead)
         )
     return (
         inner.label in BODIES
@@ -89,6 +92,23 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
         and inner.start == outer.start
         and inner.source == "head"
         and names_a_part(outer.name, inner.name)
+    )
+
+
+# 第二次, 第三届, 四届二次: a session of a body's congress, right after the body's name.
+SESSION_OPEN = re.compile(
+    r"第[0-9一二三四五六七八九十]+[届次]|[0-9一二三四五六七八九十]+届[0-9一二三四五六七八九十]+次"
+)
+
+
+def marks_occasion(event: str, owner: str, label: str, lead: int = 0) -> bool:
+    """Whether the event named ``event`` is an occasion of the body or site named
+    ``owner`` that opens its name (after ``lead`` characters, its divisions): its
+    founding or opening (某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式), or for a
+    union a session of its congress (某工会联合会第二次代表会议)."""
+    after = lead + len(owner)
+    return event.startswith(founding_verbs(), after) or (
+        label == "Union" and SESSION_OPEN.match(event, after) is not None
     )
 
 

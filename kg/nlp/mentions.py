@@ -20,10 +20,11 @@ from kg.lexicons import opened_by
 from kg.nlp.tokenizer import TEXT_KEY
 
 # Numerals and classifiers: 13个, 第二批, 四项, 首家 count things, and counted things
-# are not names (四项工程 is four programmes, 首家司机之家 the first of its kind);
+# are not names (四项工程 is four programmes, 首家司机之家 the first of its kind; 张 of
+# 这张某某服务卡 is no word of the card's name);
 # N stands for a number not given (1+6+N: N个培训基地).
 NUMERALS = "0-9一二三四五六七八九十两百千万几多首N"
-CLASSIFIERS = "个家批所座处名位项条届期次支"
+CLASSIFIERS = "个家批所座处名位项条届期次支张"
 COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.entities import founding_verbs, names_a_part
+from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
@@ -24,7 +24,7 @@ from kg.nlp.mentions import (
     text_of,
     token_bounds,
 )
-from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS
+from kg.nlp.quoted import CLAUSE_PUNCTUATION, GENERIC_ACTIVITY, LIKENED_AS, VERBAL_AFTER
 from kg.nlp.quoted import PRIORITY as QUOTED_PRIORITY
 from kg.schema import QUOTE_MARKS, strip_quotes
 
@@ -85,6 +85,9 @@ SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
 # Joins a person's further post to the first: 副主席兼某某部部长.
 CONCURRENT = "兼"
+# The word after a programme's head that says it is carried out (某某项目建设), which
+# does not make the head a modifier as it does a site's (工会驿站建设: the kind).
+CARRIED_OUT = "建设"
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -96,6 +99,10 @@ CALLED_BY_QUOTATION = re.compile(GENERIC_ACTIVITY)
 # What a quoted initiative's name is grown leftwards as (see _extend_quoted).
 QUOTED_EVENT = Head("", "Initiative", "event")
 QUOTATION_OPENINGS = {"”": "“", "」": "「", '"': '"'}
+# The few characters between two quotations of one slogan (“候”爱我“营”), none of
+# which joins two names (“某某”暨“某某”活动, “某某”和“某某”活动).
+MAX_PUN = 3
+PUN_BETWEEN = re.compile(rf"[”」]((?:(?![{JOINER}和与及或同])[\u4e00-\u9fff]){{1,{MAX_PUN}}})$")
 OPENING_MARKS = frozenset(QUOTATION_OPENINGS.values())
 MAX_QUOTATION = 30
 
@@ -194,11 +201,31 @@ class HeadNameRecognizer(Component):
                 and text[tokens[0][0] : head_start] not in LEVEL_WORDS
             ):
                 continue  # 某集团党委书记: a post in the 集团, no body of its own (but 镇党委)
+            if head.label == "Initiative" and text.startswith(VERBAL_AFTER, end):
+                continue  # 在某某活动中带头行动起来: the head is a verb there
             continues = self._continues(doc, ends, end, head)
             if continues and head.label != "Union":
                 continue
+            # 揭牌暨工作部署会: an event named after 暨 is the second half of one name with
+            # the event or founding before it (see _join_events), however few its words.
+            left = _left(tokens, head_start)
+            joined = (
+                head.kind in EVENT_KINDS
+                and _joiner_before(text, left) is not None
+                and Joinable.of(out).joined_to(text, left) is not None
+            )
             found = self._name(
-                text, tokens, preceding, head_start, end, head, divisions, known, named_at, areas
+                text,
+                tokens,
+                preceding,
+                head_start,
+                end,
+                head,
+                divisions,
+                known,
+                named_at,
+                areas,
+                joined=joined,
             )
             if continues:
                 if found is not None:
@@ -352,6 +379,8 @@ class HeadNameRecognizer(Component):
             return head.text + after in self.heads  # 工会|委员会 is one head
         if after in self.heads and self.heads[after].kind == "division":
             return False  # 某集团|党委: the 集团 is named (see __call__)
+        if head.label == "Initiative" and after == CARRIED_OUT:
+            return False  # 启动了某某云项目|建设: the programme carried out is named
         if after in self.blockers:
             # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
             # the head modifies (工会组织建设). A union's name stays one before a
@@ -405,12 +434,23 @@ class HeadNameRecognizer(Component):
                 break  # 暨 joins two names (see _join_events)
             if head.label == "Initiative" and not depth and piece in QUOTATION_OPENINGS:
                 opening = _quotation_start(text, starts, starts[index], piece)
-                if opening is None or text[left] in OPENING_MARKS:
-                    break  # (“某某”“某某”三大体系: quotations in a row are a list)
+                if text[left] in OPENING_MARKS:
+                    # “某某”“某某”三大体系, “进企业”“进社区”活动: quotations in a row are
+                    # a list, and the head is the list's, not the last one's name.
+                    taken.clear()
+                    break
+                if opening is None:
+                    break
                 taken.append((opening, text[opening:left]))
                 left = opening
+                # “候”爱我“营”小候鸟托班: a few characters between two quotations are
+                # one slogan with them, whatever words they are.
+                pun = PUN_BETWEEN.search(text, max(0, left - MAX_PUN - 1), left)
+                if pun is not None and _is_boundary(starts, pun.start(1)):
+                    taken.append((pun.start(1), pun.group(1)))
+                    left = pun.start(1)
                 piece = ""
-                index = bisect_left(starts, opening) - 1
+                index = bisect_left(starts, left) - 1
                 continue
             if head.label == "Initiative" and piece in self.programme_verbs:
                 break
@@ -453,6 +493,9 @@ class HeadNameRecognizer(Component):
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
+                        # 某工会联合会第二次代表会议: a session of the union's congress
+                        # is named with the union
+                        and not _session_after_union(text, left, head_start, union_ends)
                     )
                     or (
                         self._stops(piece)
@@ -490,12 +533,16 @@ class HeadNameRecognizer(Component):
         if depth:
             return [], ""
         taken.reverse()
+        # Right after 暨 a second event's name starts, whatever word opens it (暨就业技能
+        # 培训班开班典礼), unless the verb is the one that holds the event (暨召开…大会).
+        after_joiner = head.label == "Initiative" and piece == JOINER
         # 包头|铝业有限公司: a division that opens the name stays, whatever else the
         # dictionary makes of it (包头 is also a verb).
         while (
             taken
             and taken[0][1] in self.stop_verbs
             and division_ends.get(taken[0][0]) != taken[0][0] + len(taken[0][1])
+            and not (after_joiner and taken[0][1] not in self.event_verbs)
         ):
             piece = taken.pop(0)[1]
         return taken, piece
@@ -529,10 +576,13 @@ class HeadNameRecognizer(Component):
         known: set[str],
         named_at: set[int],
         areas: frozenset[int] = frozenset(),
+        *,
+        joined: bool = False,
     ) -> Candidate | None:
         """``known`` holds the names found so far, ``named_at`` where names start,
-        ``areas`` where divisions named in full or short start."""
-        left = tokens[0][0] if tokens else head_start
+        ``areas`` where divisions named in full or short start; ``joined`` says that
+        the name follows 暨 after an event it is joined to."""
+        left = _left(tokens, head_start)
         modifier = text[left:head_start]
         if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
             head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
@@ -598,9 +648,10 @@ class HeadNameRecognizer(Component):
             # the full name that ends so (某区教育局), if the article gives one; so does
             # one named by an everyday word alone (新闻中心, 部门工委).
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
-        if len(modifier) < HEAD_KINDS[head.kind] or (
-            modifier in self.verbal and not (head.label == "Union" and modifier in self.sectors)
-        ):
+        only_verb = modifier in self.verbal and not (
+            head.label == "Union" and modifier in self.sectors
+        )
+        if not joined and (len(modifier) < HEAD_KINDS[head.kind] or only_verb):
             return None  # too short, or only a verb: 建设工匠学院 names no college
         if head.kind in EVENT_KINDS and (
             OCCASIONS_BEFORE.search(text, _back(left), left)
@@ -825,38 +876,76 @@ def _join_events(text: str, out: list[Candidate]) -> None:
     “送书香”活动, 安全月活动暨知识竞赛) is one name: the event after 暨 takes
     in the initiative that ends right before it, or the founding of a body or site
     (某工会联合会成立暨首届职工代表大会), whose name then opens the event's."""
-    # A quoted string that may be an abbreviation is an event's name before 暨
-    # (“一日站长”暨“冬送温暖”活动).
-    # Of the events ending there, the longest: “某某”行动启动仪式 rather than the
-    # 行动启动仪式 found by its head inside it.
-    events: dict[int, Candidate] = {}
-    for c in out:
-        if (
-            c.label == "Initiative"
-            and (not c.short or c.source == "quoted")
-            and (c.end not in events or c.start < events[c.end].start)
-        ):
-            events[c.end] = c
-    founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
+    joinable = Joinable.of(out)
     for index, cand in enumerate(out):
-        # 暨 “X”活动: a headline's spacing
-        spaced = _before(text, cand.start)
-        opening = cand.start - len(spaced) + len(spaced.rstrip())
-        if cand.label != "Initiative" or cand.short or not text.endswith(JOINER, 0, opening):
+        if cand.label != "Initiative" or cand.short:
             continue
-        before = opening - len(JOINER)
-        left = events.get(before)
-        if left is None:
-            verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
-            left = founded.get(before - len(verb)) if verb else None
-        if left is None:
+        joined = joinable.joined_to(text, cand.start)
+        if joined is None:
             continue
+        start, before, priority = joined
         out[index] = replace(
             cand,
-            start=left.start,
-            name=strip_quotes(text[left.start : before] + JOINER + text[cand.start : cand.end]),
-            priority=max(cand.priority, left.priority),
+            start=start,
+            name=strip_quotes(text[start:before] + JOINER + text[cand.start : cand.end]),
+            priority=max(cand.priority, priority),
         )
+
+
+@dataclass(frozen=True)
+class Joinable:
+    """What a name after 暨 may be joined to, by where it ends: the events, and the
+    bodies and sites whose founding an event marks (with the divisions that may
+    stand before a site's name)."""
+
+    events: dict[int, Candidate]
+    founded: dict[int, Candidate]
+    division_starts: dict[int, int]  # by where each division ends
+
+    @classmethod
+    def of(cls, out: list[Candidate]) -> Joinable:
+        # A quoted string that may be an abbreviation is an event's name before 暨
+        # (“一日站长”暨“冬送温暖”活动). Of the events ending at one place, the longest:
+        # “某某”行动启动仪式 rather than the 行动启动仪式 found by its head inside it.
+        events: dict[int, Candidate] = {}
+        for c in out:
+            if (
+                c.label == "Initiative"
+                and (not c.short or c.source == "quoted")
+                and (c.end not in events or c.start < events[c.end].start)
+            ):
+                events[c.end] = c
+        founded = {c.end: c for c in out if c.label in FOUNDED_LABELS and not c.short}
+        divisions = {c.end: c.start for c in out if c.label == "District"}
+        return cls(events, founded, divisions)
+
+    def joined_to(self, text: str, start: int) -> tuple[int, int, int] | None:
+        """Where the first half of the name joined by 暨 to the one at ``start``
+        begins and ends, and its priority; None if nothing is joined there."""
+        before = _joiner_before(text, start)
+        if before is None:
+            return None
+        left = self.events.get(before)
+        if left is not None:
+            return left.start, before, left.priority
+        verb = next((v for v in founding_verbs() if text.endswith(v, 0, before)), "")
+        left = self.founded.get(before - len(verb)) if verb else None
+        if left is None:
+            return None
+        # 福州市某某工作室揭牌暨…: the occasion is named with the site's divisions,
+        # which its own name goes without (see _strip_location).
+        first = left.start
+        while first in self.division_starts:
+            first = self.division_starts[first]
+        return first, before, left.priority
+
+
+def _joiner_before(text: str, start: int) -> int | None:
+    """Where the 暨 right before ``start`` begins (暨 “X”活动: a headline's spacing
+    after it), if there is one."""
+    spaced = _before(text, start)
+    opening = start - len(spaced) + len(spaced.rstrip())
+    return opening - len(JOINER) if text.endswith(JOINER, 0, opening) else None
 
 
 def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int | None:
@@ -867,6 +956,18 @@ def _quotation_start(text: str, starts: list[int], close: int, mark: str) -> int
     if opening < 0 or not content.strip() or CLAUSE_PUNCTUATION.search(content):
         return None
     return opening if _is_boundary(starts, opening) else None
+
+
+def _session_after_union(text: str, left: int, head_start: int, union_ends: set[int]) -> bool:
+    """Whether the words from ``left`` to the head hold the session of a congress (第二次)
+    right after a union's name."""
+    session = SESSION_OPEN.search(text, left, head_start)
+    return session is not None and session.start() in union_ends
+
+
+def _left(tokens: list[tuple[int, str]], head_start: int) -> int:
+    """Where a name starts: at its first word, else at its head."""
+    return tokens[0][0] if tokens else head_start
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:

@@ -61,6 +61,11 @@ MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
 SITE_LABELS = frozenset({"Facility", "Place"})
+# A complement after an initiative's head that makes it a verb (“某某”公益活动中带头行动
+# 起来: take action), where no name ends.
+VERBAL_AFTER = ("起来",)
+# The marks that close a quotation: one right before another opens a list of them.
+CLOSINGS = ("”", "」")
 # “区级星级驿站”——某某驿站: a quoted title that a site bears, set before its name.
 TITLE_DASH = ("——", "—")
 
@@ -102,9 +107,13 @@ class QuotedNameRecognizer(Component):
         if _is_theme(text, start, end) and not SENTENCE_END.search(content):
             # 主题为“冬有暖阳 心有所依”的…活动, 以“健康同行，快乐工作”为主题: the theme is the
             # activity's name, slogan punctuation and all; the activity it is the theme of
-            # (…的义诊活动) is that one, named by it.
-            end += len(self._themed_activity(text, end))
-            return Candidate(start, end, "Initiative", strip_quotes(content), "quoted", PRIORITY)
+            # (…的义诊活动) is that one, named by it. Its own words are kept as the key:
+            # the article may call it by them elsewhere (a headline's 某某交友活动).
+            joint, activity = self._themed_activity(text, end)
+            end += len(joint) + len(activity)
+            key = "" if GENERIC_EVENT.match(activity) else activity
+            name = strip_quotes(content)
+            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, key)
         if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
             return None
         name = strip_quotes(content)
@@ -167,6 +176,9 @@ class QuotedNameRecognizer(Component):
             # not where something is likened to one (把驿站建成职工身边的“加油站”), nor
             # the kind as the object of work (“工会驿站”建设).
             return Candidate(start, end, "Facility", name, "quoted", PRIORITY)
+        if found is not None and found[1] == "Initiative" and text[start - 1 : start] in CLOSINGS:
+            # “进企业”“进社区”活动: the activity is the list's, not the last quotation's.
+            return None
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
@@ -181,15 +193,15 @@ class QuotedNameRecognizer(Component):
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _themed_activity(self, text: str, end: int) -> str:
-        """The words after a theme up to the head of the activity it names (的义诊活动,
-        为主题的职工交友会), or empty."""
+    def _themed_activity(self, text: str, end: int) -> tuple[str, str]:
+        """What joins a theme to the activity it names (的, 为主题的) and the activity's
+        words up to its head (义诊活动, 职工交友会), or two empty strings."""
         joint = next((j for j in THEMED if text.startswith(j, end)), None)
         suffix = SUFFIX.match(text, end + len(joint)) if joint is not None else None
         found = self._suffix_with_head(suffix.group(), False, False) if suffix else None
         if joint is None or found is None or found[1] != "Initiative":
-            return ""
-        return joint + found[0]
+            return "", ""
+        return joint, found[0]
 
     def _suffix_with_head(
         self, run: str, opens: bool, programme_heads: bool
@@ -204,6 +216,7 @@ class QuotedNameRecognizer(Component):
             head = head_of(tail) or (self._programme_head(tail) if programme_heads else None)
             if (
                 head is not None
+                and not run.startswith(VERBAL_AFTER, size)
                 and not COUNTED.search(tail)
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
