@@ -337,6 +337,7 @@ PLACES = [
     ("驿站位于平谷区府前街道迎宾路18-2号。", ("Place", "迎宾路18-2号")),
     # a programme head after a piece of infrastructure names a construction site
     ("工会走进地铁9号线建设工程(二期)慰问工人。", ("Place", "地铁9号线建设工程(二期)")),
+    ("工会走进甲乙智能制造产业园项目工程慰问工人。", ("Place", "甲乙智能制造产业园项目工程")),
 ]
 
 NOT_PLACES = [
