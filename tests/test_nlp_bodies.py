@@ -301,6 +301,12 @@ PLACED = [
         "坐落在西城区西长安街街道的红墙骑手驿站人气十足。",
         ("红墙骑手驿站", "locatedIn", "西长安街街道"),
     ),
+    # a park a union is named after, with or without divisions before it
+    (
+        "东城区晨光开发区工会联合会召开会员代表大会。",
+        ("东城区晨光开发区工会联合会", "locatedIn", "晨光开发区"),
+    ),
+    ("会议由杭州晨光园区工会在报告厅举办。", ("杭州晨光园区工会", "locatedIn", "杭州晨光园区")),
     # a site on a floor of a place
     ("金泰文创园二楼的城市书房咖啡厅里坐满了职工。", ("城市书房咖啡厅", "locatedIn", "金泰文创园")),
 ]
@@ -308,6 +314,9 @@ PLACED = [
 NOT_PLACED = [
     # a city named beside its province: the article says nothing of the link
     ("浙江省总工会和杭州市总工会联合举办比赛。", ("杭州市", "locatedIn", "浙江省")),
+    # a kind of park names no park: the union is the district's park's
+    ("东城区产业园工会举办活动。", ("东城区产业园工会", "locatedIn", "产业园")),
+    ("杭州科技园区工会举办活动。", ("杭州科技园区工会", "locatedIn", "杭州科技园区")),
 ]
 
 

@@ -352,6 +352,8 @@ class HeadNameRecognizer(Component):
             return head.text + after in self.heads  # 工会|委员会 is one head
         if after in self.heads and self.heads[after].kind == "division":
             return False  # 某集团|党委: the 集团 is named (see __call__)
+        if head.label == "Place" and after.startswith(self.union_words):
+            return False  # 某产业园|工会: the park the union is named after is named
         if after in self.blockers:
             # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
             # the head modifies (工会组织建设). A union's name stays one before a
@@ -568,7 +570,15 @@ class HeadNameRecognizer(Component):
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
         if head.label in SITE_LABELS:
-            left = self._strip_location(text, tokens, left, head_start, divisions)
+            # 某区某产业园|工会: the union's name holds the park's divisions.
+            named_union = head.label == "Place" and text.startswith(self.union_words, end)
+            left = self._strip_location(text, tokens, left, head_start, divisions, named_union)
+            if named_union and all(
+                offset in areas or piece in self.everyday
+                for offset, piece in tokens
+                if offset >= left
+            ):
+                return None  # 某区(科技)园区|工会: an area's park, named by its kind alone
         if (
             head.label == "Organization"
             and text.endswith(CONCURRENT, 0, left)
@@ -683,6 +693,7 @@ class HeadNameRecognizer(Component):
         left: int,
         head_start: int,
         divisions: dict[int, Candidate],
+        named_union: bool = False,
     ) -> int:
         """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
 
@@ -690,7 +701,9 @@ class HeadNameRecognizer(Component):
         proper name (万达, or a word the dictionary does not know). Descriptive
         words are no name of their own: 江岸区职工服务中心 and 密云区鼓楼街道爱心驿站
         keep their address; nor is a body's name, whose division is the body's
-        (某县人民法院诉讼服务中心 is the county court's).
+        (某县人民法院诉讼服务中心 is the county court's). In a union's name
+        (``named_union``) a park's divisions come off whatever remains: they place the
+        union and the park (某区某某产业园工会).
         """
         start = left
         while left in divisions:
@@ -703,7 +716,8 @@ class HeadNameRecognizer(Component):
             for offset, piece in tokens
             if offset >= left
         )
-        return left if left != start and proper and not owned else start
+        named = proper or (named_union and left < head_start)
+        return left if left != start and named and not owned else start
 
     def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
         """Whether the words from ``left`` hold a proper name: one the dictionary
