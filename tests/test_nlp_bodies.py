@@ -74,6 +74,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # 委 glued to a word that is no post (委托) ends no 区委
+    ("东城区委托第三方机构开展评估。", ("Organization", "东城区委")),
     # a level word's body after a verb is a short form, not a name with the verb in it
     ("要认真落实区委的部署。", ("Organization", "落实区委")),
     # 党组 and 党委 before a post belong to the post
@@ -200,6 +202,8 @@ TRIPLES = [
         "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
         ("王明", "memberOf", "北京新闻中心"),
     ),
+    # the segmenter glues the end of 区委 to the post held in it (东城区|委常委)
+    ("东城区委常委张三出席活动。", ("张三", "memberOf", "东城区委")),
 ]
 
 NOT_TRIPLES = [

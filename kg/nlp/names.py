@@ -142,6 +142,7 @@ class HeadNameRecognizer(Component):
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         self.post_after = tuple(words("posts") | words("titles"))
+        self.posts = words("posts")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -171,7 +172,9 @@ class HeadNameRecognizer(Component):
             # A head must end a word of the text (工程 in 工程师 does not). A
             # one-character head glued into a word heads it only after a word of
             # its own: 体育局, 社保局, but not 格局 or 大局.
-            if not _is_boundary(ends, end) or end in inside_divisions:
+            if (
+                not _is_boundary(ends, end) and not self._glued_to_post(text, ends, end, head)
+            ) or end in inside_divisions:
                 continue
             if len(head.text) == 1 and not _is_boundary(starts, head_start):
                 token_start = starts[bisect_left(ends, end)]
@@ -337,6 +340,14 @@ class HeadNameRecognizer(Component):
             area.name + name,
         )
         return Candidate(head_start, end, "Union", name, "head", PRIORITY, key, short=True)
+
+    def _glued_to_post(self, text: str, ends: list[int], end: int, head: Head) -> bool:
+        """某县|委常委X: the segmenter glued the end of a body's head to the post held
+        in it (the division's name is one of its words); the head still ends a name."""
+        if head.label not in BODY_LABELS:
+            return False
+        token_end = ends[bisect_left(ends, end)]
+        return text[end:token_end] in self.posts
 
     def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
         """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
