@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a court named by its level (中级, a grade, stops other names)
+    ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
     # a union named before its 组织建设 (its organisation building) is still named
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     # government offices, people's congresses, party committees and mass organisations
@@ -201,6 +203,11 @@ TRIPLES = [
     (
         "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
         ("王明", "memberOf", "北京新闻中心"),
+    ),
+    # a court named by its level alone, as the city's (its full name not given)
+    (
+        "杭州市总工会召开座谈会。市中级人民法院院长王某出席会议。",
+        ("王某", "memberOf", "市中级人民法院"),
     ),
     # the segmenter glues the end of 区委 to the post held in it (东城区|委常委)
     ("东城区委常委张三出席活动。", ("张三", "memberOf", "东城区委")),
