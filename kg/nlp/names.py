@@ -58,6 +58,8 @@ LOOK_BACK = 32
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
+# 市中心, 区中心一带: after a level word alone, 中心 is the middle of the area, no body.
+AREA_CENTRE = "中心"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
@@ -546,6 +548,8 @@ class HeadNameRecognizer(Component):
             head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
         # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
+        if level_only and head.text == AREA_CENTRE:
+            return None
         if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if (head.label == "Facility" and modifier in self.union_heads) or (
