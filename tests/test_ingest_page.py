@@ -124,6 +124,8 @@ def test_lead_without_headline_block_does_not_split() -> None:
         (["记者在现场拍摄了照片。"], ["记者在现场拍摄了照片。"]),
         # Page furniture inside the body.
         (["活动现场气氛热烈。", "责任编辑：王五"], ["活动现场气氛热烈。"]),
+        # A breadcrumb names the site's sections, not bodies.
+        (["活动现场气氛热烈。", "当前位置：首页 > 资讯中心 > 正文"], ["活动现场气氛热烈。"]),
     ],
 )
 def test_body_joining_and_cleaning(body_lines: list[str], expected: list[str]) -> None:
