@@ -10,6 +10,11 @@ FOUND = [
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
     # a union named before its 组织建设 (its organisation building) is still named
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
+    # 分 of 分中心 is a word of the name, not a verb taking the head
+    (
+        "杭州市公路养护中心东城第一分中心主任王某介绍。",
+        ("Organization", "杭州市公路养护中心东城第一分中心"),
+    ),
     # government offices, people's congresses, party committees and mass organisations
     ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
     ("会议由通州区委统一部署。", ("Organization", "通州区委")),
@@ -76,6 +81,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a one-character verb before a school or hospital takes it as its object
+    ("区总工会每年资助困难职工子女读大学。", ("Organization", "资助困难职工子女读大学")),
+    ("甲乙小区的居民不用再专程跑医院。", ("Organization", "专程跑医院")),
     # 市中心 is the middle of the city, no centre's short name
     ("杭州市总工会在市中心开设驿站。", ("Organization", "市中心")),
     # 中心任务 is a task: the words before it name no centre

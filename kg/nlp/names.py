@@ -472,6 +472,19 @@ class HeadNameRecognizer(Component):
                         )
                     )
                     or (
+                        # 读|大学, 跑|医院: a verb of one character right before an
+                        # organisation's head takes it as its object; no name (but
+                        # 分|中心 is one word, and 街道|办 an office after its level).
+                        head.label == "Organization"
+                        and not taken
+                        and len(piece) == 1
+                        and piece in self.stop_verbs
+                        and _is_boundary(starts, head_start)
+                        and index > 0
+                        and text[starts[index - 1] : starts[index]] not in LEVEL_WORDS
+                        and starts[index] not in division_ends.values()
+                    )
+                    or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
                         # 某银行某支行驿站: a body's head is a noun, whatever the
