@@ -111,6 +111,15 @@ def test_lead_without_headline_block_does_not_split() -> None:
         (["活动现场气氛热烈。（本报记者 赵小明 摄）"], ["活动现场气氛热烈。"]),
         (["活动现场气氛热烈。赵小明/摄"], ["活动现场气氛热烈。"]),
         (["活动现场气氛热烈。", "记者 钱进 孙立 摄"], ["活动现场气氛热烈。"]),
+        # The source of a photo after the last sentence, or bracketed on its own line; the
+        # next line's name does not run into it.
+        (
+            ["图为活动现场。图片来源：某某学院", "东城区总工会表示，将继续努力。"],
+            ["图为活动现场。", "东城区总工会表示，将继续努力。"],
+        ),
+        (["活动现场气氛热烈。", "（图片来源：甲公司）"], ["活动现场气氛热烈。"]),
+        # 来源 inside a sentence is no credit.
+        (["图片来源于职工投稿。"], ["图片来源于职工投稿。"]),
         # 摄 inside a sentence is not a credit.
         (["记者在现场拍摄了照片。"], ["记者在现场拍摄了照片。"]),
         # Page furniture inside the body.
@@ -120,6 +129,8 @@ def test_lead_without_headline_block_does_not_split() -> None:
         (["活动现场气氛热烈。", "上一篇：某市总工会召开全委会"], ["活动现场气氛热烈。"]),
         # A sentence that says what comes next is text.
         (["下一步，区总工会将扩大服务范围。"], ["下一步，区总工会将扩大服务范围。"]),
+        # A breadcrumb names the site's sections, not bodies.
+        (["活动现场气氛热烈。", "当前位置：首页 > 资讯中心 > 正文"], ["活动现场气氛热烈。"]),
     ],
 )
 def test_body_joining_and_cleaning(body_lines: list[str], expected: list[str]) -> None:

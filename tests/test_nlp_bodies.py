@@ -6,8 +6,15 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a court named by its level (中级, a grade, stops other names)
+    ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
     # a union named before its 组织建设 (its organisation building) is still named
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
+    # 分 of 分中心 is a word of the name, not a verb taking the head
+    (
+        "杭州市公路养护中心东城第一分中心主任王某介绍。",
+        ("Organization", "杭州市公路养护中心东城第一分中心"),
+    ),
     # government offices, people's congresses, party committees and mass organisations
     ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
     ("会议由通州区委统一部署。", ("Organization", "通州区委")),
@@ -74,6 +81,15 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a one-character verb before a school or hospital takes it as its object
+    ("区总工会每年资助困难职工子女读大学。", ("Organization", "资助困难职工子女读大学")),
+    ("甲乙小区的居民不用再专程跑医院。", ("Organization", "专程跑医院")),
+    # 市中心 is the middle of the city, no centre's short name
+    ("杭州市总工会在市中心开设驿站。", ("Organization", "市中心")),
+    # 中心任务 is a task: the words before it name no centre
+    ("各级工会要聚焦全市中心任务。", ("Organization", "工会要聚焦全市中心")),
+    # 委 glued to a word that is no post (委托) ends no 区委
+    ("东城区委托第三方机构开展评估。", ("Organization", "东城区委")),
     # a level word's body after a verb is a short form, not a name with the verb in it
     ("要认真落实区委的部署。", ("Organization", "落实区委")),
     # 党组 and 党委 before a post belong to the post
@@ -200,6 +216,13 @@ TRIPLES = [
         "活动由北京新闻中心承办。新闻中心主任王明介绍了情况。",
         ("王明", "memberOf", "北京新闻中心"),
     ),
+    # a court named by its level alone, as the city's (its full name not given)
+    (
+        "杭州市总工会召开座谈会。市中级人民法院院长王某出席会议。",
+        ("王某", "memberOf", "市中级人民法院"),
+    ),
+    # the segmenter glues the end of 区委 to the post held in it (东城区|委常委)
+    ("东城区委常委张三出席活动。", ("张三", "memberOf", "东城区委")),
 ]
 
 NOT_TRIPLES = [
@@ -328,6 +351,12 @@ PLACED = [
         "坐落在西城区西长安街街道的红墙骑手驿站人气十足。",
         ("红墙骑手驿站", "locatedIn", "西长安街街道"),
     ),
+    # a park a union is named after, with or without divisions before it
+    (
+        "东城区晨光开发区工会联合会召开会员代表大会。",
+        ("东城区晨光开发区工会联合会", "locatedIn", "晨光开发区"),
+    ),
+    ("会议由杭州晨光园区工会在报告厅举办。", ("杭州晨光园区工会", "locatedIn", "杭州晨光园区")),
     # a site on a floor of a place
     ("金泰文创园二楼的城市书房咖啡厅里坐满了职工。", ("城市书房咖啡厅", "locatedIn", "金泰文创园")),
 ]
@@ -335,6 +364,9 @@ PLACED = [
 NOT_PLACED = [
     # a city named beside its province: the article says nothing of the link
     ("浙江省总工会和杭州市总工会联合举办比赛。", ("杭州市", "locatedIn", "浙江省")),
+    # a kind of park names no park: the union is the district's park's
+    ("东城区产业园工会举办活动。", ("东城区产业园工会", "locatedIn", "产业园")),
+    ("杭州科技园区工会举办活动。", ("杭州科技园区工会", "locatedIn", "杭州科技园区")),
 ]
 
 
@@ -364,6 +396,7 @@ PLACES = [
     ("驿站位于平谷区府前街道迎宾路18-2号。", ("Place", "迎宾路18-2号")),
     # a programme head after a piece of infrastructure names a construction site
     ("工会走进地铁9号线建设工程(二期)慰问工人。", ("Place", "地铁9号线建设工程(二期)")),
+    ("工会走进甲乙智能制造产业园项目工程慰问工人。", ("Place", "甲乙智能制造产业园项目工程")),
 ]
 
 NOT_PLACES = [

@@ -250,7 +250,8 @@ def _name_structure(
         if allowed is None or (outer.nested and outer.label not in PART_TYPES):
             continue
         chain = leading_chain(outer, mentions)
-        if chain and chain[0].label != "District":
+        # A park may open the chain of areas too (某产业园工会 is in the park).
+        if chain and chain[0].label not in ("District", "Place"):
             # 大兴区总工会办公室, 建设银行丰台支行: a body named after another is part of it.
             owner = chain[0]
             if owner.label in PART_TYPES and names_a_part(outer.name, owner.name):

@@ -86,6 +86,11 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
             and outer.name.startswith(inner.name, lead)
             and marks_occasion(outer.name, inner.name, inner.label, lead)
         )
+    if inner.label == "Place" and outer.label == "Union":
+        # 某区某产业园工会: the park a union is named after says where it is.
+        rest = outer.name[inner.end - outer.start :]
+        head = head_of(rest)
+        return head is not None and head.label == "Union" and head.text == rest
     return (
         inner.label in BODIES
         and outer.label in BODIES

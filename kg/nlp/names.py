@@ -58,6 +58,8 @@ LOOK_BACK = 32
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
+# 市中心, 区中心一带: after a level word alone, 中心 is the middle of the area, no body.
+AREA_CENTRE = "中心"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
@@ -149,6 +151,7 @@ class HeadNameRecognizer(Component):
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         self.post_after = tuple(words("posts") | words("titles"))
+        self.posts = words("posts")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -178,7 +181,9 @@ class HeadNameRecognizer(Component):
             # A head must end a word of the text (工程 in 工程师 does not). A
             # one-character head glued into a word heads it only after a word of
             # its own: 体育局, 社保局, but not 格局 or 大局.
-            if not _is_boundary(ends, end) or end in inside_divisions:
+            if (
+                not _is_boundary(ends, end) and not self._glued_to_post(text, ends, end, head)
+            ) or end in inside_divisions:
                 continue
             if len(head.text) == 1 and not _is_boundary(starts, head_start):
                 token_start = starts[bisect_left(ends, end)]
@@ -365,6 +370,14 @@ class HeadNameRecognizer(Component):
         )
         return Candidate(head_start, end, "Union", name, "head", PRIORITY, key, short=True)
 
+    def _glued_to_post(self, text: str, ends: list[int], end: int, head: Head) -> bool:
+        """某县|委常委X: the segmenter glued the end of a body's head to the post held
+        in it (the division's name is one of its words); the head still ends a name."""
+        if head.label not in BODY_LABELS:
+            return False
+        token_end = ends[bisect_left(ends, end)]
+        return text[end:token_end] in self.posts
+
     def _continues(self, doc: Doc, ends: list[int], end: int, head: Head) -> bool:
         """驿站系统, 工会工作, 工会驿站: the head is only a modifier of the word after it.
 
@@ -381,6 +394,8 @@ class HeadNameRecognizer(Component):
             return False  # 某集团|党委: the 集团 is named (see __call__)
         if head.label == "Initiative" and after == CARRIED_OUT:
             return False  # 启动了某某云项目|建设: the programme carried out is named
+        if head.label == "Place" and after.startswith(self.union_words):
+            return False  # 某产业园|工会: the park the union is named after is named
         if after in self.blockers:
             # 某县总工会组织|开展…: the blocker is the body's verb here, not a noun
             # the head modifies (工会组织建设). A union's name stays one before a
@@ -505,6 +520,19 @@ class HeadNameRecognizer(Component):
                         )
                     )
                     or (
+                        # 读|大学, 跑|医院: a verb of one character right before an
+                        # organisation's head takes it as its object; no name (but
+                        # 分|中心 is one word, and 街道|办 an office after its level).
+                        head.label == "Organization"
+                        and not taken
+                        and len(piece) == 1
+                        and piece in self.stop_verbs
+                        and _is_boundary(starts, head_start)
+                        and index > 0
+                        and text[starts[index - 1] : starts[index]] not in LEVEL_WORDS
+                        and starts[index] not in division_ends.values()
+                    )
+                    or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
                         # 某银行某支行驿站: a body's head is a noun, whatever the
@@ -588,6 +616,8 @@ class HeadNameRecognizer(Component):
             head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
         # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
+        if level_only and head.text == AREA_CENTRE:
+            return None
         if level_only and head.label in ("Union", "Organization"):
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if (head.label == "Facility" and modifier in self.union_heads) or (
@@ -623,7 +653,15 @@ class HeadNameRecognizer(Component):
         elif head.label == "Organization":
             left = self._verb_before_division(tokens, divisions) or left
         if head.label in SITE_LABELS:
-            left = self._strip_location(text, tokens, left, head_start, divisions)
+            # 某区某产业园|工会: the union's name holds the park's divisions.
+            named_union = head.label == "Place" and text.startswith(self.union_words, end)
+            left = self._strip_location(text, tokens, left, head_start, divisions, named_union)
+            if named_union and all(
+                offset in areas or piece in self.everyday
+                for offset, piece in tokens
+                if offset >= left
+            ):
+                return None  # 某区(科技)园区|工会: an area's park, named by its kind alone
         if (
             head.label == "Organization"
             and text.endswith(CONCURRENT, 0, left)
@@ -739,6 +777,7 @@ class HeadNameRecognizer(Component):
         left: int,
         head_start: int,
         divisions: dict[int, Candidate],
+        named_union: bool = False,
     ) -> int:
         """朝阳区建外街道万达骑士驿站 -> 万达骑士驿站: a facility's address is not its name.
 
@@ -746,7 +785,9 @@ class HeadNameRecognizer(Component):
         proper name (万达, or a word the dictionary does not know). Descriptive
         words are no name of their own: 江岸区职工服务中心 and 密云区鼓楼街道爱心驿站
         keep their address; nor is a body's name, whose division is the body's
-        (某县人民法院诉讼服务中心 is the county court's).
+        (某县人民法院诉讼服务中心 is the county court's). In a union's name
+        (``named_union``) a park's divisions come off whatever remains: they place the
+        union and the park (某区某某产业园工会).
         """
         start = left
         while left in divisions:
@@ -759,7 +800,8 @@ class HeadNameRecognizer(Component):
             for offset, piece in tokens
             if offset >= left
         )
-        return left if left != start and proper and not owned else start
+        named = proper or (named_union and left < head_start)
+        return left if left != start and named and not owned else start
 
     def _has_proper_word(self, tokens: list[tuple[int, str]], left: int) -> bool:
         """Whether the words from ``left`` hold a proper name: one the dictionary
