@@ -90,6 +90,11 @@ ENTITIES_FOUND = [
         "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
         ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾"),
     ),
+    # the session of a class (第一期) is no word of its name, unlike a contest's edition
+    (
+        "第一期新能源汽车维修培训班的160多名学员已完成前期课程。",
+        ("Initiative", "新能源汽车维修培训班"),
+    ),
     # a programme being built (某某项目建设) is named, unlike a kind of site (驿站建设)
     (
         "2019年，东湖区总工会启动了新征程·东湖工会云项目建设。",

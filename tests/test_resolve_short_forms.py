@@ -122,14 +122,14 @@ def test_the_programme_a_joined_ceremony_opens_stays_apart(extractor) -> None:
     assert "东湖区职工技能大赛启动仪式暨首场比赛" in entities
 
 
-def test_two_sessions_of_a_class_stay_apart(extractor) -> None:
+def test_two_editions_of_an_event_stay_apart(extractor) -> None:
     text = (
-        "东湖区总工会举办东湖区第一期职工培训班。"
-        "此前，东湖区总工会已举办东湖区第二期职工技能培训班。"
+        "东湖区总工会举办东湖区第一届职工运动会。"
+        "此前，东湖区总工会已举办东湖区第二届职工趣味运动会。"
     )
     entities = _entities(extractor, text)
-    assert "东湖区第一期职工培训班" in entities
-    assert "东湖区第二期职工技能培训班" in entities
+    assert "东湖区第一届职工运动会" in entities
+    assert "东湖区第二届职工趣味运动会" in entities
 
 
 def test_a_themed_activity_is_not_another_one_with_more_words(extractor) -> None:
