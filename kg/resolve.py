@@ -69,6 +69,9 @@ MIN_HALF = 4
 MAX_LEFT_OUT = 8
 MIN_OPENING = 3
 MIN_ENDING = 4
+# How long the name of an event after its divisions must be to name the event named
+# otherwise elsewhere in the article (see _placed_elsewhere).
+MIN_PLACED_REST = 6
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
 # first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
@@ -316,8 +319,31 @@ class ArticleResolver:
                 for m in first.values()
                 if _joined_half(mention.name, m.name) or _abridges(mention.name, m.name)
             ]
+        if not longer and mention.label == "Initiative":
+            longer = self._placed_elsewhere(mention)
         # The longest name; of two as long, the one named first.
         return min(longer, key=lambda m: (-len(m.name), m.start)) if longer else None
+
+    def _placed_elsewhere(self, mention: Mention) -> list[Mention]:
+        """某区暑期职工子女爱心托管班 of a headline, where the text names the event
+        “某某”2024年暑期职工子女爱心托管班: an event named after its divisions is the one
+        whose longer name ends with the rest of its name (of several words), with no
+        division before that."""
+        chain = leading_chain(mention, self.full)
+        if not chain or any(m.label != "District" for m in chain):
+            return []
+        rest = mention.name[chain[-1].end - mention.start :]
+        if len(rest) < MIN_PLACED_REST or mention.end - mention.start != len(mention.name):
+            return []
+        places = {m.name for m in self.division_mentions}
+        first = self.first_of_name[mention.label]
+        return [
+            first[name]
+            for name in self.names_ending.get((mention.label, rest), ())
+            if len(name) > len(rest)
+            and name != mention.name
+            and not any(place in name[: -len(rest)] for place in places)
+        ]
 
     def _located_key(self, mention: Mention) -> tuple[str, str]:
         """The name and @path that identify a body across articles.

@@ -101,6 +101,13 @@ def test_short_form_without_full_name(
             "健康同行 幸福青山青山工会职工健康志愿服务行动",
             "健康同行 幸福青山健康志愿服务行动",
         ),
+        # a headline's event named after its district is the one the text names otherwise
+        (
+            "东湖区暑期职工子女爱心托管班开班\n"
+            "7月8日，由东湖区总工会开展的“快乐暑假 童心相伴”2024年暑期职工子女爱心托管班正式开班。",
+            "快乐暑假 童心相伴2024年暑期职工子女爱心托管班",
+            "东湖区暑期职工子女爱心托管班",
+        ),
         # an activity named by its theme is the one its own words name elsewhere
         (
             "东湖街道总工会开展职工相亲交友活动\n"
@@ -120,6 +127,12 @@ def test_the_programme_a_joined_ceremony_opens_stays_apart(extractor) -> None:
     entities = _entities(extractor, "东湖区总工会举行东湖区职工技能大赛启动仪式暨首场比赛。")
     assert "东湖区职工技能大赛" in entities
     assert "东湖区职工技能大赛启动仪式暨首场比赛" in entities
+
+
+def test_events_of_two_districts_stay_apart(extractor) -> None:
+    entities = _entities(extractor, "东湖区职工运动会开幕\n此前，西湖区第一届职工运动会已举行。")
+    assert "东湖区职工运动会" in entities
+    assert "西湖区第一届职工运动会" in entities
 
 
 def test_two_editions_of_an_event_stay_apart(extractor) -> None:
