@@ -100,6 +100,8 @@ ENTITIES_FOUND = [
         "2019年，东湖区总工会启动了新征程·东湖工会云项目建设。",
         ("Initiative", "新征程·东湖工会云项目"),
     ),
+    # an event put on (办起了) is named by its head after the verb
+    ("东湖街道总工会在工会驿站里办起了圆梦微心愿活动。", ("Initiative", "圆梦微心愿活动")),
     # a union's card is its programme
     (
         "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
