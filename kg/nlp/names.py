@@ -489,7 +489,7 @@ class HeadNameRecognizer(Component):
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
-                        # 某工会联合会第二次代表会议: a session of the union's congress
+                        # 某工会联合会第三次会员大会: a session of the union's congress
                         # is named with the union
                         and not _session_after_union(text, left, head_start, union_ends)
                     )
