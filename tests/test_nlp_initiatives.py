@@ -102,6 +102,14 @@ ENTITIES_FOUND = [
     ),
     # an event put on (办起了) is named by its head after the verb
     ("东湖街道总工会在职工之家办起了亲子阅读分享活动。", ("Initiative", "亲子阅读分享活动")),
+    # a session of an activity for a group (某某活动——某某专场) is named by its head
+    (
+        "由青山区总工会与青山区妇联共同主办的“法护巾帼”青山区女职工普法宣传活动"
+        "——网约车女司机专场在青山驿站举行。",
+        ("Initiative", "网约车女司机专场"),
+    ),
+    # …but not where an activity's head follows it
+    ("区总工会累计开展交友联谊专场活动20余场次。", ("Initiative", "交友联谊专场活动")),
     # a union's card is its programme
     (
         "青山区职工普惠服务卡由青山区总工会与青山农商银行共同发行，供全区职工使用。",
