@@ -69,6 +69,9 @@ MIN_HALF = 4
 MAX_LEFT_OUT = 8
 MIN_OPENING = 3
 MIN_ENDING = 4
+# How long the name of an event after its divisions must be to name the event named
+# otherwise elsewhere in the article (see _placed_elsewhere).
+MIN_PLACED_REST = 6
 # A body named with a bare level word (区教育委员会, 区人社局, 市总工会, 省总工会) belongs to
 # the division of that level that the article is about: the first one it names, or the
 # first that holds a division it names (绵阳市 is in 四川省, so 省总工会 is 四川省's).
@@ -188,10 +191,9 @@ def _carried_out_as(known: str, name: str) -> bool:
 def _joined_half(name: str, joined: str) -> bool:
     """Whether ``name`` names the event of two joined by 暨 that ``joined`` names
     (某某表彰大会 of 某某庆祝活动暨某某表彰大会): it is named by one of its halves, the
-    first as it ends (女职工维权行动 of 2023女职工维权行动暨…) or the second with the words
-    both share before it (女职工普法宣传月活动 of 女职工维权行动暨普法宣传月活动), or
-    joined to the same second half (庆祝三八妇女节暨先进表彰大会 of 某区教育系统庆祝
-    三八国际劳动妇女节107周年暨先进表彰大会)."""
+    first as it ends (某某行动 of 2023某某行动暨…) or the second with the words both share
+    before it (女工某某月活动 of 女工某某行动暨某某月活动), or joined to the same second half
+    (庆祝某节暨某某大会 of 某区某系统庆祝某节十周年暨某某大会)."""
     if JOINER not in joined or len(joined) <= len(name) or len(name) < MIN_HALF:
         return False
     first, second = joined.rsplit(JOINER, 1)
@@ -201,10 +203,10 @@ def _joined_half(name: str, joined: str) -> bool:
 
 
 def _abridges(name: str, full: str) -> bool:
-    """Whether ``name`` is ``full`` with a few words in its middle left out (安康杯知识竞赛
-    of 安康杯安全知识竞赛, “某某”健康志愿服务行动 of “某某”某省工会职工健康志愿服务行动):
-    it opens as ``full`` does and ends as it does, spacing aside, and an activity's
-    word after it aside (安康杯知识竞赛活动)."""
+    """Whether ``name`` is ``full`` with a few words in its middle left out (某某杯竞赛 of
+    某某杯安全竞赛, “某某”志愿服务行动 of “某某”某省工会志愿服务行动): it opens as ``full``
+    does and ends as it does, spacing aside, and an activity's word after it aside
+    (某某杯竞赛活动)."""
     name, full = "".join(name.split()), "".join(full.split())
     if not full.endswith(ACTIVITY):
         name = name.removesuffix(ACTIVITY)
@@ -283,8 +285,8 @@ class ArticleResolver:
             while named is not None and id(named) not in seen:
                 mention = named
                 seen.add(id(named))
-                # An initiative's other name may stand for a third (安康杯知识竞赛活动 for
-                # 安康杯知识竞赛, which abridges 安康杯安全知识竞赛): all are one.
+                # An initiative's other name may stand for a third (某某杯竞赛活动 for
+                # 某某杯竞赛, which abridges 某某杯安全竞赛): all are one.
                 named = self._named_for(mention) if mention.label == "Initiative" else None
         preferred, path = self._located_key(mention)
         key = _group_key(preferred) if mention.label == "WorkerGroup" else preferred
@@ -316,8 +318,31 @@ class ArticleResolver:
                 for m in first.values()
                 if _joined_half(mention.name, m.name) or _abridges(mention.name, m.name)
             ]
+        if not longer and mention.label == "Initiative":
+            longer = self._placed_elsewhere(mention)
         # The longest name; of two as long, the one named first.
         return min(longer, key=lambda m: (-len(m.name), m.start)) if longer else None
+
+    def _placed_elsewhere(self, mention: Mention) -> list[Mention]:
+        """某区暑期某某托管班 of a headline, where the text names the event “某某”2024年
+        暑期某某托管班: an event named after its divisions is the one
+        whose longer name ends with the rest of its name (of several words), with no
+        division before that."""
+        chain = leading_chain(mention, self.full)
+        if not chain or any(m.label != "District" for m in chain):
+            return []
+        rest = mention.name[chain[-1].end - mention.start :]
+        if len(rest) < MIN_PLACED_REST or mention.end - mention.start != len(mention.name):
+            return []
+        places = {m.name for m in self.division_mentions}
+        first = self.first_of_name[mention.label]
+        return [
+            first[name]
+            for name in self.names_ending.get((mention.label, rest), ())
+            if len(name) > len(rest)
+            and name != mention.name
+            and not any(place in name[: -len(rest)] for place in places)
+        ]
 
     def _located_key(self, mention: Mention) -> tuple[str, str]:
         """The name and @path that identify a body across articles.

@@ -9,8 +9,8 @@ import pytest
 FOUND = [
     # the bodies that issue a card run it
     (
-        "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
-        ("中国建设银行", "organizes", "青山区工会会员服务卡"),
+        "青山区职工普惠服务卡由青山区总工会与青山农商银行共同发行，供全区职工使用。",
+        ("青山农商银行", "organizes", "青山区职工普惠服务卡"),
     ),
     # a partner named after a date, a visit before the verb
     (

@@ -86,24 +86,39 @@ ENTITIES_FOUND = [
     ),
     # a head followed by 起来 is a verb: the activity before it is the one named
     (
-        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
-        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
-        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾"),
+        "青山区总工会号召各分会会员在区总工会与宏达集团共同发起的"
+        "“冬日暖阳——为留守儿童捐赠冬衣、书包”公益活动中带头行动起来。",
+        ("Initiative", "冬日暖阳——为留守儿童捐赠冬衣、书包"),
+    ),
+    # the session of a class (第一期) is no word of its name, unlike a contest's edition
+    (
+        "第一期电工技能提升培训班的80多名学员已结业。",
+        ("Initiative", "电工技能提升培训班"),
     ),
     # a programme being built (某某项目建设) is named, unlike a kind of site (驿站建设)
     (
-        "2019年，东湖区总工会启动了新征程·东湖工会云项目建设。",
-        ("Initiative", "新征程·东湖工会云项目"),
+        "2020年，青山区总工会启动了智慧青山·职工e家项目建设。",
+        ("Initiative", "智慧青山·职工e家项目"),
     ),
+    # an event put on (办起了) is named by its head after the verb
+    ("东湖街道总工会在职工之家办起了亲子阅读分享活动。", ("Initiative", "亲子阅读分享活动")),
+    # a session of an activity for a group (某某活动——某某专场) is named by its head
+    (
+        "由青山区总工会与青山区妇联共同主办的“法护巾帼”青山区女职工普法宣传活动"
+        "——网约车女司机专场在青山驿站举行。",
+        ("Initiative", "网约车女司机专场"),
+    ),
+    # …but not where an activity's head follows it
+    ("区总工会累计开展交友联谊专场活动20余场次。", ("Initiative", "交友联谊专场活动")),
     # a union's card is its programme
     (
-        "青山区工会会员服务卡由青山区总工会与中国建设银行共同发行，面向全区工会会员。",
-        ("Initiative", "青山区工会会员服务卡"),
+        "青山区职工普惠服务卡由青山区总工会与青山农商银行共同发行，供全区职工使用。",
+        ("Initiative", "青山区职工普惠服务卡"),
     ),
     # a session of a union's congress right after the union's name is named with it
     (
-        "11日，青山开发区举行了武汉市青山区青山开发区工会联合会第二次代表会议。",
-        ("Initiative", "武汉市青山区青山开发区工会联合会第二次代表会议"),
+        "5月20日，武汉市青山区钢城工业园工会联合会第三次会员代表大会在园区会议中心召开。",
+        ("Initiative", "武汉市青山区钢城工业园工会联合会第三次会员代表大会"),
     ),
     (
         "东湖街道总工会四届二次会员代表大会召开。",
@@ -124,12 +139,12 @@ ENTITIES_FOUND = [
     ),
     # after 暨 the second event is named however few its words, a verb opening them…
     (
-        "东湖区总工会举办东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式。",
-        ("Initiative", "东湖区职工户外爱心驿站揭牌暨骑行之家青湖站启动仪式"),
+        "东湖区总工会举办东湖区外卖骑手暖心驿站揭牌暨骑行家园青湖站启动仪式。",
+        ("Initiative", "东湖区外卖骑手暖心驿站揭牌暨骑行家园青湖站启动仪式"),
     ),
     (
-        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
-        ("Initiative", "东湖区劳动争议诉调工作室揭牌暨工作部署会"),
+        "东湖区总工会与东湖区人民检察院共同举办东湖区金桥职工法律援助工作室揭牌暨工作部署会。",
+        ("Initiative", "东湖区金桥职工法律援助工作室揭牌暨工作部署会"),
     ),
     # …or none but the head
     (
@@ -138,24 +153,24 @@ ENTITIES_FOUND = [
     ),
     # the site whose opening names the occasion stays, after the divisions
     (
-        "东湖区总工会和东湖区人民法院共同举办东湖区劳动争议诉调工作室揭牌暨工作部署会。",
-        ("Facility", "劳动争议诉调工作室"),
+        "东湖区总工会与东湖区人民检察院共同举办东湖区金桥职工法律援助工作室揭牌暨工作部署会。",
+        ("Facility", "金桥职工法律援助工作室"),
     ),
 ]
 
 ENTITIES_NOT_FOUND = [
     (
-        "会上号召各校女工干部在东湖区教育工会与恒信集团联合发起的"
-        "“暖冬行动——为山区儿童编织、捐赠围巾”公益活动中带头行动起来。",
-        ("Initiative", "暖冬行动——为山区儿童编织、捐赠围巾公益活动中带头行动"),
+        "青山区总工会号召各分会会员在区总工会与宏达集团共同发起的"
+        "“冬日暖阳——为留守儿童捐赠冬衣、书包”公益活动中带头行动起来。",
+        ("Initiative", "冬日暖阳——为留守儿童捐赠冬衣、书包公益活动中带头行动"),
     ),
     # quotations in a row are a list: the activity after them is neither's alone
-    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区")),
-    ("东湖街道工会每月举办一期心理健康服务“进企业”“进社区”活动。", ("Initiative", "进社区活动")),
+    ("青山街道工会每季度开展“送法律”“送健康”活动。", ("Initiative", "送健康")),
+    ("青山街道工会每季度开展“送法律”“送健康”活动。", ("Initiative", "送健康活动")),
     # …but not two joined by a conjunction
     ("东湖街道总工会开展“送清凉”和“送温暖”系列活动。", ("Initiative", "送清凉和送温暖系列活动")),
     # a classifier after a demonstrative is no word of the name it counts
-    ("职工们说，这张工会服务卡真是想得太周到了。", ("Initiative", "张工会服务卡")),
+    ("大家都说这张职工服务卡很实用。", ("Initiative", "张职工服务卡")),
     # …but not where the union holds it by a verb between
     (
         "东湖街道总工会召开第三届会员代表大会。",

@@ -68,44 +68,45 @@ def test_short_form_without_full_name(
             "镇工会联合会",
         ),
         ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "市总"),
-        # an event of two joined by 暨 named by a half: the first as it ends, the second
-        # with the words both share before it, or joined to the same second half
+        # an event of two joined by 暨 named by a half (the first as it ends), or joined
+        # to the same second half
         (
-            "东湖区总工会开展2024女职工维权行动暨普法宣传月活动\n"
-            "3月8日，东湖区总工会联合区妇联开展了女职工维权行动月和女职工普法宣传月活动。",
-            "2024女职工维权行动暨普法宣传月活动",
-            "女职工维权行动",
+            "东湖区总工会开展2024职工安全行动暨消防宣传月活动\n"
+            "6月8日，东湖区总工会联合区应急局开展了职工安全行动月和职工消防宣传月活动。",
+            "2024职工安全行动暨消防宣传月活动",
+            "职工安全行动",
         ),
         (
-            "东湖区总工会开展2024女职工维权行动暨普法宣传月活动\n"
-            "3月8日，东湖区总工会联合区妇联开展了女职工维权行动月和女职工普法宣传月活动。",
-            "2024女职工维权行动暨普法宣传月活动",
-            "女职工普法宣传月活动",
-        ),
-        (
-            "东湖区教育系统召开庆祝“三八”妇女节暨先进表彰大会\n"
-            "3月7日，东湖区教育系统庆祝“三八”国际劳动妇女节110周年暨先进表彰大会在礼堂举行。",
-            "东湖区教育系统庆祝三八国际劳动妇女节110周年暨先进表彰大会",
-            "三八妇女节暨先进表彰大会",
+            "东湖区卫生系统召开庆祝“五一”劳动节暨劳模表彰大会\n"
+            "4月29日，东湖区卫生系统庆祝“五一”国际劳动节135周年暨劳模表彰大会在礼堂举行。",
+            "东湖区卫生系统庆祝五一国际劳动节135周年暨劳模表彰大会",
+            "五一劳动节暨劳模表彰大会",
         ),
         # a programme's name with a few words of its middle left out is the programme
         (
-            "东湖煤矿工会开展“安康杯”知识竞赛活动\n"
-            "5月29日，东湖煤矿工会举办的“安康杯”安全知识竞赛在职工学校开赛。",
-            "安康杯安全知识竞赛",
-            "安康杯知识竞赛活动",
+            "东湖煤矿工会开展“青安杯”知识竞赛活动\n"
+            "6月2日，东湖煤矿工会举办的“青安杯”消防知识竞赛在职工学校开赛。",
+            "青安杯消防知识竞赛",
+            "青安杯知识竞赛活动",
         ),
         (
-            "3月2日，青山区总工会启动“健康同行 幸福青山”青山工会职工健康志愿服务行动。"
-            "“健康同行 幸福青山”健康志愿服务行动以义诊为主要内容。",
-            "健康同行 幸福青山青山工会职工健康志愿服务行动",
-            "健康同行 幸福青山健康志愿服务行动",
+            "4月2日，青山区总工会启动“平安同行 幸福青山”青山工会职工安全守护行动。"
+            "“平安同行 幸福青山”安全守护行动以安全培训为主要内容。",
+            "平安同行 幸福青山青山工会职工安全守护行动",
+            "平安同行 幸福青山安全守护行动",
+        ),
+        # a headline's event named after its district is the one the text names otherwise
+        (
+            "东湖区暑期职工子女爱心托班开班\n"
+            "7月10日，由东湖区总工会开办的“快乐暑假 童心相伴”2025年暑期职工子女爱心托班正式开班。",
+            "快乐暑假 童心相伴2025年暑期职工子女爱心托班",
+            "东湖区暑期职工子女爱心托班",
         ),
         # an activity named by its theme is the one its own words name elsewhere
         (
             "东湖街道总工会开展职工相亲交友活动\n"
-            "9月23日，一场以“相约金秋 缘定东湖”为主题的职工相亲交友活动在东湖文创园举行。",
-            "相约金秋 缘定东湖",
+            "5月20日，东湖街道总工会举办了以“相约初夏 缘定东湖”为主题的职工相亲交友活动。",
+            "相约初夏 缘定东湖",
             "职工相亲交友活动",
         ),
     ],
@@ -122,14 +123,20 @@ def test_the_programme_a_joined_ceremony_opens_stays_apart(extractor) -> None:
     assert "东湖区职工技能大赛启动仪式暨首场比赛" in entities
 
 
-def test_two_sessions_of_a_class_stay_apart(extractor) -> None:
+def test_events_of_two_districts_stay_apart(extractor) -> None:
+    entities = _entities(extractor, "东湖区职工运动会开幕\n此前，西湖区第一届职工运动会已举行。")
+    assert "东湖区职工运动会" in entities
+    assert "西湖区第一届职工运动会" in entities
+
+
+def test_two_editions_of_an_event_stay_apart(extractor) -> None:
     text = (
-        "东湖区总工会举办东湖区第一期职工培训班。"
-        "此前，东湖区总工会已举办东湖区第二期职工技能培训班。"
+        "东湖区总工会举办东湖区第一届职工运动会。"
+        "此前，东湖区总工会已举办东湖区第二届职工趣味运动会。"
     )
     entities = _entities(extractor, text)
-    assert "东湖区第一期职工培训班" in entities
-    assert "东湖区第二期职工技能培训班" in entities
+    assert "东湖区第一届职工运动会" in entities
+    assert "东湖区第二届职工趣味运动会" in entities
 
 
 def test_a_themed_activity_is_not_another_one_with_more_words(extractor) -> None:

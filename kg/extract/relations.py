@@ -229,7 +229,7 @@ def _name_structure(
     mentions = [m for m in mentions if m.label != "WorkerGroup"]
     for outer in mentions:
         if outer.label == "Initiative" and not outer.nested:
-            # 某工会联合会成立暨首届职工代表大会, 某工会联合会第二次代表会议: the body
+            # 某工会联合会成立暨首届职工代表大会, 某工会联合会第三次会员大会: the body
             # whose founding or congress the event is holds it.
             chain = leading_chain(outer, mentions)
             if (

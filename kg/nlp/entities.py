@@ -110,7 +110,7 @@ def marks_occasion(event: str, owner: str, label: str, lead: int = 0) -> bool:
     """Whether the event named ``event`` is an occasion of the body or site named
     ``owner`` that opens its name (after ``lead`` characters, its divisions): its
     founding or opening (某工会联合会成立暨首届职工代表大会, 某学院揭牌仪式), or for a
-    union a session of its congress (某工会联合会第二次代表会议)."""
+    union a session of its congress (某工会联合会第三次会员大会)."""
     after = lead + len(owner)
     return event.startswith(founding_verbs(), after) or (
         label == "Union" and SESSION_OPEN.match(event, after) is not None

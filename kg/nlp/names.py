@@ -43,9 +43,10 @@ ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
 OCCASIONS = rf"[{NUMBER}两几多数]+场"
 OCCASIONS_BEFORE = re.compile(OCCASIONS + "$")
 OCCASIONS_OPEN = re.compile(OCCASIONS)
-# 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛.
-EDITION = re.compile(rf"^第?[{NUMBER}]+[届期季]?$")
-EDITION_UNITS = ("届", "期", "季")
+# 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛;
+# 第一期 of a class does not (第一期|某某培训班: the session of the class named).
+EDITION = re.compile(rf"^第?[{NUMBER}]+[届季]?$")
+EDITION_UNITS = ("届", "季")
 # 第二次, 四届二次 (the session of a term): 次 counts only after these.
 SESSION = "次"
 SESSION_BEFORE = re.compile(rf"[第届][{NUMBER}]+$")
@@ -508,7 +509,7 @@ class HeadNameRecognizer(Component):
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
-                        # 某工会联合会第二次代表会议: a session of the union's congress
+                        # 某工会联合会第三次会员大会: a session of the union's congress
                         # is named with the union
                         and not _session_after_union(text, left, head_start, union_ends)
                     )
