@@ -15,6 +15,16 @@ FOUND = [
         "杭州市公路养护中心东城第一分中心主任王某介绍。",
         ("Organization", "杭州市公路养护中心东城第一分中心"),
     ),
+    # two names joined by a 和 that the segmenter glued to the second (休息室|和顺|…)
+    (
+        "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
+        ("Organization", "顺发物流营业部"),
+    ),
+    # a 和 inside a name with no head before it stays in the name
+    (
+        "东城区总工会召开会议。服务点设在甲乙和顺物流营业部。",
+        ("Organization", "甲乙和顺物流营业部"),
+    ),
     # government offices, people's congresses, party committees and mass organisations
     ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
     ("会议由通州区委统一部署。", ("Organization", "通州区委")),
@@ -81,6 +91,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    (
+        "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
+        ("Organization", "甲乙公园休息室和顺发物流营业部"),
+    ),
     # a one-character verb before a school or hospital takes it as its object
     ("区总工会每年资助困难职工子女读大学。", ("Organization", "资助困难职工子女读大学")),
     ("甲乙小区的居民不用再专程跑医院。", ("Organization", "专程跑医院")),

@@ -87,6 +87,8 @@ SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
 # Joins a person's further post to the first: 副主席兼某某部部长.
 CONCURRENT = "兼"
+# Conjunctions between two names that the segmenter may glue to the second one's word.
+GLUED_CONJUNCTIONS = frozenset("和与及")
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -143,6 +145,9 @@ class HeadNameRecognizer(Component):
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
+        # Heads of two characters or more: a name that ends so ends before a 和 (see
+        # _modifier_tokens).
+        self.long_heads = tuple(h for h in self.heads if len(h) > 1)
         self.post_after = tuple(words("posts") | words("titles"))
         self.posts = words("posts")
 
@@ -451,6 +456,17 @@ class HeadNameRecognizer(Component):
                 # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
+                break
+            elif (
+                not depth
+                and len(piece) > 1
+                and piece[0] in GLUED_CONJUNCTIONS
+                and text.endswith(self.long_heads, 0, starts[index])
+            ):
+                # 某休息室|和顺|丰…营业部: the segmenter glued the 和 that joins two names
+                # to the second one's first word; the second name starts after it.
+                taken.append((starts[index] + 1, piece[1:]))
+                piece = piece[0]
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
                 pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
