@@ -20,6 +20,11 @@ FOUND = [
         "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
         ("Organization", "顺发物流营业部"),
     ),
+    # a union joining a body by a verb glued to the body's first word (联合|街道…)
+    (
+        "东城区总工会召开会议。活动由东城街道总工会联合街道卫生服务中心举办。",
+        ("Union", "东城街道总工会"),
+    ),
     # a 和 inside a name with no head before it stays in the name
     (
         "东城区总工会召开会议。服务点设在甲乙和顺物流营业部。",
@@ -91,6 +96,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    (
+        "东城区总工会召开会议。活动由东城街道总工会联合街道卫生服务中心举办。",
+        ("Facility", "总工会联合街道卫生服务中心"),
+    ),
     (
         "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
         ("Organization", "甲乙公园休息室和顺发物流营业部"),

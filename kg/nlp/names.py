@@ -87,8 +87,10 @@ SITE_PART = re.compile(r"[（(][\u3400-\u9fff]{1,3}[)）]")
 PRIOR_POSTS = re.compile(r"(?:[^⟨⟩，。；！？、,;:：（）()]{1,10}、)+")
 # Joins a person's further post to the first: 副主席兼某某部部长.
 CONCURRENT = "兼"
-# Conjunctions between two names that the segmenter may glue to the second one's word.
-GLUED_CONJUNCTIONS = frozenset("和与及")
+# Words that join two names (see _joiner): conjunctions, and verbs by which a body joins
+# another in a venture.
+CONJUNCTIONS = ("和", "与", "及")
+JOINING_VERBS = ("联合", "携手", "会同", "协同", "联手")
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -459,14 +461,15 @@ class HeadNameRecognizer(Component):
                 break
             elif (
                 not depth
-                and len(piece) > 1
-                and piece[0] in GLUED_CONJUNCTIONS
+                and (joiner := _joiner(piece, starts[index], division_ends))
                 and text.endswith(self.long_heads, 0, starts[index])
             ):
-                # 某休息室|和顺|丰…营业部: the segmenter glued the 和 that joins two names
-                # to the second one's first word; the second name starts after it.
-                taken.append((starts[index] + 1, piece[1:]))
-                piece = piece[0]
+                # 某休息室|和顺|丰…营业部, 某街道总工会|联合街道|…服务站: after a name's
+                # head, the word that joins it to the next name (which the segmenter may
+                # glue to that name's first word) is where the next name starts.
+                if len(piece) > len(joiner):
+                    taken.append((starts[index] + len(joiner), piece[len(joiner) :]))
+                piece = joiner
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
                 pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
@@ -863,6 +866,25 @@ def _without_stray_start(
     if inside is None:
         return tokens
     return [(inside, piece[inside - first :]), *tokens[1:]]
+
+
+def _joiner(piece: str, start: int, division_starts: Container[int]) -> str | None:
+    """The word that joins two names at the start of ``piece`` (a word at ``start``),
+    which the segmenter may have glued to the next name's first word: a conjunction
+    to any but a division's (和|顺…, but 和平区), a verb only to a level word or a
+    division (联合|街道…), since 联合会 is a word of its own."""
+    if start in division_starts:
+        return None
+    for conjunction in CONJUNCTIONS:
+        if piece.startswith(conjunction):
+            return conjunction
+    for verb in JOINING_VERBS:
+        rest = piece.removeprefix(verb)
+        if rest != piece and (
+            not rest or rest in LEVEL_WORDS or start + len(verb) in division_starts
+        ):
+            return verb
+    return None
 
 
 def _place_end(text: str, end: int, head: Head) -> int:
