@@ -96,6 +96,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a quotation called a slogan names no union, though it ends in 工会
+    (
+        "东城区总工会召开会议。区总工会打响“职工有困难找工会”这一口号。",
+        ("Union", "职工有困难找工会"),
+    ),
     (
         "东城区总工会召开会议。活动由东城街道总工会联合街道卫生服务中心举办。",
         ("Facility", "总工会联合街道卫生服务中心"),
