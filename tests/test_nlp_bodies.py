@@ -15,6 +15,21 @@ FOUND = [
         "杭州市公路养护中心东城第一分中心主任王某介绍。",
         ("Organization", "杭州市公路养护中心东城第一分中心"),
     ),
+    # two names joined by a 和 that the segmenter glued to the second (休息室|和顺|…)
+    (
+        "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
+        ("Organization", "顺发物流营业部"),
+    ),
+    # a union joining a body by a verb glued to the body's first word (联合|街道…)
+    (
+        "东城区总工会召开会议。活动由东城街道总工会联合街道卫生服务中心举办。",
+        ("Union", "东城街道总工会"),
+    ),
+    # a 和 inside a name with no head before it stays in the name
+    (
+        "东城区总工会召开会议。服务点设在甲乙和顺物流营业部。",
+        ("Organization", "甲乙和顺物流营业部"),
+    ),
     # government offices, people's congresses, party committees and mass organisations
     ("丰台区人大常委会副主任王立新出席。", ("Organization", "丰台区人大常委会")),
     ("会议由通州区委统一部署。", ("Organization", "通州区委")),
@@ -81,6 +96,19 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a quotation called a slogan names no union, though it ends in 工会
+    (
+        "东城区总工会召开会议。区总工会打响“职工有困难找工会”这一口号。",
+        ("Union", "职工有困难找工会"),
+    ),
+    (
+        "东城区总工会召开会议。活动由东城街道总工会联合街道卫生服务中心举办。",
+        ("Facility", "总工会联合街道卫生服务中心"),
+    ),
+    (
+        "东城区总工会召开会议。服务点设在甲乙公园休息室和顺发物流营业部。",
+        ("Organization", "甲乙公园休息室和顺发物流营业部"),
+    ),
     # a one-character verb before a school or hospital takes it as its object
     ("区总工会每年资助困难职工子女读大学。", ("Organization", "资助困难职工子女读大学")),
     ("甲乙小区的居民不用再专程跑医院。", ("Organization", "专程跑医院")),

@@ -91,6 +91,10 @@ CONCURRENT = "兼"
 # The word after a programme's head that says it is carried out (某某项目建设), which
 # does not make the head a modifier as it does a site's (工会驿站建设: the kind).
 CARRIED_OUT = "建设"
+# Words that join two names (see _joiner): conjunctions, and verbs by which a body joins
+# another in a venture.
+CONJUNCTIONS = ("和", "与", "及")
+JOINING_VERBS = ("联合", "携手", "会同", "协同", "联手")
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
@@ -151,6 +155,9 @@ class HeadNameRecognizer(Component):
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
+        # Heads of two characters or more: a name that ends so ends before a 和 (see
+        # _modifier_tokens).
+        self.long_heads = tuple(h for h in self.heads if len(h) > 1)
         self.post_after = tuple(words("posts") | words("titles"))
         self.posts = words("posts")
 
@@ -495,6 +502,18 @@ class HeadNameRecognizer(Component):
                 # a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
+                break
+            elif (
+                not depth
+                and (joiner := _joiner(piece, starts[index], division_ends))
+                and text.endswith(self.long_heads, 0, starts[index])
+            ):
+                # 某休息室|和顺|丰…营业部, 某街道总工会|联合街道|…服务站: after a name's
+                # head, the word that joins it to the next name (which the segmenter may
+                # glue to that name's first word) is where the next name starts.
+                if len(piece) > len(joiner):
+                    taken.append((starts[index] + len(joiner), piece[len(joiner) :]))
+                piece = joiner
                 break
             elif head.kind in EVENT_KINDS and not taken and piece in self.event_verbs:
                 pass  # 推进座谈会, 启动会, 慰问演出: a verb can open an event's head
@@ -904,6 +923,25 @@ def _without_stray_start(
     if inside is None:
         return tokens
     return [(inside, piece[inside - first :]), *tokens[1:]]
+
+
+def _joiner(piece: str, start: int, division_starts: Container[int]) -> str | None:
+    """The word that joins two names at the start of ``piece`` (a word at ``start``),
+    which the segmenter may have glued to the next name's first word: a conjunction
+    to any but a division's (和|顺…, but 和平区), a verb only to a level word or a
+    division (联合|街道…), since 联合会 is a word of its own."""
+    if start in division_starts:
+        return None
+    for conjunction in CONJUNCTIONS:
+        if piece.startswith(conjunction):
+            return conjunction
+    for verb in JOINING_VERBS:
+        rest = piece.removeprefix(verb)
+        if rest != piece and (
+            not rest or rest in LEVEL_WORDS or start + len(verb) in division_starts
+        ):
+            return verb
+    return None
 
 
 def _place_end(text: str, end: int, head: Head) -> int:

@@ -54,6 +54,9 @@ LIKENED = re.compile(r"(?:成为|变成|建成|打造成|当成|当好|作为|�
 LIKENED_AS = re.compile(r"(?:成为|变成|打造成|当成|成了)[^，。；！？]*的$")
 # Words after a quoted kind of site that make it the kind, worked on: “工会驿站”建设.
 CLASS_WORK = ("建设", "工作", "阵地", "品牌")
+# “职工有困难找工会”这一口号: a quotation called a slogan names nothing, whatever its
+# last word.
+SLOGAN_AFTER = re.compile(r"(?:这一|这个|的)?(?:口号|标语)")
 # How many characters a programme head after a quotation needs before it, and takes
 # at most (see _programme_head): past that, the run is a sentence going on.
 MIN_PROGRAMME_WORDS = 2
@@ -114,7 +117,11 @@ class QuotedNameRecognizer(Component):
             key = "" if GENERIC_EVENT.match(activity) else activity
             name = strip_quotes(content)
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, key)
-        if CLAUSE_PUNCTUATION.search(content) or content.strip() != content:
+        if (
+            CLAUSE_PUNCTUATION.search(content)
+            or content.strip() != content
+            or SLOGAN_AFTER.match(text, end)
+        ):
             return None
         name = strip_quotes(content)
         if match.group(2) is not None:
