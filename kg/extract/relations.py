@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.rule_schema import BUILTIN_MACROS, LexiconMacro, RuleFile, RulesError, validate
 from kg.lexicons import heads, opened_by, words
-from kg.nlp.entities import marks_occasion, names_a_contest, names_a_part
+from kg.nlp.entities import marks_occasion, names_a_contest, names_a_part, opening_verbs
 from kg.nlp.gazetteer import DivisionLookup
 from kg.nlp.mentions import Mention, leading_chain, text_of
 from kg.nlp.sentences import sentence_bounds
@@ -383,15 +383,10 @@ def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relati
                 continue
             lead = m.start - occasion.start
             if occasion.name.startswith(m.name, lead) and occasion.name.startswith(
-                _opening_verbs(), lead + len(m.name)
+                opening_verbs(), lead + len(m.name)
             ):
                 extra.append(replace(relation, predicate="operates", object=m, rule="opened-site"))
     return extra
-
-
-@cache
-def _opening_verbs() -> tuple[str, ...]:
-    return tuple(words("opening_verbs"))
 
 
 def _departments(clause: Clause, mentions: list[Mention], first: int) -> list[Relation]:

@@ -155,8 +155,16 @@ def _contest_parts() -> tuple[str, ...]:
 
 @cache
 def founding_verbs() -> tuple[str, ...]:
-    """Verbs of founding a body or site (成立, 揭牌): kg/lexicons/founding_verbs.txt."""
-    return tuple(words("founding_verbs"))
+    """Verbs of founding a body or site (成立, 揭牌, 换届): kg/lexicons/opening_verbs.txt
+    and founding_verbs.txt."""
+    return tuple(sorted({*opening_verbs(), *words("founding_verbs")}))
+
+
+@cache
+def opening_verbs() -> tuple[str, ...]:
+    """Verbs of opening a site, whose holder runs it (揭牌, 启用; not 授牌):
+    kg/lexicons/opening_verbs.txt."""
+    return tuple(sorted(words("opening_verbs")))
 
 
 @cache
