@@ -18,6 +18,7 @@ from functools import cache
 
 from kg.extract.relations import PART_TYPES, Relation
 from kg.lexicons import (
+    JOINER,
     expand_abbreviation,
     heads,
     known_initiatives,
@@ -60,9 +61,8 @@ class Triple:
 
 # The word an activity's name ends with (某某关爱活动).
 ACTIVITY = "活动"
-# Joins two events into one name (see kg_names), and how long a half must be to
-# name the joined event (表彰大会 alone, of 某某庆祝活动暨表彰大会, is a reference).
-JOINER = "暨"
+# How long a half of two events joined by 暨 (JOINER) must be to name the joined
+# event (表彰大会 alone, of 某某庆祝活动暨表彰大会, is a reference).
 MIN_HALF = 4
 # A programme's name with a few words of its middle left out (see _abridges): how many
 # at most, and how much of its opening and its ending the shorter name keeps at least.

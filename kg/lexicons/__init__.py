@@ -132,14 +132,18 @@ def head_of(name: str) -> Head | None:
     return None
 
 
+# Joins two events into one name: 揭牌仪式暨工作部署会.
+JOINER = "暨"
+
+
 def opened_by(ceremony: str) -> str | None:
     """The programme a ceremony's name opens with (职工技能大赛 of
     职工技能大赛启动仪式), or None: the words before a ceremony head that end
     in an initiative's head. A ceremony held together with another event is named
     first (某某行动启动仪式暨表彰会: the 行动 is opened)."""
     head = head_of(ceremony)
-    if "暨" in ceremony and (head is None or head.kind != "ceremony"):
-        ceremony = ceremony.split("暨", 1)[0]
+    if JOINER in ceremony and (head is None or head.kind != "ceremony"):
+        ceremony = ceremony.split(JOINER, 1)[0]
         head = head_of(ceremony)
     if head is None or head.kind != "ceremony":
         return None

@@ -153,15 +153,21 @@ class DivisionRecognizer(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        found = self.matches(text)
+        # 同安西安社区: a city's short name (西安) right before 社区 or 村 is the
+        # community's name (see _communities), not the city.
+        found = [
+            m
+            for m in self.matches(text)
+            if not (m.short and text.startswith(COMMUNITY_WORDS, m.end))
+        ]
         choose = self.gazetteer.chooser(Counter(i for m in found for i in m.ids), self.home)
         out = candidates(doc)
         listed = list(self._listed_communities(doc, text))
         spans = {(c.start, c.end) for c in listed}
         out.extend(listed)
         for m in found:
-            if m.short and ((m.start, m.end) in spans or text.startswith(COMMUNITY_WORDS, m.end)):
-                continue  # 西安社区, 西安、城西等社区: the community, not the city
+            if m.short and (m.start, m.end) in spans:
+                continue  # 西安、城西等社区: the community, not the city
             chosen = choose(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
@@ -221,13 +227,7 @@ class DivisionRecognizer(Component):
         divisions they may sit inside names, which then are located in them.
         """
         starts, ends = token_bounds(doc)
-        # 同安西安社区: a city's short name (西安) right before 社区 or 村 is the
-        # community's name, not the city.
-        taken = [
-            (m.start, m.end)
-            for m in found
-            if not (m.short and text.startswith(COMMUNITY_WORDS, m.end))
-        ]
+        taken = [(m.start, m.end) for m in found]
         division_ends = {m.end for m in found if not m.short}
         for start, end, _ in self.community_scanner.find(text):
             index = bisect_left(ends, end)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, Head, head_of, heads, word_classes, words
+from kg.lexicons import HEAD_KINDS, JOINER, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
@@ -95,8 +95,6 @@ CARRIED_OUT = "建设"
 # another in a venture.
 CONJUNCTIONS = ("和", "与", "及")
 JOINING_VERBS = ("联合", "携手", "会同", "协同", "联手")
-# Joins two events into one name: 揭牌仪式暨工作部署会.
-JOINER = "暨"
 # What is founded or opened on an occasion joined to an event by 暨 (see _join_events).
 FOUNDED_LABELS = frozenset({"Union", "Organization", "Facility"})
 # A quotation inside an initiative's name is one word of it (新就业形态女职工免费“两癌”
