@@ -61,6 +61,8 @@ class Triple:
 
 # The word an activity's name ends with (某某关爱活动).
 ACTIVITY = "活动"
+# The mark between the members of a list.
+LISTED = "、"
 # How long a half of two events joined by 暨 (JOINER) must be to name the joined
 # event (表彰大会 alone, of 某某庆祝活动暨表彰大会, is a reference).
 MIN_HALF = 4
@@ -300,16 +302,22 @@ class ArticleResolver:
         expanded = expand_abbreviation(mention.name)
         first = self.first_of_name[mention.label]
         endings = {mention.name, expanded}
+        # Not the last of a list of slogans that make one name (关心职工、酷暑送清凉 is
+        # not 送清凉, a programme of its own).
         longer = [
             first[name]
             for ending in endings
             for name in self.names_ending.get((mention.label, ending), ())
-            if len(name) > len(mention.name)
+            if len(name) > len(mention.name) and LISTED not in name[: -len(ending)]
         ]
         if not longer and mention.label in ("Organization", "Initiative"):
             longer = [
                 m for m in first.values() if _is_informal_name(mention.name, mention.label, m)
             ]
+            # 送清凉活动 of an article that names 送清凉 is that one, not a longer name
+            # that holds it (关心职工、酷暑送清凉).
+            core = [m for m in longer if m.name == mention.name[:-2]]
+            longer = core or longer
         if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
             longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
         if not longer and mention.label == "Initiative":

@@ -109,6 +109,14 @@ def test_short_form_without_full_name(
             "相约初夏 缘定东湖",
             "职工相亲交友活动",
         ),
+        # a programme's name and 活动 is the programme the article names so, not a
+        # longer name that holds it
+        (
+            "东湖区各街道工会启动“送清凉”活动\n"
+            "西湖街道工会开展了“关心职工、酷暑送清凉”活动；南湖街道总工会则在两处开展送清凉活动。",
+            "送清凉",
+            "送清凉活动",
+        ),
     ],
 )
 def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, short: str) -> None:
@@ -141,6 +149,11 @@ def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, s
             "东湖区总工会举办以“相约金秋”为主题的青年职工交友联谊活动。"
             "今年以来，东湖区总工会已举办“东湖鹊桥”青年职工交友联谊活动5场。",
             ("东湖鹊桥青年职工交友联谊活动", "相约金秋"),
+        ),
+        # a known programme and a name of two slogans that ends with it
+        (
+            "东湖区总工会启动“送清凉”活动\n西湖街道工会开展了“关心职工、酷暑送清凉”活动。",
+            ("送清凉", "关心职工、酷暑送清凉"),
         ),
     ],
 )
