@@ -105,6 +105,17 @@ FOUND = [
         "今年以来，青山区总工会搭建起“青工匠心”职工技能培训平台。",
         ("青山区总工会", "organizes", "青工匠心职工技能培训平台"),
     ),
+    # the event named right before 由, not the place the sentence opens with; the
+    # partners joined with 联合 and 、
+    (
+        "青石文创园的书吧里，“青春有约”职工交友活动正在举行，活动由和平街道总工会联合街道团工委、妇联举办。",
+        ("妇联", "organizes", "青春有约职工交友活动"),
+    ),
+    # a body named by its level word alongside the union
+    (
+        "1月20日，丰台区总工会和区创城办共同开展“小年送福”慰问活动。",
+        ("区创城办", "organizes", "小年送福慰问活动"),
+    ),
     # a province sharing the union's head with the next division: the union organizes
     (
         "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
@@ -142,6 +153,11 @@ NOT_FOUND = [
     (
         "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
         ("江西省", "organizes", "农民工维权行动"),
+    ),
+    # the place the sentence opens with is not what the bodies after 由 run
+    (
+        "青石文创园的书吧里，“青春有约”职工交友活动正在举行，活动由和平街道总工会联合街道团工委、妇联举办。",
+        ("妇联", "operates", "青石文创园"),
     ),
     # a headline's union its name was missed in: the division alone is no organiser
     (

@@ -93,6 +93,11 @@ FOUND = [
     # ...but an everyday word after a division, or a body's head, makes a name
     ("活动由北京新闻中心承办。", ("Organization", "北京新闻中心")),
     ("县委组织部部长王明出席。", ("Organization", "县委组织部")),
+    # a veterans' service station or centre is a government body, no site for workers;
+    # so is a city-image campaign's office (创城办) named by its level word
+    ("青石街道总工会联合街道退役军人服务站开展活动。", ("Organization", "街道退役军人服务站")),
+    ("东湖镇退役军人服务中心开展慰问。", ("Organization", "东湖镇退役军人服务中心")),
+    ("丰台区总工会和区创城办共同开展慰问活动。", ("Organization", "区创城办")),
 ]
 
 NOT_FOUND = [
@@ -158,6 +163,8 @@ NOT_FOUND = [
     ("会上，原丹阳市总工会副主席王明作报告。", ("Union", "原丹阳市总工会")),
     # a preposition glued to a level word is no part of the name after it
     ("方案经市国资委批准后实施。", ("Organization", "经市国资委")),
+    # ...nor is its station a site of its own
+    ("青石街道总工会联合街道退役军人服务站开展活动。", ("Facility", "军人服务站")),
 ]
 
 TRIPLES = [
