@@ -432,6 +432,8 @@ PLACES = [
     # a programme head after a piece of infrastructure names a construction site
     ("工会走进地铁9号线建设工程(二期)慰问工人。", ("Place", "地铁9号线建设工程(二期)")),
     ("工会走进甲乙智能制造产业园项目工程慰问工人。", ("Place", "甲乙智能制造产业园项目工程")),
+    # ...and so does a project where an event is held
+    ("东湖区技能竞赛推进会在甲乙公司东湖花园项目召开。", ("Place", "甲乙公司东湖花园项目")),
 ]
 
 NOT_PLACES = [
@@ -440,6 +442,8 @@ NOT_PLACES = [
     ("漫步历史文化街区，感受古韵。", ("Place", "历史文化街区")),
     # a programme stays a programme
     ("区总工会实施职工素质建设工程。", ("Place", "职工素质建设工程")),
+    # ...even where it is carried out (在…开展 is no event held at a venue)
+    ("区总工会在全区实施职工素质建设工程。", ("Place", "职工素质建设工程")),
 ]
 
 

@@ -61,6 +61,10 @@ LOOK_BACK = 32
 LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
 # 市中心, 区中心一带: after a level word alone, 中心 is the middle of the area, no body.
 AREA_CENTRE = "中心"
+# The heads of both a programme and a building project (某某工程, 某某项目), and the
+# word that makes one after it a venue (在某某项目召开).
+BUILDING_HEADS = ("项目", "工程")
+VENUE_BEFORE = "在"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
@@ -137,6 +141,7 @@ class HeadNameRecognizer(Component):
         self.collectives = words("collective_words")
         self.part_heads = tuple(words("part_heads"))
         self.construction = words("construction_words")
+        self.taking_place = tuple(words("taking_place_verbs"))
         self.sectors = words("union_sectors")
         self.departments = words("union_departments")
         self.organising = tuple(words("organising_verbs"))
@@ -630,8 +635,17 @@ class HeadNameRecognizer(Component):
         the name follows 暨 after an event it is joined to."""
         left = _left(tokens, head_start)
         modifier = text[left:head_start]
-        if head.kind in ("programme", "event") and any(w in modifier for w in self.construction):
-            head = Head(head.text, "Place", "name")  # 地铁某号线建设工程: a construction site
+        if head.kind in ("programme", "event") and (
+            any(w in modifier for w in self.construction)
+            or (
+                head.text in BUILDING_HEADS
+                and text.endswith(VENUE_BEFORE, 0, left)
+                and text.startswith(self.taking_place, end)
+            )
+        ):
+            # 地铁某号线建设工程: a construction site; so is a project where an event is
+            # held (在某公司某中心项目召开: a building project, no programme).
+            head = Head(head.text, "Place", "name")
         # 区总工会, 县妇联, and 县委 whose head opens with the level word: short forms.
         level_only = modifier in LEVEL_WORDS or (not modifier and head.text[0] in LEVEL_WORDS)
         if level_only and head.text == AREA_CENTRE:
