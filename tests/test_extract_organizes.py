@@ -116,6 +116,14 @@ FOUND = [
         "1月20日，丰台区总工会和区创城办共同开展“小年送福”慰问活动。",
         ("区创城办", "organizes", "小年送福慰问活动"),
     ),
+    # an event's theme stands for the event named before it: the activity referred to
+    # later is the event
+    (
+        "9月2日，东湖区职工技能大赛推进会在甲乙公司东湖花园项目召开，"
+        "会议主题为“匠心筑梦 技能报国”。"
+        "会上交流了经验。此次活动的主办方为东湖区总工会。",
+        ("东湖区总工会", "organizes", "东湖区职工技能大赛推进会"),
+    ),
     # a province sharing the union's head with the next division: the union organizes
     (
         "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
@@ -158,6 +166,13 @@ NOT_FOUND = [
     (
         "青石文创园的书吧里，“青春有约”职工交友活动正在举行，活动由和平街道总工会联合街道团工委、妇联举办。",
         ("妇联", "operates", "青石文创园"),
+    ),
+    # ...and is no activity of its own
+    (
+        "9月2日，东湖区职工技能大赛推进会在甲乙公司东湖花园项目召开，"
+        "会议主题为“匠心筑梦 技能报国”。"
+        "会上交流了经验。此次活动的主办方为东湖区总工会。",
+        ("东湖区总工会", "organizes", "匠心筑梦 技能报国"),
     ),
     # a headline's union its name was missed in: the division alone is no organiser
     (

@@ -36,6 +36,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
+# An event's word before its theme (会议主题为“X”, 大会的主题是“X”): the theme is
+# the event's, named before.
+THEME_OF_EVENT = re.compile(r"(?:会议|活动|大会|比赛|大赛|赛事)的?主题[为是：:]$")
 # What joins a theme to the activity it names: 主题为“X”的某某活动, 以“X”为主题的某某活动.
 THEMED = ("为主题的", "的")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -116,6 +119,10 @@ class QuotedNameRecognizer(Component):
             end += len(joint) + len(activity)
             key = "" if GENERIC_EVENT.match(activity) else activity
             name = strip_quotes(content)
+            if not activity and THEME_OF_EVENT.search(text, max(0, start - 8), start):
+                # 某某推进会在某地召开，会议主题为“X”: the theme of the event named
+                # before, which it stands for (as 该活动 does), no activity of its own.
+                return Candidate(start, end, "Initiative", name, "reference", PRIORITY, "", True)
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, key)
         if (
             CLAUSE_PUNCTUATION.search(content)
