@@ -67,9 +67,23 @@ ENTITIES_FOUND = [
         "社区工会为快递员设计了快递·平安行、快递·暖心行、快递·健康行等活动。",
         ("Initiative", "快递·暖心行"),
     ),
+    # a slogan of two halves that the words after it call an activity is its name
+    (
+        "会上，东湖区教育工会女职工委员会发出了“穿针引线，温暖你我”的倡议活动。",
+        ("Initiative", "穿针引线，温暖你我"),
+    ),
+    (
+        "东湖区总工会组织职工参与到“爱心采购，助农增收”活动中。",
+        ("Initiative", "爱心采购，助农增收"),
+    ),
 ]
 
 ENTITIES_NOT_FOUND = [
+    # speech with a comma is no slogan, though an activity is named after it
+    (
+        "一位职工说：“服务很好，我们很满意”，活动很成功。",
+        ("Initiative", "服务很好，我们很满意"),
+    ),
     # the organiser and the verb of carrying a programme on are not of its name
     (
         "西湖区总工会“春风送岗”就业服务活动在广场举行。",

@@ -42,6 +42,10 @@ THEME_OF_EVENT = re.compile(r"(?:会议|活动|大会|比赛|大赛|赛事)的?�
 # What joins a theme to the activity it names: 主题为“X”的某某活动, 以“X”为主题的某某活动.
 THEMED = ("为主题的", "的")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
+# The only clause marks a slogan of two halves holds, and what may join it to the
+# activity it names (“某某，某某”的倡议活动, or right after it: “某某，某某”活动).
+SLOGAN_COMMAS = frozenset("，,")
+SLOGAN_JOINTS = ("的", "")
 # Words right after a quoted site's name that make it a programme's name.
 PROGRAMME_WORDS = ("项目", "工程", "计划", "行动")
 # The words after a quotation that name a body, a site or a place are no clause
@@ -116,14 +120,19 @@ class QuotedNameRecognizer(Component):
             # (…的义诊活动) is that one, named by it. Its own words are kept as the key:
             # the article may call it by them elsewhere (a headline's 某某交友活动).
             joint, activity = self._themed_activity(text, end)
-            end += len(joint) + len(activity)
-            key = "" if GENERIC_EVENT.match(activity) else activity
-            name = strip_quotes(content)
             if not activity and THEME_OF_EVENT.search(text, max(0, start - 8), start):
                 # 某某推进会在某地召开，会议主题为“X”: the theme of the event named
                 # before, which it stands for (as 该活动 does), no activity of its own.
+                name = strip_quotes(content)
                 return Candidate(start, end, "Initiative", name, "reference", PRIORITY, "", True)
-            return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, key)
+            return _named_activity(start, end, content, joint + activity, activity)
+        marks = set(CLAUSE_PUNCTUATION.findall(content))
+        if marks and marks <= SLOGAN_COMMAS:
+            # “爱心采购，助农增收”活动, “穿针引线，温暖你我”的倡议活动: a slogan of
+            # two halves that the words after it call an activity names it, as a theme does.
+            joint, activity = self._themed_activity(text, end, SLOGAN_JOINTS)
+            if activity:
+                return _named_activity(start, end, content, joint + activity, activity)
         if (
             CLAUSE_PUNCTUATION.search(content)
             or content.strip() != content
@@ -207,10 +216,13 @@ class QuotedNameRecognizer(Component):
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY, short=True)
         return None
 
-    def _themed_activity(self, text: str, end: int) -> tuple[str, str]:
-        """What joins a theme to the activity it names (的, 为主题的) and the activity's
-        words up to its head (义诊活动, 职工交友会), or two empty strings."""
-        joint = next((j for j in THEMED if text.startswith(j, end)), None)
+    def _themed_activity(
+        self, text: str, end: int, joints: tuple[str, ...] = THEMED
+    ) -> tuple[str, str]:
+        """What joins a theme to the activity it names (one of ``joints``: 的, 为主题的)
+        and the activity's words up to its head (义诊活动, 职工交友会), or two empty
+        strings."""
+        joint = next((j for j in joints if text.startswith(j, end)), None)
         suffix = SUFFIX.match(text, end + len(joint)) if joint is not None else None
         found = self._suffix_with_head(suffix.group(), False, False) if suffix else None
         if joint is None or found is None or found[1] != "Initiative":
@@ -286,6 +298,15 @@ class QuotedNameRecognizer(Component):
             if verb.group() != "进" or word == "走进" or word not in self.dictionary:
                 return True
         return False
+
+
+def _named_activity(start: int, end: int, content: str, after: str, activity: str) -> Candidate:
+    """The activity that the quotation ending at ``end`` names, with the words ``after``
+    it that say so (的某某活动); the activity's own words are its key, unless they only
+    say it is one (活动): the article may call it by them elsewhere."""
+    key = "" if GENERIC_EVENT.match(activity) else activity
+    name = strip_quotes(content)
+    return Candidate(start, end + len(after), "Initiative", name, "quoted", PRIORITY, key)
 
 
 def _names_a_body_site(tail: str, label: str) -> bool:
