@@ -27,10 +27,11 @@ from kg.lexicons import (
     word_classes,
     words,
 )
-from kg.nlp.divisions import COMMUNITY_WORDS
+from kg.nlp.divisions import COMMUNITY_WORDS, ZONE_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
+from kg.nlp.names import ZONE_LEVEL_WORDS
 
 
 @dataclass
@@ -403,9 +404,11 @@ class ArticleResolver:
             division = None
             if mention.label == "District":
                 division = self.divisions(mention.key)
+                # Below or beside the gazetteer (kg_divisions finds them in the text).
                 if division is None and mention.name.endswith(COMMUNITY_WORDS):
-                    # Below the gazetteer (kg_divisions finds them in the text).
                     division = DivisionInfo(mention.name, "community", "", mention.name)
+                elif division is None and mention.name.endswith(ZONE_WORDS):
+                    division = DivisionInfo(mention.name, "zone", "", mention.name)
             entity = Entity(
                 entity_id,
                 name,
@@ -482,6 +485,14 @@ class ArticleResolver:
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
+        if mention.name.startswith(ZONE_LEVEL_WORDS):
+            # 高新区总工会 with no 某市高新区总工会 in the article: named as written, keyed
+            # by the article's area, so that two cities' zones stay apart.
+            info = self._article_division()
+            if info is None:
+                return None
+            full = f"{mention.label}:{mention.name}@{info.path}"
+            return self._named_as_written(mention, mention.name, full)
         if mention.label == "Union" and mention.source == "head":
             return self._owners_union(mention)
         if mention.source != "quoted":
@@ -528,9 +539,7 @@ class ArticleResolver:
                 return self.entity_of[id(self._contest_of(latest))]
         if mention.name in _single_bodies():
             # 妇联 with no 某区妇联 before it: the article's area's, keyed by that area.
-            info = next(
-                filter(None, map(self.divisions, (m.key for m in self.division_mentions))), None
-            )
+            info = self._article_division()
             path = "" if info is None else f"@{info.path}"
             return self._named_as_written(
                 mention, mention.name, f"{mention.label}:{mention.name}{path}"
@@ -567,6 +576,12 @@ class ArticleResolver:
             if passing[index].end <= mention.start:
                 return passing[index]
         return None
+
+    def _article_division(self) -> DivisionInfo | None:
+        """The division the article is about: the first it names that the gazetteer holds."""
+        return next(
+            filter(None, map(self.divisions, (m.key for m in self.division_mentions))), None
+        )
 
     def _named_as_written(self, mention: Mention, full: str, entity_id: str) -> Entity:
         """The entity of a short form whose full name the article never gives; it goes

@@ -10,6 +10,9 @@ FOUND = [
     ("海淀区中关村街道总工会走访企业。", ("中关村街道", "locatedIn", "海淀区")),
     # namesakes place each other: Beijing's 通州区 holds a 永顺地区, also called 永顺镇
     ("通州区永顺镇总工会召开会议。", ("永顺镇", "locatedIn", "通州区")),
+    # a new area the table of divisions lacks lies in the city named before it
+    ("深圳市龙湖新区总工会为建设者送清凉。", ("深圳市龙湖新区总工会", "locatedIn", "龙湖新区")),
+    ("深圳市龙湖新区总工会为建设者送清凉。", ("龙湖新区", "locatedIn", "深圳市")),
     # a shorter name of the same union in the article is that union
     (
         "通州区永顺镇总工会召开会议。永顺镇总工会主席李明表示，将继续服务职工。",

@@ -58,7 +58,11 @@ LOOK_BACK = 32
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
-LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
+# A zone's bare kind (高新区总工会) names the article's zone as a level word does.
+ZONE_LEVEL_WORDS = ("新区", "开发区", "经开区", "高新区")
+LEVEL_WORDS = frozenset(
+    {"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村", *ZONE_LEVEL_WORDS}
+)
 # 市中心, 区中心一带: after a level word alone, 中心 is the middle of the area, no body.
 AREA_CENTRE = "中心"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
@@ -132,6 +136,7 @@ class HeadNameRecognizer(Component):
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
+        self.running = words("running_verbs")
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.collectives = words("collective_words")
@@ -523,6 +528,13 @@ class HeadNameRecognizer(Component):
                 not depth
                 and (
                     (
+                        # 某区总工会|建设|工会驿站: the union runs the site; it is no part of
+                        # its name (建设 is not a stop everywhere: 建设银行, 建设工会).
+                        head.label in SITE_LABELS
+                        and piece in self.running
+                        and starts[index] in union_ends
+                    )
+                    or (
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
