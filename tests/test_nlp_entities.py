@@ -101,6 +101,9 @@ FOUND = [
     # a company's ownership said before its name is no part of it
     ("某街道联合区属国企东投集团启动改造。", ("Organization", "东投集团")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "东方建工集团")),
+    # ...but 建设 opens the name of a body or a road that a site is named after
+    ("建设路工会驿站正式开放。", ("Facility", "建设路工会驿站")),
+    ("中国建设银行东城支行工会驿站正式开放。", ("Facility", "中国建设银行东城支行工会驿站")),
 ]
 
 NOT_FOUND = [
@@ -179,6 +182,8 @@ NOT_FOUND = [
     # the union that runs a site is no part of the site's name (建设: 建设银行 has it)
     ("今年，经开区总工会建设工会驿站10个。", ("Facility", "经开区总工会建设工会驿站")),
     ("东城区总工会建设职工之家3家。", ("Facility", "东城区总工会建设职工之家")),
+    ("县总工会在部分单位内建设爱心母婴室9间。", ("Facility", "部分单位内建设爱心母婴室")),
+    ("在醒目位置设置爱心母婴室标识灯箱。", ("Facility", "设置爱心母婴室")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "市属国企东方建工集团")),
 ]
 

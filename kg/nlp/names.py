@@ -136,7 +136,7 @@ class HeadNameRecognizer(Component):
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
-        self.running = words("running_verbs")
+        self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.collectives = words("collective_words")
@@ -156,6 +156,8 @@ class HeadNameRecognizer(Component):
         )
         # A park or building has its own union too (某某产业园工会).
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
+        # The heads a body or road is named with (建设|银行, 建设|路).
+        self.name_heads = (*self.owner_heads, *self.site_heads, *self.union_words)
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         # Heads of two characters or more: a name that ends so ends before a 和 (see
@@ -528,11 +530,15 @@ class HeadNameRecognizer(Component):
                 not depth
                 and (
                     (
-                        # 某区总工会|建设|工会驿站: the union runs the site; it is no part of
-                        # its name (建设 is not a stop everywhere: 建设银行, 建设工会).
+                        # 某区总工会|建设|工会驿站, 在单位内|建设|爱心母婴室: building the site
+                        # is no part of its name, but 建设 opens the name of a body or road
+                        # (建设|银行, 建设|路) that a site may be named after.
                         head.label in SITE_LABELS
                         and piece in self.running
-                        and starts[index] in union_ends
+                        and (
+                            starts[index] in union_ends
+                            or (bool(taken) and not taken[-1][1].startswith(self.name_heads))
+                        )
                     )
                     or (
                         head.label == "Initiative"
