@@ -87,6 +87,25 @@ LEVEL_WORD_LEVELS = {
 }
 
 
+def _level_word(mention: Mention) -> str | None:
+    """The bare level word a body's name opens with (区 of 区人社局, 省 of 省总工会).
+
+    The first character is a bare level word only where it makes no word with the next
+    one that the rest of the name cannot start instead: 区人社局 and 市政府, but not
+    市场监督管理局 or 区块链企业.
+    """
+    if mention.label not in ("Organization", "Union"):
+        return None
+    word = next((w for w in LEVEL_WORD_LEVELS if mention.name.startswith(w)), None)
+    if word is None:
+        return None
+    dictionary = word_classes()["word"]
+    n = len(word)
+    if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
+        return None
+    return word
+
+
 @cache
 def _expansions() -> dict[str, tuple[str, str]]:
     return {row["short"]: (row["expands_to"], row["canonical"]) for row in table("short_forms")}
@@ -369,20 +388,9 @@ class ArticleResolver:
 
     def _level_word_division(self, mention: Mention) -> tuple[str, DivisionInfo] | None:
         """The level word of 区人社局 or 省总工会, and the article's division of that
-        level (see LEVEL_WORD_LEVELS).
-
-        The first character is a bare level word only where it makes no word with
-        the next one that the rest of the name cannot start instead: 区人社局 and
-        市政府, but not 市场监督管理局 or 区块链企业.
-        """
-        if mention.label not in ("Organization", "Union"):
-            return None
-        word = next((w for w in LEVEL_WORD_LEVELS if mention.name.startswith(w)), None)
+        level (see LEVEL_WORD_LEVELS)."""
+        word = _level_word(mention)
         if word is None:
-            return None
-        dictionary = word_classes()["word"]
-        n = len(word)
-        if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
             return None
         if word not in self._first_division:
             self._first_division[word] = next(
@@ -485,6 +493,10 @@ class ArticleResolver:
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
+        if _level_word(mention) is not None and self._article_division() is None:
+            # 市总工会 in an article that names no division: the short form is all the
+            # name there is (and so the name it goes by).
+            return self._named_as_written(mention, mention.name, f"{mention.label}:{mention.name}")
         if mention.name.startswith(ZONE_LEVEL_WORDS):
             # 高新区总工会 with no 某市高新区总工会 in the article: named as written, keyed
             # by the article's area, so that two cities' zones stay apart.

@@ -76,6 +76,8 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # a post after a joining word is no post of the body before it
+    ("东城区总工会与律师王芳走进建筑工地。", ("王芳", "memberOf", "东城区总工会")),
     # ...not another division's union named before it
     (
         "北京市总工会副主席马小东、平谷区人大常委会副主任、总工会主席吴长青到会。"
