@@ -27,10 +27,11 @@ from kg.lexicons import (
     word_classes,
     words,
 )
-from kg.nlp.divisions import COMMUNITY_WORDS
+from kg.nlp.divisions import COMMUNITY_WORDS, ZONE_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
+from kg.nlp.names import ZONE_LEVEL_WORDS
 
 
 @dataclass
@@ -86,6 +87,25 @@ LEVEL_WORD_LEVELS = {
     "市": ("city", "province"),
     "省": ("province",),
 }
+
+
+def _level_word(mention: Mention) -> str | None:
+    """The bare level word a body's name opens with (区 of 区人社局, 省 of 省总工会).
+
+    The first character is a bare level word only where it makes no word with the next
+    one that the rest of the name cannot start instead: 区人社局 and 市政府, but not
+    市场监督管理局 or 区块链企业.
+    """
+    if mention.label not in ("Organization", "Union"):
+        return None
+    word = next((w for w in LEVEL_WORD_LEVELS if mention.name.startswith(w)), None)
+    if word is None:
+        return None
+    dictionary = word_classes()["word"]
+    n = len(word)
+    if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
+        return None
+    return word
 
 
 @cache
@@ -376,20 +396,9 @@ class ArticleResolver:
 
     def _level_word_division(self, mention: Mention) -> tuple[str, DivisionInfo] | None:
         """The level word of 区人社局 or 省总工会, and the article's division of that
-        level (see LEVEL_WORD_LEVELS).
-
-        The first character is a bare level word only where it makes no word with
-        the next one that the rest of the name cannot start instead: 区人社局 and
-        市政府, but not 市场监督管理局 or 区块链企业.
-        """
-        if mention.label not in ("Organization", "Union"):
-            return None
-        word = next((w for w in LEVEL_WORD_LEVELS if mention.name.startswith(w)), None)
+        level (see LEVEL_WORD_LEVELS)."""
+        word = _level_word(mention)
         if word is None:
-            return None
-        dictionary = word_classes()["word"]
-        n = len(word)
-        if mention.name[: n + 1] in dictionary and mention.name[n : n + 2] not in dictionary:
             return None
         if word not in self._first_division:
             self._first_division[word] = next(
@@ -411,9 +420,11 @@ class ArticleResolver:
             division = None
             if mention.label == "District":
                 division = self.divisions(mention.key)
+                # Below or beside the gazetteer (kg_divisions finds them in the text).
                 if division is None and mention.name.endswith(COMMUNITY_WORDS):
-                    # Below the gazetteer (kg_divisions finds them in the text).
                     division = DivisionInfo(mention.name, "community", "", mention.name)
+                elif division is None and mention.name.endswith(ZONE_WORDS):
+                    division = DivisionInfo(mention.name, "zone", "", mention.name)
             entity = Entity(
                 entity_id,
                 name,
@@ -490,6 +501,18 @@ class ArticleResolver:
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
+        if _level_word(mention) is not None and self._article_division() is None:
+            # 市总工会 in an article that names no division: the short form is all the
+            # name there is (and so the name it goes by).
+            return self._named_as_written(mention, mention.name, f"{mention.label}:{mention.name}")
+        if mention.name.startswith(ZONE_LEVEL_WORDS):
+            # 高新区总工会 with no 某市高新区总工会 in the article: named as written, keyed
+            # by the article's area, so that two cities' zones stay apart.
+            info = self._article_division()
+            if info is None:
+                return None
+            full = f"{mention.label}:{mention.name}@{info.path}"
+            return self._named_as_written(mention, mention.name, full)
         if mention.label == "Union" and mention.source == "head":
             return self._owners_union(mention)
         if mention.source != "quoted":
@@ -536,9 +559,7 @@ class ArticleResolver:
                 return self.entity_of[id(self._contest_of(latest))]
         if mention.name in _single_bodies():
             # 妇联 with no 某区妇联 before it: the article's area's, keyed by that area.
-            info = next(
-                filter(None, map(self.divisions, (m.key for m in self.division_mentions))), None
-            )
+            info = self._article_division()
             path = "" if info is None else f"@{info.path}"
             return self._named_as_written(
                 mention, mention.name, f"{mention.label}:{mention.name}{path}"
@@ -575,6 +596,12 @@ class ArticleResolver:
             if passing[index].end <= mention.start:
                 return passing[index]
         return None
+
+    def _article_division(self) -> DivisionInfo | None:
+        """The division the article is about: the first it names that the gazetteer holds."""
+        return next(
+            filter(None, map(self.divisions, (m.key for m in self.division_mentions))), None
+        )
 
     def _named_as_written(self, mention: Mention, full: str, entity_id: str) -> Entity:
         """The entity of a short form whose full name the article never gives; it goes

@@ -10,6 +10,9 @@ FOUND = [
     ("海淀区中关村街道总工会走访企业。", ("中关村街道", "locatedIn", "海淀区")),
     # namesakes place each other: Beijing's 通州区 holds a 永顺地区, also called 永顺镇
     ("通州区永顺镇总工会召开会议。", ("永顺镇", "locatedIn", "通州区")),
+    # a new area the table of divisions lacks lies in the city named before it
+    ("深圳市龙湖新区总工会为建设者送清凉。", ("深圳市龙湖新区总工会", "locatedIn", "龙湖新区")),
+    ("深圳市龙湖新区总工会为建设者送清凉。", ("龙湖新区", "locatedIn", "深圳市")),
     # a shorter name of the same union in the article is that union
     (
         "通州区永顺镇总工会召开会议。永顺镇总工会主席李明表示，将继续服务职工。",
@@ -155,6 +158,8 @@ FOUND = [
         "李明劳模创新工作室依托北京华辰制药有限公司建立，现有成员12人。",
         ("北京华辰制药有限公司", "operates", "李明劳模创新工作室"),
     ),
+    # a short form with nothing to stand for in the article is named as written
+    ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
     # short forms resolve to the full name of the article
     (
         "怀柔区总工会召开会议。会上，区总工会启动“暖心驿站行动”。",
@@ -265,8 +270,6 @@ NOT_FOUND = [
     ),
     # a city or province in a company's name is a brand, not its location
     ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
-    # a short form with nothing to stand for in the article is dropped, not guessed
-    ("会上，区总工会启动“暖心驿站行动”。", ("区总工会", "organizes", "暖心驿站行动")),
     # a street named only to find the building is not where the site is
     (
         "近日，望京街道工会驿站正式启用。该驿站位于阜通东大街与广顺北大街交叉口附近的融科资讯中心一层。",

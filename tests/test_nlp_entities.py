@@ -91,6 +91,19 @@ FOUND = [
     # a province's short name standing alone is the province, not only before a paper's name
     ("湖北各级工会开展送温暖活动。", ("District", "湖北")),
     ("绘就了一幅四川工运的壮丽画卷。", ("District", "四川")),  # 工运: the movement, not a paper
+    # a new area the table of divisions lacks, and its union; a zone's bare name before a
+    # union's head stands for the article's zone, as a level word does
+    ("近日，两江新区总工会召开全委会。", ("District", "两江新区")),
+    ("近日，两江新区总工会召开全委会。", ("Union", "两江新区总工会")),
+    ("深圳市龙湖新区总工会为建设者送清凉。", ("District", "龙湖新区")),  # 龙湖新|区总|工会
+    ("成都市总工会召开会议，高新区总工会新建职工书屋5家。", ("Union", "高新区总工会")),
+    ("在成都市，经开区总工会建设工会驿站10个。", ("Union", "经开区总工会")),
+    # a company's ownership said before its name is no part of it
+    ("某街道联合区属国企东投集团启动改造。", ("Organization", "东投集团")),
+    ("市属国企东方建工集团参加了竞赛。", ("Organization", "东方建工集团")),
+    # ...but 建设 opens the name of a body or a road that a site is named after
+    ("建设路工会驿站正式开放。", ("Facility", "建设路工会驿站")),
+    ("中国建设银行东城支行工会驿站正式开放。", ("Facility", "中国建设银行东城支行工会驿站")),
 ]
 
 NOT_FOUND = [
@@ -163,6 +176,15 @@ NOT_FOUND = [
     ("广东电视台记者走进一家工会驿站。", ("District", "广东")),
     ("长沙晚报记者近日采访了多名快递员。", ("District", "长沙")),
     ("甘肃平安网讯 日前，某县人民法院与县总工会共建调解室。", ("District", "甘肃")),
+    # 新区 after a word that names no place (城市新区, 建设新区) is no area of its own
+    ("推动城市新区发展。", ("District", "城市新区")),
+    ("加快建设新区步伐。", ("District", "建设新区")),
+    # the union that runs a site is no part of the site's name (建设: 建设银行 has it)
+    ("今年，经开区总工会建设工会驿站10个。", ("Facility", "经开区总工会建设工会驿站")),
+    ("东城区总工会建设职工之家3家。", ("Facility", "东城区总工会建设职工之家")),
+    ("县总工会在部分单位内建设爱心母婴室9间。", ("Facility", "部分单位内建设爱心母婴室")),
+    ("在醒目位置设置爱心母婴室标识灯箱。", ("Facility", "设置爱心母婴室")),
+    ("市属国企东方建工集团参加了竞赛。", ("Organization", "市属国企东方建工集团")),
 ]
 
 

@@ -43,6 +43,9 @@ PERSONS = [
     ("市总工会主席乌日娜到场,为职工送上体检卡。", {"乌日娜"}),
     # compound surnames
     ("区总工会副主席欧阳振华出席。", {"欧阳振华"}),
+    # the name after a body ends before 副 and the post it makes a deputy's
+    ("福州市总工会陈华副调研员带队走访企业。", {"陈华"}),
+    ("福州市总工会陈立民副调研员带队走访企业。", {"陈立民"}),
 ]
 
 NO_PERSONS = [
@@ -73,6 +76,8 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # a post after a joining word is no post of the body before it
+    ("东城区总工会与律师王芳走进建筑工地。", ("王芳", "memberOf", "东城区总工会")),
     # ...not another division's union named before it
     (
         "北京市总工会副主席马小东、平谷区人大常委会副主任、总工会主席吴长青到会。"
@@ -97,6 +102,7 @@ NOT_MEMBERS = [
 
 MEMBERS = [
     ("密云区总工会党组书记、主席周建国出席。", ("周建国", "memberOf", "密云区总工会")),
+    ("福州市总工会陈华副调研员带队走访企业。", ("陈华", "memberOf", "福州市总工会")),
     # a bare 总工会 in a list of posts begun at a body named after a division is that
     # division's union, and the first body is held too
     (

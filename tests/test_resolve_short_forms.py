@@ -41,6 +41,15 @@ def _entities(extractor, text: str) -> dict[str, dict]:
         ("全总近日印发通知，部署送温暖活动。", "全总", "Union:中华全国总工会", "中华全国总工会"),
         # a division named only by its short form is called so in the article
         ("广州的快递员和外卖骑手在驿站休息。", "广州", "District:广东省/广州市", "广州市"),
+        # an article that names no division: the short form is all the name there is
+        ("市总工会与律师王芳走进建筑工地，开展普法活动。", "市总工会", "Union:市总工会", None),
+        # a zone's bare kind: the zone of the article's city
+        (
+            "成都市总工会召开会议，高新区总工会新建职工书屋5家。",
+            "高新区总工会",
+            "Union:高新区总工会@四川省/成都市",
+            None,
+        ),
     ],
 )
 def test_short_form_without_full_name(

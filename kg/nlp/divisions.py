@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -19,6 +19,10 @@ from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bound
 PRIORITY = 30
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
+# Beside them: new areas (两江新区, 某市某某新区), zones a state or province sets up
+# with unions and offices of their own but no place in the table of divisions (those
+# that became districts, 浦东新区, are in it).
+ZONE_WORDS = ("新区",)
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
@@ -53,7 +57,7 @@ class DivisionRecognizer(Component):
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
         self.media_words = tuple(words("media_words"))
-        self.community_scanner = Scanner((w, w) for w in COMMUNITY_WORDS)
+        self.community_scanner = Scanner((w, w) for w in (*COMMUNITY_WORDS, *ZONE_WORDS))
         classes = word_classes()
         self.dictionary = classes["word"]
         self.not_in_names = classes["closed"] | words("boundaries") | classes["verb"]
@@ -218,7 +222,8 @@ class DivisionRecognizer(Component):
                 offset = end + 1
 
     def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
-        """Communities and villages (石榴园社区, 小王庄村), which the gazetteer does not hold.
+        """Communities and villages (石榴园社区, 小王庄村) and new areas (两江新区), which
+        the gazetteer does not hold.
 
         The word before 社区 or 村 is a name when no dictionary knows it or knows
         it only as a name, or when the text shows it is one: a division right
@@ -229,9 +234,13 @@ class DivisionRecognizer(Component):
         starts, ends = token_bounds(doc)
         taken = [(m.start, m.end) for m in found]
         division_ends = {m.end for m in found if not m.short}
-        for start, end, _ in self.community_scanner.find(text):
+        for start, end, word in self.community_scanner.find(text):
             index = bisect_left(ends, end)
-            if index >= len(ends) or ends[index] != end:
+            if word in ZONE_WORDS:
+                # The segmenter may glue 新区's last character to the word after it
+                # (龙湖新|区总|工会): the name is what comes before 新区 all the same.
+                index = bisect_right(starts, start) - 1
+            elif index >= len(ends) or ends[index] != end:
                 continue
             # The name is the rest of the word (小王庄村) or the word before (石榴园|社区),
             # with the one before that when it is a single character (翠湖|苑|社区).

@@ -58,7 +58,11 @@ LOOK_BACK = 32
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
-LEVEL_WORDS = frozenset({"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村"})
+# A zone's bare kind (高新区总工会) names the article's zone as a level word does.
+ZONE_LEVEL_WORDS = ("新区", "开发区", "经开区", "高新区")
+LEVEL_WORDS = frozenset(
+    {"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村", *ZONE_LEVEL_WORDS}
+)
 # 市中心, 区中心一带: after a level word alone, 中心 is the middle of the area, no body.
 AREA_CENTRE = "中心"
 # The heads of both a programme and a building project (某某工程, 某某项目), and the
@@ -136,6 +140,7 @@ class HeadNameRecognizer(Component):
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
+        self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
         self.collectives = words("collective_words")
@@ -156,6 +161,8 @@ class HeadNameRecognizer(Component):
         )
         # A park or building has its own union too (某某产业园工会).
         self.site_heads = tuple(h for h, head in self.heads.items() if head.label == "Place")
+        # The heads a body or road is named with (建设|银行, 建设|路).
+        self.name_heads = (*self.owner_heads, *self.site_heads, *self.union_words)
         self.union_owner_kinds = frozenset(self.owner_heads) | frozenset(self.site_heads)
         self.max_name = max_name
         # Heads of two characters or more: a name that ends so ends before a 和 (see
@@ -528,6 +535,17 @@ class HeadNameRecognizer(Component):
                 not depth
                 and (
                     (
+                        # 某区总工会|建设|工会驿站, 在单位内|建设|爱心母婴室: building the site
+                        # is no part of its name, but 建设 opens the name of a body or road
+                        # (建设|银行, 建设|路) that a site may be named after.
+                        head.label in SITE_LABELS
+                        and piece in self.running
+                        and (
+                            starts[index] in union_ends
+                            or (bool(taken) and not taken[-1][1].startswith(self.name_heads))
+                        )
+                    )
+                    or (
                         head.label == "Initiative"
                         and piece in self.union_heads
                         and left in union_ends
