@@ -162,6 +162,21 @@ FOUND = [
         "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
         ("南湖工匠学院", "serves", "产业工人"),
     ),
+    # an event during which volunteers go to a site and serve there: the event serves
+    (
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供义务理发。",
+        ("迎新春 送祝福", "serves", "保安员"),
+    ),
+    # …and a site they go to with no event named before it still serves
+    (
+        "西岭区总工会走进东湖社区暖心驿站，为快递员送上热饮。",
+        ("东湖社区暖心驿站", "serves", "快递员"),
+    ),
+    # the groups after the division they are in (为某街道辖区的…)
+    (
+        "东湖街道总工会开办“小候鸟”暑期托班。托班一方面为东湖街道辖区的新业态劳动者分担了照看孩子的压力。",
+        ("小候鸟暑期托班", "serves", "新业态劳动者"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -208,6 +223,15 @@ NOT_FOUND = [
     (
         "南湖区总工会开展“爱心助农”活动，全区农户从中受益，环卫工人也来帮忙。",
         ("爱心助农", "serves", "环卫工人"),
+    ),
+    # the site an event's doers work from is not what the event's purpose names
+    (
+        "为给先进工作者提供优质的疗休养服务，西岭县总工会以西岭劳模疗休养基地为中心设计行程。",
+        ("西岭劳模疗休养基地", "serves", "先进工作者"),
+    ),
+    (
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供义务理发。",
+        ("东湖社区暖心驿站", "serves", "保安员"),
     ),
     # a programme listed among places after 、 is not what the next sentence is about
     (
