@@ -172,6 +172,12 @@ FOUND = [
         "西岭区总工会走进东湖社区暖心驿站，为快递员送上热饮。",
         ("东湖社区暖心驿站", "serves", "快递员"),
     ),
+    # a lead sentence before the article names its programme: the programme serves
+    (
+        "东湖区环卫局表示，这些礼包将逐一送到一线环卫工人的手中。"
+        "今年5月，东湖区总工会在全区开展“爱心消费”活动。",
+        ("爱心消费", "serves", "一线环卫工人"),
+    ),
     # the groups after the division they are in (为某街道辖区的…)
     (
         "东湖街道总工会开办“小候鸟”暑期托班。托班一方面为东湖街道辖区的新业态劳动者分担了照看孩子的压力。",
@@ -223,6 +229,12 @@ NOT_FOUND = [
     (
         "南湖区总工会开展“爱心助农”活动，全区农户从中受益，环卫工人也来帮忙。",
         ("爱心助农", "serves", "环卫工人"),
+    ),
+    # a headline that names no programme sums up the article, not the first one named
+    (
+        "东湖工会：多措并举关心关爱冬奥职工\n"
+        "日前，东湖区总工会印发《关于做好春节期间关心关爱工作的通知》。",
+        ("关于做好春节期间关心关爱工作的通知", "serves", "冬奥职工"),
     ),
     # the site an event's doers work from is not what the event's purpose names
     (

@@ -64,6 +64,8 @@ UNION_DIVISION = re.compile(
     rf"⟨{TYPE_LETTERS['District']}(\d+)⟩(?=总?工会|、⟨{TYPE_LETTERS['Union']}\d+⟩)"
 )
 AGENT_PREDICATES = frozenset({"organizes", "operates"})
+# The marks that end a sentence of the text, which a headline or a caption lacks.
+FULL_STOPS = ("。", "！", "？", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,11 @@ def extract(
 ) -> tuple[list[Relation], Clause | None]:
     """Every relation the rules find in ``doc``, in text order, without duplicates,
     and the article's opening clause: its first sentence that names a programme or a
-    site, whose topic serves where a sentence names none (rules with article_topic).
+    site, whose topic serves where a sentence names none (rules with article_topic),
+    in the sentences before it too (该局表示，礼包将送到环卫工人手中。今年5月，某总工会
+    开展“某某”活动…: the lead quotes what the programme named next does), but not in
+    a headline or a caption before it (a line with no full stop), which sums up the
+    article (多措并举关爱某某职工) rather than one programme.
 
     ``divisions`` tells what a division mention's key stands for. ``opening`` is the
     opening clause of the article's earlier pieces, when ``doc`` is not its first
@@ -179,18 +185,27 @@ def extract(
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
+    sentences = []
+    lead = -1  # the opening clause's sentence, where this piece holds it
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
         here = mentions[first : bisect_left(starts, end, first)]
-        found.extend(_name_structure(start, end, here, divisions))
         inside = [m for m in here if not m.nested]
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
+        if opening is None and any(m.label in SERVERS for m in inside):
+            opening, lead = clause, len(sentences)
+        sentences.append((start, end, first, here, clause))
+    for index, (start, end, first, here, clause) in enumerate(sentences):
+        found.extend(_name_structure(start, end, here, divisions))
         if clause is not None:
-            found.extend(_sentence_relations(clause, previous, rules, opening))
+            # The opening clause finds its own topics, as it always did.
+            before = index <= lead and (
+                index == lead or not text[start:end].rstrip().endswith(FULL_STOPS)
+            )
+            article = None if before else opening
+            found.extend(_sentence_relations(clause, previous, rules, article))
             found.extend(_departments(clause, mentions, first))
             found.extend(_heads_by_post(clause))
-            if opening is None and any(m.label in SERVERS for m in inside):
-                opening = clause
         if "\n" in text[start:end]:
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
