@@ -172,6 +172,11 @@ FOUND = [
         "西岭区总工会走进东湖社区暖心驿站，为快递员送上热饮。",
         ("东湖社区暖心驿站", "serves", "快递员"),
     ),
+    # where the event's holders go on its day is where it takes place
+    (
+        "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
+        ("暖冬送福", "heldAt", "滨河广场"),
+    ),
     # a lead sentence before the article names its programme: the programme serves
     (
         "东湖区环卫局表示，这些礼包将逐一送到一线环卫工人的手中。"
@@ -229,6 +234,11 @@ NOT_FOUND = [
     (
         "南湖区总工会开展“爱心助农”活动，全区农户从中受益，环卫工人也来帮忙。",
         ("爱心助农", "serves", "环卫工人"),
+    ),
+    # a visit on another day than the event's is not where it took place
+    (
+        "“暖冬送福”活动举行次日，区总工会干部走进滨河广场，为环卫工人送上手套。",
+        ("暖冬送福", "heldAt", "滨河广场"),
     ),
     # a headline that names no programme sums up the article, not the first one named
     (
