@@ -172,6 +172,11 @@ FOUND = [
         "西岭区总工会走进东湖社区暖心驿站，为快递员送上热饮。",
         ("东湖社区暖心驿站", "serves", "快递员"),
     ),
+    # a purpose clause's groups are served by each programme the sentence then lists
+    (
+        "为让农民工的技能得到提高，东湖区总工会开设了“流动课堂”和“职工大讲堂”。",
+        ("职工大讲堂", "serves", "农民工"),
+    ),
     # where the event's holders go on its day is where it takes place
     (
         "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
