@@ -245,6 +245,12 @@ NOT_FOUND = [
         "“暖冬送福”活动举行次日，区总工会干部走进滨河广场，为环卫工人送上手套。",
         ("暖冬送福", "heldAt", "滨河广场"),
     ),
+    # the last programme of a list is not what the clause after the list is said of
+    (
+        "东湖区总工会继续抓好“金秋助学”活动、“冬送温暖”活动这两项工作，"
+        "并为全区困难职工送上慰问金。",
+        ("冬送温暖", "serves", "困难职工"),
+    ),
     # a headline that names no programme sums up the article, not the first one named
     (
         "东湖工会：多措并举关心关爱冬奥职工\n"
