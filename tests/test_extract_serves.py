@@ -275,6 +275,8 @@ NOT_FOUND = [
 ]
 
 ENTITIES = [
+    # teachers narrowed by a word are a group of workers, as 职工 are
+    ("东湖区总工会开展“送温暖”活动，为乡村教师送上慰问金。", ("WorkerGroup", "乡村教师")),
     # the children of a group of workers are a group (职工子女 alone is not: below)
     ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
     # a kind of site quoted is the name the sites go by
@@ -283,6 +285,8 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # …but 教师 alone is too generic to be a node
+    ("东湖区总工会开展“送温暖”活动，为教师送上慰问金。", ("WorkerGroup", "教师")),
     # a word joined to a group makes a group with its head only where the lexicon has
     # one: 环卫、快递员 names no 环卫员
     ("东湖区总工会开展“冬日暖心”活动，为环卫、快递员送上热饮。", ("WorkerGroup", "环卫员")),
