@@ -277,6 +277,7 @@ NOT_FOUND = [
 ENTITIES = [
     # teachers narrowed by a word are a group of workers, as 职工 are
     ("东湖区总工会开展“送温暖”活动，为乡村教师送上慰问金。", ("WorkerGroup", "乡村教师")),
+    ("东湖小学工会开展“三八”关爱活动，为全体女教职工送上节日祝福。", ("WorkerGroup", "女教职工")),
     # the children of a group of workers are a group (职工子女 alone is not: below)
     ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
     # a kind of site quoted is the name the sites go by
