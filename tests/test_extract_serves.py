@@ -177,6 +177,17 @@ FOUND = [
         "为让农民工的技能得到提高，东湖区总工会开设了“流动课堂”和“职工大讲堂”。",
         ("职工大讲堂", "serves", "农民工"),
     ),
+    # what serves a group serves the groups it is said to be made of
+    (
+        "东湖区总工会启动“冬送温暖”行动。行动的慰问对象分为困难职工和重点群体两大类。"
+        "重点群体则主要有两部分，一是快递员和灵活就业人员，二是艰苦岗位职工。",
+        ("冬送温暖行动", "serves", "灵活就业人员"),
+    ),
+    (
+        "东湖区总工会启动“冬送温暖”行动。行动的慰问对象分为困难职工和重点群体两大类。"
+        "重点群体则主要有两部分，一是快递员和灵活就业人员，二是艰苦岗位职工。",
+        ("冬送温暖行动", "serves", "艰苦岗位职工"),
+    ),
     # where the event's holders go on its day is where it takes place
     (
         "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
@@ -250,6 +261,11 @@ NOT_FOUND = [
         "东湖区总工会继续抓好“金秋助学”活动、“冬送温暖”活动这两项工作，"
         "并为全区困难职工送上慰问金。",
         ("冬送温暖", "serves", "困难职工"),
+    ),
+    # …but a group nothing serves passes nothing on to its members
+    (
+        "东湖区总工会启动“读书月”活动。辖区户外劳动者包括快递员和灵活就业人员。",
+        ("读书月", "serves", "灵活就业人员"),
     ),
     # a headline that names no programme sums up the article, not the first one named
     (

@@ -214,6 +214,7 @@ def extract(
     found.extend(_opened_programmes(found, mentions, text))
     found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
+    found.extend(_members_served(found, [c for *_, c in sentences if c is not None]))
     seen = set()
     unique = []
     for relation in found:
@@ -479,6 +480,40 @@ def _referred_department() -> re.Pattern[str]:
 @cache
 def _bare_departments() -> frozenset[str]:
     return words("union_departments")
+
+
+# 重点群体则主要有两部分：一是…; 户外劳动者包括…: a group said to be made of the groups
+# named after it in its sentence.
+_GROUP_LETTER = TYPE_LETTERS["WorkerGroup"]
+MADE_OF = re.compile(
+    rf"⟨{_GROUP_LETTER}(?P<whole>\d+)⟩(?:则|主要|还|又|具体)*"
+    r"(?:包括|包含|涵盖|分为|有(?:以下)?[两二三四五六七八九十几]+(?:部分|类|种))"
+)
+MEMBER = re.compile(rf"⟨{_GROUP_LETTER}(\d+)⟩")
+
+
+def _members_served(found: list[Relation], clauses: list[Clause]) -> list[Relation]:
+    """Whatever serves a group serves each group the text says it is made of (某行动的
+    慰问对象分为困难职工和重点群体两大类。重点群体则主要有两部分：一是新就业形态劳动者和
+    灵活就业人员…: the action serves those too), as it serves the members of a list
+    that a group sums up."""
+    served: dict[str, list[Mention]] = {}
+    for relation in found:
+        if relation.predicate == "serves":
+            served.setdefault(relation.object.name, []).append(relation.subject)
+    extra = []
+    for clause in clauses:
+        for match in MADE_OF.finditer(clause.template):
+            whole = clause.mentions[int(match.group("whole"))]
+            after = MEMBER.findall(clause.template, match.end())
+            members = [clause.mentions[int(i)] for i in after]
+            extra.extend(
+                Relation(server, "serves", member, "members-served", clause.start, clause.end)
+                for server in dict.fromkeys(served.get(whole.name, ()))
+                for member in members
+                if member.name != whole.name
+            )
+    return extra
 
 
 def _venues_serve(found: list[Relation], venue_rules: set[str]) -> list[Relation]:
