@@ -294,6 +294,8 @@ ENTITIES = [
     # teachers narrowed by a word are a group of workers, as 职工 are
     ("东湖区总工会开展“送温暖”活动，为乡村教师送上慰问金。", ("WorkerGroup", "乡村教师")),
     ("东湖小学工会开展“三八”关爱活动，为全体女教职工送上节日祝福。", ("WorkerGroup", "女教职工")),
+    # honoured workers a programme serves are a group
+    ("东湖区总工会开展“春风”行动，慰问劳动模范。", ("WorkerGroup", "劳动模范")),
     # the children of a group of workers are a group (职工子女 alone is not: below)
     ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
     # a kind of site quoted is the name the sites go by
@@ -302,6 +304,11 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # …but not the honour of that name, which is no group
+    (
+        "东湖区总工会在劳动模范评选中扩大农民工比例，鼓励农民工参评劳动模范和五一奖章。",
+        ("WorkerGroup", "劳动模范"),
+    ),
     # …but 教师 alone is too generic to be a node
     ("东湖区总工会开展“送温暖”活动，为教师送上慰问金。", ("WorkerGroup", "教师")),
     # a word joined to a group makes a group with its head only where the lexicon has
