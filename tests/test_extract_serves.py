@@ -188,6 +188,12 @@ FOUND = [
         "重点群体则主要有两部分，一是快递员和灵活就业人员，二是艰苦岗位职工。",
         ("冬送温暖行动", "serves", "艰苦岗位职工"),
     ),
+    # whom a programme funds or relieves it serves
+    (
+        "东湖区总工会开展“金秋助学”活动，资助困难农民工子女上学。",
+        ("金秋助学", "serves", "困难农民工"),
+    ),
+    ("东湖区总工会开展“冬送温暖”活动，救助困难农民工30人。", ("冬送温暖", "serves", "困难农民工")),
     # where the event's holders go on its day is where it takes place
     (
         "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
