@@ -203,6 +203,15 @@ FOUND = [
         "东湖区总工会于滨河广场举办“清凉一夏”活动。",
         ("清凉一夏", "heldAt", "滨河广场"),
     ),
+    # where an event opens or closes is where it is held
+    (
+        "由东湖区总工会主办的“巾帼普法”宣传活动在东湖社区职工之家开场。",
+        ("巾帼普法", "heldAt", "东湖社区职工之家"),
+    ),
+    (
+        "2025年东湖区职工篮球比赛在东湖体育馆落下帷幕。",
+        ("东湖区职工篮球比赛", "heldAt", "东湖体育馆"),
+    ),
     # where the event's holders go on its day is where it takes place
     (
         "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
