@@ -164,7 +164,7 @@ FOUND = [
     ),
     # an event during which volunteers go to a site and serve there: the event serves
     (
-        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供义务理发。",
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供理发服务。",
         ("迎新春 送祝福", "serves", "保安员"),
     ),
     # …and a site they go to with no event named before it still serves
@@ -174,18 +174,18 @@ FOUND = [
     ),
     # a purpose clause's groups are served by each programme the sentence then lists
     (
-        "为让农民工的技能得到提高，东湖区总工会开设了“流动课堂”和“职工大讲堂”。",
-        ("职工大讲堂", "serves", "农民工"),
+        "为帮助农民工提升技能，东湖区总工会开办了“工地课堂”和“技能讲堂”。",
+        ("技能讲堂", "serves", "农民工"),
     ),
     # what serves a group serves the groups it is said to be made of
     (
-        "东湖区总工会启动“冬送温暖”行动。行动的慰问对象分为困难职工和重点群体两大类。"
-        "重点群体则主要有两部分，一是快递员和灵活就业人员，二是艰苦岗位职工。",
+        "东湖区总工会启动“冬送温暖”行动，重点慰问困难职工和一线群体。"
+        "一线群体包括快递员、灵活就业人员和艰苦岗位职工。",
         ("冬送温暖行动", "serves", "灵活就业人员"),
     ),
     (
-        "东湖区总工会启动“冬送温暖”行动。行动的慰问对象分为困难职工和重点群体两大类。"
-        "重点群体则主要有两部分，一是快递员和灵活就业人员，二是艰苦岗位职工。",
+        "东湖区总工会启动“冬送温暖”行动，重点慰问困难职工和一线群体。"
+        "一线群体包括快递员、灵活就业人员和艰苦岗位职工。",
         ("冬送温暖行动", "serves", "艰苦岗位职工"),
     ),
     # whom a programme funds or relieves it serves
@@ -219,13 +219,13 @@ FOUND = [
     ),
     # a lead sentence before the article names its programme: the programme serves
     (
-        "东湖区环卫局表示，这些礼包将逐一送到一线环卫工人的手中。"
+        "东湖区环卫局介绍，这批慰问品会陆续送到一线环卫工人手中。"
         "今年5月，东湖区总工会在全区开展“爱心消费”活动。",
         ("爱心消费", "serves", "一线环卫工人"),
     ),
     # the groups after the division they are in (为某街道辖区的…)
     (
-        "东湖街道总工会开办“小候鸟”暑期托班。托班一方面为东湖街道辖区的新业态劳动者分担了照看孩子的压力。",
+        "东湖街道总工会开办“小候鸟”暑期托班。托班一方面为东湖街道辖区的新业态劳动者分担了看护子女的负担。",
         ("小候鸟暑期托班", "serves", "新业态劳动者"),
     ),
     # …after a serving cue too
@@ -287,8 +287,8 @@ NOT_FOUND = [
     ),
     # the last programme of a list is not what the clause after the list is said of
     (
-        "东湖区总工会继续抓好“金秋助学”活动、“冬送温暖”活动这两项工作，"
-        "并为全区困难职工送上慰问金。",
+        "东湖区总工会今年重点推进“金秋助学”活动、“冬送温暖”活动两项工作，"
+        "同时为困难职工送上慰问金。",
         ("冬送温暖", "serves", "困难职工"),
     ),
     # …but a group nothing serves passes nothing on to its members
@@ -298,17 +298,17 @@ NOT_FOUND = [
     ),
     # a headline that names no programme sums up the article, not the first one named
     (
-        "东湖工会：多措并举关心关爱冬奥职工\n"
+        "东湖工会：多管齐下关爱一线职工\n"
         "日前，东湖区总工会印发《关于做好春节期间关心关爱工作的通知》。",
-        ("关于做好春节期间关心关爱工作的通知", "serves", "冬奥职工"),
+        ("关于做好春节期间关心关爱工作的通知", "serves", "一线职工"),
     ),
     # the site an event's doers work from is not what the event's purpose names
     (
-        "为给先进工作者提供优质的疗休养服务，西岭县总工会以西岭劳模疗休养基地为中心设计行程。",
+        "为给先进工作者安排疗养，西岭县总工会以西岭劳模疗休养基地为中心规划路线。",
         ("西岭劳模疗休养基地", "serves", "先进工作者"),
     ),
     (
-        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供义务理发。",
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供理发服务。",
         ("东湖社区暖心驿站", "serves", "保安员"),
     ),
     # a programme listed among places after 、 is not what the next sentence is about
@@ -335,7 +335,7 @@ ENTITIES = [
 NOT_ENTITIES = [
     # …but not the honour of that name, which is no group
     (
-        "东湖区总工会在劳动模范评选中扩大农民工比例，鼓励农民工参评劳动模范和五一奖章。",
+        "东湖区总工会表彰被评为劳动模范的职工，为获得劳动模范称号的职工颁奖。",
         ("WorkerGroup", "劳动模范"),
     ),
     # …but 教师 alone is too generic to be a node

@@ -171,10 +171,10 @@ def extract(
     """Every relation the rules find in ``doc``, in text order, without duplicates,
     and the article's opening clause: its first sentence that names a programme or a
     site, whose topic serves where a sentence names none (rules with article_topic),
-    in the sentences before it too (该局表示，礼包将送到环卫工人手中。今年5月，某总工会
+    in the sentences before it too (某局介绍，慰问品会送到环卫工人手中。某月，某总工会
     开展“某某”活动…: the lead quotes what the programme named next does), but not in
     a headline or a caption before it (a line with no full stop), which sums up the
-    article (多措并举关爱某某职工) rather than one programme.
+    article (多管齐下关爱某某职工) rather than one programme.
 
     ``divisions`` tells what a division mention's key stands for. ``opening`` is the
     opening clause of the article's earlier pieces, when ``doc`` is not its first
@@ -482,7 +482,7 @@ def _bare_departments() -> frozenset[str]:
     return words("union_departments")
 
 
-# 重点群体则主要有两部分：一是…; 户外劳动者包括…: a group said to be made of the groups
+# 某某群体包括两类：一是…; 户外劳动者包括…: a group said to be made of the groups
 # named after it in its sentence.
 _GROUP_LETTER = TYPE_LETTERS["WorkerGroup"]
 MADE_OF = re.compile(
@@ -493,10 +493,9 @@ MEMBER = re.compile(rf"⟨{_GROUP_LETTER}(\d+)⟩")
 
 
 def _members_served(found: list[Relation], clauses: list[Clause]) -> list[Relation]:
-    """Whatever serves a group serves each group the text says it is made of (某行动的
-    慰问对象分为困难职工和重点群体两大类。重点群体则主要有两部分：一是新就业形态劳动者和
-    灵活就业人员…: the action serves those too), as it serves the members of a list
-    that a group sums up."""
+    """Whatever serves a group serves each group the text says it is made of (某行动重点
+    慰问一线群体。一线群体包括快递员和灵活就业人员: the action serves those too), as it
+    serves the members of a list that a group sums up."""
     served: dict[str, list[Mention]] = {}
     for relation in found:
         if relation.predicate == "serves":

@@ -38,7 +38,7 @@ HEAD_SIZES = range(1, 6)
 ELISION_JOINTS = "、和及与"
 MAX_ELIDED_WORD = 4
 MIN_REPEATS = 2
-# The words around an honour named like a group (劳动模范评选, 被评为劳动模范), and
+# The words around an honour named like a group (被评为劳动模范, 劳动模范称号), and
 # how far before the name the first are looked for.
 HONOUR_BEFORE = re.compile(r"(?:参评|评为|评选为|荣获|获评)$")
 HONOUR_AFTER = re.compile(r"评选|称号|荣誉称号|奖章")
@@ -254,8 +254,8 @@ def _open_heads(
 
 
 def _names_honour(text: str, begin: int, end: int) -> bool:
-    """Whether the group's name at ``text[begin:end]`` names an honour (劳动模范评选,
-    参评劳动模范和五一奖章): the title, not a group of workers anything serves."""
+    """Whether the group's name at ``text[begin:end]`` names an honour (某某评选,
+    被评为某某, 某某称号): the title, not a group of workers anything serves."""
     return bool(
         HONOUR_BEFORE.search(text, max(0, begin - HONOUR_REACH), begin)
         or HONOUR_AFTER.match(text, end)
