@@ -212,6 +212,15 @@ FOUND = [
         "2025年东湖区职工篮球比赛在东湖体育馆落下帷幕。",
         ("东湖区职工篮球比赛", "heldAt", "东湖体育馆"),
     ),
+    # what is built or designed for a group, named after 的 or in a list, is for it
+    (
+        "东湖街道总工会为外卖骑手打造的“骑士驿站”正式启用。",
+        ("骑士驿站", "serves", "外卖骑手"),
+    ),
+    (
+        "东湖街道总工会为外卖骑手开设了“骑手课堂”和“东湖骑士驿站”。",
+        ("东湖骑士驿站", "serves", "外卖骑手"),
+    ),
     # where the event's holders go on its day is where it takes place
     (
         "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
