@@ -13,6 +13,12 @@ FOUND = [
     # a new area the table of divisions lacks lies in the city named before it
     ("深圳市龙湖新区总工会为建设者送清凉。", ("深圳市龙湖新区总工会", "locatedIn", "龙湖新区")),
     ("深圳市龙湖新区总工会为建设者送清凉。", ("龙湖新区", "locatedIn", "深圳市")),
+    # the sites the sentence before names stand at each of the places listed
+    (
+        "由西河区总工会投建的八座西河驿站投入运行。这些站点分布在两个工地——"
+        "滨江大桥工程和地铁9号线建设工程。",
+        ("西河驿站", "locatedIn", "地铁9号线建设工程"),
+    ),
     # a shorter name of the same union in the article is that union
     (
         "通州区永顺镇总工会召开会议。永顺镇总工会主席李明表示，将继续服务职工。",
@@ -253,6 +259,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # …the sites, not people said to be spread over them
+    (
+        "由西河区总工会投建的八座西河驿站投入运行。工友们分布在滨江大桥工程和地铁9号线建设工程。",
+        ("西河驿站", "locatedIn", "地铁9号线建设工程"),
+    ),
     # …but not after 在 (a place) or 与 (a partner)
     (
         "区总工会在北京城建集团有限责任公司“安全月”活动现场慰问职工。",

@@ -162,6 +162,86 @@ FOUND = [
         "南湖工匠学院正式揭牌，为产业工人从学徒迈向工匠搭起实践平台。",
         ("南湖工匠学院", "serves", "产业工人"),
     ),
+    # an event during which volunteers go to a site and serve there: the event serves
+    (
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供理发服务。",
+        ("迎新春 送祝福", "serves", "保安员"),
+    ),
+    # …and a site they go to with no event named before it still serves
+    (
+        "西岭区总工会走进东湖社区暖心驿站，为快递员送上热饮。",
+        ("东湖社区暖心驿站", "serves", "快递员"),
+    ),
+    # a purpose clause's groups are served by each programme the sentence then lists
+    (
+        "为帮助农民工提升技能，东湖区总工会开办了“工地课堂”和“技能讲堂”。",
+        ("技能讲堂", "serves", "农民工"),
+    ),
+    # what serves a group serves the groups it is said to be made of
+    (
+        "东湖区总工会启动“冬送温暖”行动，重点慰问困难职工和一线群体。"
+        "一线群体包括快递员、灵活就业人员和艰苦岗位职工。",
+        ("冬送温暖行动", "serves", "灵活就业人员"),
+    ),
+    (
+        "东湖区总工会启动“冬送温暖”行动，重点慰问困难职工和一线群体。"
+        "一线群体包括快递员、灵活就业人员和艰苦岗位职工。",
+        ("冬送温暖行动", "serves", "艰苦岗位职工"),
+    ),
+    # whom a programme funds or relieves it serves
+    (
+        "东湖区总工会开展“金秋助学”活动，资助困难农民工子女上学。",
+        ("金秋助学", "serves", "困难农民工"),
+    ),
+    ("东湖区总工会开展“冬送温暖”活动，救助困难农民工30人。", ("冬送温暖", "serves", "困难农民工")),
+    # 于 is the written form of 在
+    (
+        "2025年东湖区职工乒乓球比赛于东湖区职工服务中心举行。",
+        ("东湖区职工乒乓球比赛", "heldAt", "东湖区职工服务中心"),
+    ),
+    (
+        "东湖区总工会于滨河广场举办“清凉一夏”活动。",
+        ("清凉一夏", "heldAt", "滨河广场"),
+    ),
+    # where an event opens or closes is where it is held
+    (
+        "由东湖区总工会主办的“巾帼普法”宣传活动在东湖社区职工之家开场。",
+        ("巾帼普法", "heldAt", "东湖社区职工之家"),
+    ),
+    (
+        "2025年东湖区职工篮球比赛在东湖体育馆落下帷幕。",
+        ("东湖区职工篮球比赛", "heldAt", "东湖体育馆"),
+    ),
+    # what is built or designed for a group, named after 的 or in a list, is for it
+    (
+        "东湖街道总工会为外卖骑手打造的“骑士驿站”正式启用。",
+        ("骑士驿站", "serves", "外卖骑手"),
+    ),
+    (
+        "东湖街道总工会为外卖骑手开设了“骑手课堂”和“东湖骑士驿站”。",
+        ("东湖骑士驿站", "serves", "外卖骑手"),
+    ),
+    # where the event's holders go on its day is where it takes place
+    (
+        "“暖冬送福”活动举行当天，区总工会干部走进滨河广场，为环卫工人送上手套。",
+        ("暖冬送福", "heldAt", "滨河广场"),
+    ),
+    # a lead sentence before the article names its programme: the programme serves
+    (
+        "东湖区环卫局介绍，这批慰问品会陆续送到一线环卫工人手中。"
+        "今年5月，东湖区总工会在全区开展“爱心消费”活动。",
+        ("爱心消费", "serves", "一线环卫工人"),
+    ),
+    # the groups after the division they are in (为某街道辖区的…)
+    (
+        "东湖街道总工会开办“小候鸟”暑期托班。托班一方面为东湖街道辖区的新业态劳动者分担了看护子女的负担。",
+        ("小候鸟暑期托班", "serves", "新业态劳动者"),
+    ),
+    # …after a serving cue too
+    (
+        "东湖区总工会启动“清凉一夏”行动，慰问了东湖区辖区的环卫工人。",
+        ("清凉一夏行动", "serves", "环卫工人"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -209,6 +289,37 @@ NOT_FOUND = [
         "南湖区总工会开展“爱心助农”活动，全区农户从中受益，环卫工人也来帮忙。",
         ("爱心助农", "serves", "环卫工人"),
     ),
+    # a visit on another day than the event's is not where it took place
+    (
+        "“暖冬送福”活动举行次日，区总工会干部走进滨河广场，为环卫工人送上手套。",
+        ("暖冬送福", "heldAt", "滨河广场"),
+    ),
+    # the last programme of a list is not what the clause after the list is said of
+    (
+        "东湖区总工会今年重点推进“金秋助学”活动、“冬送温暖”活动两项工作，"
+        "同时为困难职工送上慰问金。",
+        ("冬送温暖", "serves", "困难职工"),
+    ),
+    # …but a group nothing serves passes nothing on to its members
+    (
+        "东湖区总工会启动“读书月”活动。辖区户外劳动者包括快递员和灵活就业人员。",
+        ("读书月", "serves", "灵活就业人员"),
+    ),
+    # a headline that names no programme sums up the article, not the first one named
+    (
+        "东湖工会：多管齐下关爱一线职工\n"
+        "日前，东湖区总工会印发《关于做好春节期间关心关爱工作的通知》。",
+        ("关于做好春节期间关心关爱工作的通知", "serves", "一线职工"),
+    ),
+    # the site an event's doers work from is not what the event's purpose names
+    (
+        "为给先进工作者安排疗养，西岭县总工会以西岭劳模疗休养基地为中心规划路线。",
+        ("西岭劳模疗休养基地", "serves", "先进工作者"),
+    ),
+    (
+        "“迎新春 送祝福”活动举办当天，志愿者走进东湖社区暖心驿站，为快递员、保安员提供理发服务。",
+        ("东湖社区暖心驿站", "serves", "保安员"),
+    ),
     # a programme listed among places after 、 is not what the next sentence is about
     (
         "北湖区总工会建成十座暖心驿站。站点分布在滨河公园、东湖广场、“清凉”行动的工地。"
@@ -218,6 +329,11 @@ NOT_FOUND = [
 ]
 
 ENTITIES = [
+    # teachers narrowed by a word are a group of workers, as 职工 are
+    ("东湖区总工会开展“送温暖”活动，为乡村教师送上慰问金。", ("WorkerGroup", "乡村教师")),
+    ("东湖小学工会开展“三八”关爱活动，为全体女教职工送上节日祝福。", ("WorkerGroup", "女教职工")),
+    # honoured workers a programme serves are a group
+    ("东湖区总工会开展“春风”行动，慰问劳动模范。", ("WorkerGroup", "劳动模范")),
     # the children of a group of workers are a group (职工子女 alone is not: below)
     ("东湖区总工会启动“暖心”行动，为企业职工子女提供看护。", ("WorkerGroup", "企业职工子女")),
     # a kind of site quoted is the name the sites go by
@@ -226,6 +342,13 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # …but not the honour of that name, which is no group
+    (
+        "东湖区总工会表彰被评为劳动模范的职工，为获得劳动模范称号的职工颁奖。",
+        ("WorkerGroup", "劳动模范"),
+    ),
+    # …but 教师 alone is too generic to be a node
+    ("东湖区总工会开展“送温暖”活动，为教师送上慰问金。", ("WorkerGroup", "教师")),
     # a word joined to a group makes a group with its head only where the lexicon has
     # one: 环卫、快递员 names no 环卫员
     ("东湖区总工会开展“冬日暖心”活动，为环卫、快递员送上热饮。", ("WorkerGroup", "环卫员")),

@@ -64,6 +64,8 @@ UNION_DIVISION = re.compile(
     rf"⟨{TYPE_LETTERS['District']}(\d+)⟩(?=总?工会|、⟨{TYPE_LETTERS['Union']}\d+⟩)"
 )
 AGENT_PREDICATES = frozenset({"organizes", "operates"})
+# The marks that end a sentence of the text, which a headline or a caption lacks.
+FULL_STOPS = ("。", "！", "？", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,11 @@ def extract(
 ) -> tuple[list[Relation], Clause | None]:
     """Every relation the rules find in ``doc``, in text order, without duplicates,
     and the article's opening clause: its first sentence that names a programme or a
-    site, whose topic serves where a sentence names none (rules with article_topic).
+    site, whose topic serves where a sentence names none (rules with article_topic),
+    in the sentences before it too (某局介绍，慰问品会送到环卫工人手中。某月，某总工会
+    开展“某某”活动…: the lead quotes what the programme named next does), but not in
+    a headline or a caption before it (a line with no full stop), which sums up the
+    article (多管齐下关爱某某职工) rather than one programme.
 
     ``divisions`` tells what a division mention's key stands for. ``opening`` is the
     opening clause of the article's earlier pieces, when ``doc`` is not its first
@@ -179,18 +185,27 @@ def extract(
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
+    sentences = []
+    lead = -1  # the opening clause's sentence, where this piece holds it
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
         here = mentions[first : bisect_left(starts, end, first)]
-        found.extend(_name_structure(start, end, here, divisions))
         inside = [m for m in here if not m.nested]
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
+        if opening is None and any(m.label in SERVERS for m in inside):
+            opening, lead = clause, len(sentences)
+        sentences.append((start, end, first, here, clause))
+    for index, (start, end, first, here, clause) in enumerate(sentences):
+        found.extend(_name_structure(start, end, here, divisions))
         if clause is not None:
-            found.extend(_sentence_relations(clause, previous, rules, opening))
+            # The opening clause finds its own topics, as it always did.
+            before = index <= lead and (
+                index == lead or not text[start:end].rstrip().endswith(FULL_STOPS)
+            )
+            article = None if before else opening
+            found.extend(_sentence_relations(clause, previous, rules, article))
             found.extend(_departments(clause, mentions, first))
             found.extend(_heads_by_post(clause))
-            if opening is None and any(m.label in SERVERS for m in inside):
-                opening = clause
         if "\n" in text[start:end]:
             previous = None  # a topic does not carry over into the next paragraph
         elif clause is not None:
@@ -199,6 +214,7 @@ def extract(
     found.extend(_opened_programmes(found, mentions, text))
     found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
+    found.extend(_members_served(found, [c for *_, c in sentences if c is not None]))
     seen = set()
     unique = []
     for relation in found:
@@ -464,6 +480,39 @@ def _referred_department() -> re.Pattern[str]:
 @cache
 def _bare_departments() -> frozenset[str]:
     return words("union_departments")
+
+
+# 某某群体包括两类：一是…; 户外劳动者包括…: a group said to be made of the groups
+# named after it in its sentence.
+_GROUP_LETTER = TYPE_LETTERS["WorkerGroup"]
+MADE_OF = re.compile(
+    rf"⟨{_GROUP_LETTER}(?P<whole>\d+)⟩(?:则|主要|还|又|具体)*"
+    r"(?:包括|包含|涵盖|分为|有(?:以下)?[两二三四五六七八九十几]+(?:部分|类|种))"
+)
+MEMBER = re.compile(rf"⟨{_GROUP_LETTER}(\d+)⟩")
+
+
+def _members_served(found: list[Relation], clauses: list[Clause]) -> list[Relation]:
+    """Whatever serves a group serves each group the text says it is made of (某行动重点
+    慰问一线群体。一线群体包括快递员和灵活就业人员: the action serves those too), as it
+    serves the members of a list that a group sums up."""
+    served: dict[str, list[Mention]] = {}
+    for relation in found:
+        if relation.predicate == "serves":
+            served.setdefault(relation.object.name, []).append(relation.subject)
+    extra = []
+    for clause in clauses:
+        for match in MADE_OF.finditer(clause.template):
+            whole = clause.mentions[int(match.group("whole"))]
+            after = MEMBER.findall(clause.template, match.end())
+            members = [clause.mentions[int(i)] for i in after]
+            extra.extend(
+                Relation(server, "serves", member, "members-served", clause.start, clause.end)
+                for server in dict.fromkeys(served.get(whole.name, ()))
+                for member in members
+                if member.name != whole.name
+            )
+    return extra
 
 
 def _venues_serve(found: list[Relation], venue_rules: set[str]) -> list[Relation]:

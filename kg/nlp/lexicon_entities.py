@@ -38,6 +38,11 @@ HEAD_SIZES = range(1, 6)
 ELISION_JOINTS = "、和及与"
 MAX_ELIDED_WORD = 4
 MIN_REPEATS = 2
+# The words around an honour named like a group (被评为劳动模范, 劳动模范称号), and
+# how far before the name the first are looked for.
+HONOUR_BEFORE = re.compile(r"(?:参评|评为|评选为|荣获|获评)$")
+HONOUR_AFTER = re.compile(r"评选|称号|荣誉称号|奖章")
+HONOUR_REACH = 3
 
 
 class LexiconRecognizer(Component):
@@ -120,6 +125,8 @@ class LexiconRecognizer(Component):
                     continue
                 if self._opens_head(text, start, end):
                     continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
+                if _names_honour(text, begin, end):
+                    continue
                 groups.append((begin, end, text[begin:end], key in (OPEN, STATUS)))
                 continue
             expansion = self.expansions.get(name) if short else None
@@ -244,6 +251,15 @@ def _open_heads(
         if index < 0 or spans[index][1] < match[1]:
             kept.append(match)
     return kept
+
+
+def _names_honour(text: str, begin: int, end: int) -> bool:
+    """Whether the group's name at ``text[begin:end]`` names an honour (某某评选,
+    被评为某某, 某某称号): the title, not a group of workers anything serves."""
+    return bool(
+        HONOUR_BEFORE.search(text, max(0, begin - HONOUR_REACH), begin)
+        or HONOUR_AFTER.match(text, end)
+    )
 
 
 def _is_boundary(offsets: list[int], offset: int) -> bool:
