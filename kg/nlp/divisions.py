@@ -17,6 +17,8 @@ from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 30
+# The levels whose short forms stand on their own (北京, 长春).
+STANDING_LEVELS = ("province", "city")
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
 # Beside them: new areas (两江新区, 某市某某新区), zones a state or province sets up
@@ -74,7 +76,7 @@ class DivisionRecognizer(Component):
             for name, ids in gazetteer.short_names.items()
             if name not in gazetteer.full_names
             and name not in ordinary
-            and any(gazetteer.divisions[i].level in ("province", "city") for i in ids)
+            and any(gazetteer.divisions[i].level in STANDING_LEVELS for i in ids)
         }
         self.scanner = Scanner(
             [
@@ -133,6 +135,15 @@ class DivisionRecognizer(Component):
                 chosen.append(m)
         return chosen
 
+    def _proper(self, name: str) -> bool:
+        """Whether the dictionary knows ``name`` as a proper name, if at all."""
+        return name in self.proper or name not in self.dictionary
+
+    def _standing(self, ids: tuple[int, ...]) -> int | None:
+        """The one province or city among ``ids``, if there is one."""
+        levels = [i for i in ids if self.gazetteer.divisions[i].level in STANDING_LEVELS]
+        return levels[0] if len(levels) == 1 else None
+
     def _listed_towns(self, text: str, named: set[int]) -> Iterator[Match]:
         """Towns and subdistricts listed by their short forms where the list says
         what they are (魏善庄、庞各庄等乡镇; 在陵东、黄河等街道) and the article names
@@ -173,6 +184,11 @@ class DivisionRecognizer(Component):
             if m.short and (m.start, m.end) in spans:
                 continue  # 西安、城西等社区: the community, not the city
             chosen = choose(m.ids)
+            if chosen is None and m.short and self._proper(text[m.start : m.end]):
+                # 西宁 on its own, with namesake towns and nothing else to tell: a short
+                # form that stands alone names its province or city (see self.alone),
+                # if it is no everyday word (来宾, guests).
+                chosen = self._standing(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
             # Every name keeps the form the article uses (梨园镇 for 梨园地区, 广州);
