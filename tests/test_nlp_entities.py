@@ -99,10 +99,10 @@ FOUND = [
     ("成都市总工会召开会议，高新区总工会新建职工书屋5家。", ("Union", "高新区总工会")),
     ("在成都市，经开区总工会建设工会驿站10个。", ("Union", "经开区总工会")),
     # a zone named after its city's short form, and its union
-    ("西宁经济技术开发区总工会开展送温暖活动。", ("Union", "西宁经济技术开发区总工会")),
-    ("雅安经开区总工会建设工会驿站5个。", ("Union", "雅安经开区总工会")),
+    ("南宁经济技术开发区总工会开展送温暖活动。", ("Union", "南宁经济技术开发区总工会")),
+    ("榆林经开区总工会建设工会驿站5个。", ("Union", "榆林经开区总工会")),
     # a city's short form with namesake towns and nothing else to tell names the city
-    ("西宁的环卫工人在驿站休息。", ("District", "西宁")),
+    ("南宁的环卫工人在驿站休息。", ("District", "南宁")),
     # a company's ownership said before its name is no part of it
     ("某街道联合区属国企东投集团启动改造。", ("Organization", "东投集团")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "东方建工集团")),
@@ -182,7 +182,7 @@ NOT_FOUND = [
     ("长沙晚报记者近日采访了多名快递员。", ("District", "长沙")),
     ("甘肃平安网讯 日前，某县人民法院与县总工会共建调解室。", ("District", "甘肃")),
     # a zone's generic name (经济技术开发区) is no division of its own before a city's
-    ("西宁经济技术开发区总工会开展送温暖活动。", ("District", "经济技术开发区")),
+    ("南宁经济技术开发区总工会开展送温暖活动。", ("District", "经济技术开发区")),
     # ...nor is a city's short form that is an everyday word (来宾, guests) or a park's name
     ("与会来宾参观了驿站。", ("District", "来宾")),
     ("职工们游览北海公园。", ("District", "北海")),

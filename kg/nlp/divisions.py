@@ -185,7 +185,7 @@ class DivisionRecognizer(Component):
                 continue  # 西安、城西等社区: the community, not the city
             chosen = choose(m.ids)
             if chosen is None and m.short and self._proper(text[m.start : m.end]):
-                # 西宁 on its own, with namesake towns and nothing else to tell: a short
+                # 南宁 on its own, with namesake towns and nothing else to tell: a short
                 # form that stands alone names its province or city (see self.alone),
                 # if it is no everyday word (来宾, guests).
                 chosen = self._standing(m.ids)

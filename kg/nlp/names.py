@@ -919,7 +919,7 @@ class HeadNameRecognizer(Component):
         self, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
     ) -> int | None:
         """The first division of an organisation's name when a verb comes before it
-        (培训邀请丰台区总工会宣传部); its name starts there. 西宁经济技术开发区 keeps
+        (培训邀请丰台区总工会宣传部); its name starts there. 某市经济技术开发区 keeps
         the city before the zone."""
         for offset, piece in tokens:
             if offset in divisions:
