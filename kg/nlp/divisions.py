@@ -25,6 +25,15 @@ COMMUNITY_WORDS = ("社区", "村")
 # with unions and offices of their own but no place in the table of divisions (those
 # that became districts, 浦东新区, are in it).
 ZONE_WORDS = ("新区",)
+# Subdistricts the table lacks (new ones, and towns renamed 街道: 某某街道总工会), taken
+# only before a body's or site's head and when their name is no everyday word.
+TOWN_WORDS = ("街道",)
+# The level of a division named in the text, by the word that ends its name.
+TEXT_DIVISION_LEVELS = {
+    **dict.fromkeys(COMMUNITY_WORDS, "community"),
+    **dict.fromkeys(ZONE_WORDS, "zone"),
+    **dict.fromkeys(TOWN_WORDS, "town"),
+}
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
@@ -37,6 +46,12 @@ COMMUNITY_LIST = re.compile(
 TOWN_LIST = re.compile(
     r"((?:[\u3400-\u9fff]{2,8}[、和及])+[\u3400-\u9fff]{2,6})等[^，。；、]{0,6}?(?:乡镇|镇街|街镇|街道|镇|乡)"
 )
+
+
+def _split(starts: list[int], left: int, right: int) -> bool:
+    """Whether a word of the segmenter starts inside ``left``:``right``."""
+    inner = bisect_right(starts, left)
+    return inner < len(starts) and starts[inner] < right
 
 
 def _opens_countryside(text: str, start: int, end: int) -> bool:
@@ -59,7 +74,7 @@ class DivisionRecognizer(Component):
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
         self.media_words = tuple(words("media_words"))
-        self.community_scanner = Scanner((w, w) for w in (*COMMUNITY_WORDS, *ZONE_WORDS))
+        self.community_scanner = Scanner((w, w) for w in TEXT_DIVISION_LEVELS)
         classes = word_classes()
         self.dictionary = classes["word"]
         self.not_in_names = classes["closed"] | words("boundaries") | classes["verb"]
@@ -238,8 +253,8 @@ class DivisionRecognizer(Component):
                 offset = end + 1
 
     def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
-        """Communities and villages (石榴园社区, 小王庄村) and new areas (两江新区), which
-        the gazetteer does not hold.
+        """Communities and villages (石榴园社区, 小王庄村), new areas (两江新区) and
+        subdistricts (某某街道总工会) that the gazetteer does not hold.
 
         The word before 社区 or 村 is a name when no dictionary knows it or knows
         it only as a name, or when the text shows it is one: a division right
@@ -286,11 +301,18 @@ class DivisionRecognizer(Component):
             ):
                 continue
             after = text[end : end + self.longest_head]
+            before_head = any(after.startswith(h) for h in self.heads)
+            if word in TOWN_WORDS and not (
+                before_head
+                and (name not in self.dictionary or name in self.proper)
+                and not _split(starts, left, start)
+            ):
+                continue  # 全区|街道总工会, 还要|数|街道: no name of a subdistrict
             if not (
                 name not in self.dictionary
                 or name in self.place_like
                 or left in division_ends
-                or any(after.startswith(h) for h in self.heads)
+                or before_head
             ):
                 continue
             taken.append((left, end))

@@ -560,6 +560,8 @@ class HeadNameRecognizer(Component):
                             and (self._edition(text, left, piece) or piece in self.trained)
                         )
                     )
+                    # 等|地 split: a boundary of two words (九宫山等地|某基地) ends here too
+                    or (index > 0 and text[starts[index - 1] : left] in self.boundaries)
                     or (
                         # 读|大学, 跑|医院: a verb of one character right before an
                         # organisation's head takes it as its object; no name (but
