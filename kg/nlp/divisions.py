@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import resources
-from kg.lexicons import heads, word_classes, words
+from kg.lexicons import heads, table, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
@@ -93,6 +93,13 @@ class DivisionRecognizer(Component):
             and name not in ordinary
             and any(gazetteer.divisions[i].level in STANDING_LEVELS for i in ids)
         }
+        # 呼市 of 呼和浩特市: an abbreviation that names the city as its full name does
+        # (呼市总工会); a custom table may lack the city.
+        abbreviations = [
+            (row["abbreviation"], (gazetteer.full_names[row["full"]], False))
+            for row in table("division_abbreviations")
+            if row["full"] in gazetteer.full_names
+        ]
         self.scanner = Scanner(
             [
                 (name, (ids, False))
@@ -100,6 +107,7 @@ class DivisionRecognizer(Component):
                 if name not in ordinary
             ]
             + [(name, (ids, True)) for name, ids in self.alone.items()]
+            + abbreviations
         )
 
     def user_words(self) -> Iterable[str]:
