@@ -27,7 +27,7 @@ from kg.lexicons import (
     word_classes,
     words,
 )
-from kg.nlp.divisions import COMMUNITY_WORDS, ZONE_WORDS
+from kg.nlp.divisions import TEXT_DIVISION_LEVELS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
@@ -421,10 +421,11 @@ class ArticleResolver:
             if mention.label == "District":
                 division = self.divisions(mention.key)
                 # Below or beside the gazetteer (kg_divisions finds them in the text).
-                if division is None and mention.name.endswith(COMMUNITY_WORDS):
-                    division = DivisionInfo(mention.name, "community", "", mention.name)
-                elif division is None and mention.name.endswith(ZONE_WORDS):
-                    division = DivisionInfo(mention.name, "zone", "", mention.name)
+                level = next(
+                    (v for w, v in TEXT_DIVISION_LEVELS.items() if mention.name.endswith(w)), None
+                )
+                if division is None and level is not None:
+                    division = DivisionInfo(mention.name, level, "", mention.name)
             entity = Entity(
                 entity_id,
                 name,

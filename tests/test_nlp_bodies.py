@@ -346,8 +346,6 @@ NOT_DIVISIONS = [
     # 乡 of 乡村 (the countryside) closes no township's name
     ("工会积极促进乡村振兴。", ("District", "促进乡")),
     ("工会积极促进乡村振兴。", ("District", "促进乡村")),
-    # ...and alone a name in 街 is a street (大东街道 of 越秀区 is called 大东街 there)
-    ("宋庄街道工会开展慰问。", ("District", "宋庄街道")),
     ("职工们在大东街上摆起了摊位。", ("District", "大东街")),
     ("比赛邀请了广州、深圳的选手。", ("District", "广州市")),
     # a short name alone, or after what does not hold it, is no division
@@ -402,6 +400,9 @@ NOT_PLACED = [
     # a kind of park names no park: the union is the district's park's
     ("东城区产业园工会举办活动。", ("东城区产业园工会", "locatedIn", "产业园")),
     ("杭州科技园区工会举办活动。", ("杭州科技园区工会", "locatedIn", "杭州科技园区")),
+    # alone, a subdistrict named like a town of the table (宋庄镇) is a subdistrict of
+    # its own, not placed where that town is
+    ("宋庄街道工会开展慰问。", ("宋庄街道", "locatedIn", "通州区")),
 ]
 
 

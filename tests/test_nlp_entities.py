@@ -98,6 +98,15 @@ FOUND = [
     ("深圳市龙湖新区总工会为建设者送清凉。", ("District", "龙湖新区")),  # 龙湖新|区总|工会
     ("成都市总工会召开会议，高新区总工会新建职工书屋5家。", ("Union", "高新区总工会")),
     ("在成都市，经开区总工会建设工会驿站10个。", ("Union", "经开区总工会")),
+    # a subdistrict the table of divisions lacks (a new one, a town renamed), before a
+    # body's head
+    ("岚屿街道总工会联合多个部门开展安全培训。", ("District", "岚屿街道")),
+    ("岚屿街道总工会联合多个部门开展安全培训。", ("Union", "岚屿街道总工会")),
+    # a zone named after its city's short form, and its union
+    ("南宁经济技术开发区总工会开展送温暖活动。", ("Union", "南宁经济技术开发区总工会")),
+    ("榆林经开区总工会建设工会驿站5个。", ("Union", "榆林经开区总工会")),
+    # a city's short form with namesake towns and nothing else to tell names the city
+    ("南宁的环卫工人在驿站休息。", ("District", "南宁")),
     # a company's ownership said before its name is no part of it
     ("某街道联合区属国企东投集团启动改造。", ("Organization", "东投集团")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "东方建工集团")),
@@ -176,6 +185,17 @@ NOT_FOUND = [
     ("广东电视台记者走进一家工会驿站。", ("District", "广东")),
     ("长沙晚报记者近日采访了多名快递员。", ("District", "长沙")),
     ("甘肃平安网讯 日前，某县人民法院与县总工会共建调解室。", ("District", "甘肃")),
+    # a zone's generic name (经济技术开发区) is no division of its own before a city's
+    ("南宁经济技术开发区总工会开展送温暖活动。", ("District", "经济技术开发区")),
+    # ...nor is a city's short form that is an everyday word (来宾, guests) or a park's name
+    ("与会来宾参观了驿站。", ("District", "来宾")),
+    ("职工们游览北海公园。", ("District", "北海")),
+    # ...but not words that name none before 街道, nor one that needs a word before it
+    ("全区街道总工会开展安全培训。", ("District", "全区街道")),
+    ("其中还要数街道总工会的工作最细。", ("District", "还要数街道")),
+    ("行走在城市街道上。", ("District", "城市街道")),
+    # 等地 (and other places) split by the segmenter is no part of the name after it
+    ("劳模们分别赴东岭、西岭等地劳模疗休养基地休养。", ("Facility", "地劳模疗休养基地")),
     # 新区 after a word that names no place (城市新区, 建设新区) is no area of its own
     ("推动城市新区发展。", ("District", "城市新区")),
     ("加快建设新区步伐。", ("District", "建设新区")),

@@ -41,6 +41,13 @@ def _entities(extractor, text: str) -> dict[str, dict]:
         ("全总近日印发通知，部署送温暖活动。", "全总", "Union:中华全国总工会", "中华全国总工会"),
         # a division named only by its short form is called so in the article
         ("广州的快递员和外卖骑手在驿站休息。", "广州", "District:广东省/广州市", "广州市"),
+        # a city's abbreviation that no table of divisions lists names the city
+        (
+            "哈市总工会开展送温暖活动。",
+            "哈市总工会",
+            "Union:哈尔滨市总工会@黑龙江省/哈尔滨市",
+            "哈尔滨市总工会",
+        ),
         # an article that names no division: the short form is all the name there is
         ("市总工会与律师王芳走进建筑工地，开展普法活动。", "市总工会", "Union:市总工会", None),
         # a zone's bare kind: the zone of the article's city

@@ -22,6 +22,7 @@ COLUMNS = {
     "heads": ("head", "type", "kind"),
     "short_forms": ("short", "type", "expands_to", "canonical"),
     "body_abbreviations": ("abbreviation", "full"),
+    "division_abbreviations": ("abbreviation", "full"),
     "initiatives": ("name", "aliases"),
 }
 TYPE_COLUMN = "type"

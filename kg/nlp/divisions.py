@@ -11,18 +11,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import resources
-from kg.lexicons import heads, word_classes, words
+from kg.lexicons import heads, table, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
 PRIORITY = 30
+# The levels whose short forms stand on their own (北京, 长春).
+STANDING_LEVELS = ("province", "city")
 # Below the towns the gazetteer ends: communities and villages, named in the text.
 COMMUNITY_WORDS = ("社区", "村")
 # Beside them: new areas (两江新区, 某市某某新区), zones a state or province sets up
 # with unions and offices of their own but no place in the table of divisions (those
 # that became districts, 浦东新区, are in it).
 ZONE_WORDS = ("新区",)
+# Subdistricts the table lacks (new ones, and towns renamed 街道: 某某街道总工会), taken
+# only before a body's or site's head and when their name is no everyday word.
+TOWN_WORDS = ("街道",)
+# The level of a division named in the text, by the word that ends its name.
+TEXT_DIVISION_LEVELS = {
+    **dict.fromkeys(COMMUNITY_WORDS, "community"),
+    **dict.fromkeys(ZONE_WORDS, "zone"),
+    **dict.fromkeys(TOWN_WORDS, "town"),
+}
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
@@ -35,6 +46,12 @@ COMMUNITY_LIST = re.compile(
 TOWN_LIST = re.compile(
     r"((?:[\u3400-\u9fff]{2,8}[、和及])+[\u3400-\u9fff]{2,6})等[^，。；、]{0,6}?(?:乡镇|镇街|街镇|街道|镇|乡)"
 )
+
+
+def _split(starts: list[int], left: int, right: int) -> bool:
+    """Whether a word of the segmenter starts inside ``left``:``right``."""
+    inner = bisect_right(starts, left)
+    return inner < len(starts) and starts[inner] < right
 
 
 def _opens_countryside(text: str, start: int, end: int) -> bool:
@@ -57,7 +74,7 @@ class DivisionRecognizer(Component):
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
         self.media_words = tuple(words("media_words"))
-        self.community_scanner = Scanner((w, w) for w in (*COMMUNITY_WORDS, *ZONE_WORDS))
+        self.community_scanner = Scanner((w, w) for w in TEXT_DIVISION_LEVELS)
         classes = word_classes()
         self.dictionary = classes["word"]
         self.not_in_names = classes["closed"] | words("boundaries") | classes["verb"]
@@ -74,8 +91,15 @@ class DivisionRecognizer(Component):
             for name, ids in gazetteer.short_names.items()
             if name not in gazetteer.full_names
             and name not in ordinary
-            and any(gazetteer.divisions[i].level in ("province", "city") for i in ids)
+            and any(gazetteer.divisions[i].level in STANDING_LEVELS for i in ids)
         }
+        # 呼市 of 呼和浩特市: an abbreviation that names the city as its full name does
+        # (呼市总工会); a custom table may lack the city.
+        abbreviations = [
+            (row["abbreviation"], (gazetteer.full_names[row["full"]], False))
+            for row in table("division_abbreviations")
+            if row["full"] in gazetteer.full_names
+        ]
         self.scanner = Scanner(
             [
                 (name, (ids, False))
@@ -83,6 +107,7 @@ class DivisionRecognizer(Component):
                 if name not in ordinary
             ]
             + [(name, (ids, True)) for name, ids in self.alone.items()]
+            + abbreviations
         )
 
     def user_words(self) -> Iterable[str]:
@@ -133,6 +158,15 @@ class DivisionRecognizer(Component):
                 chosen.append(m)
         return chosen
 
+    def _proper(self, name: str) -> bool:
+        """Whether the dictionary knows ``name`` as a proper name, if at all."""
+        return name in self.proper or name not in self.dictionary
+
+    def _standing(self, ids: tuple[int, ...]) -> int | None:
+        """The one province or city among ``ids``, if there is one."""
+        levels = [i for i in ids if self.gazetteer.divisions[i].level in STANDING_LEVELS]
+        return levels[0] if len(levels) == 1 else None
+
     def _listed_towns(self, text: str, named: set[int]) -> Iterator[Match]:
         """Towns and subdistricts listed by their short forms where the list says
         what they are (魏善庄、庞各庄等乡镇; 在陵东、黄河等街道) and the article names
@@ -173,6 +207,11 @@ class DivisionRecognizer(Component):
             if m.short and (m.start, m.end) in spans:
                 continue  # 西安、城西等社区: the community, not the city
             chosen = choose(m.ids)
+            if chosen is None and m.short and self._proper(text[m.start : m.end]):
+                # 南宁 on its own, with namesake towns and nothing else to tell: a short
+                # form that stands alone names its province or city (see self.alone),
+                # if it is no everyday word (来宾, guests).
+                chosen = self._standing(m.ids)
             if chosen is None and m.short:
                 continue  # a short form we cannot place is not worth a guess
             # Every name keeps the form the article uses (梨园镇 for 梨园地区, 广州);
@@ -222,8 +261,8 @@ class DivisionRecognizer(Component):
                 offset = end + 1
 
     def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
-        """Communities and villages (石榴园社区, 小王庄村) and new areas (两江新区), which
-        the gazetteer does not hold.
+        """Communities and villages (石榴园社区, 小王庄村), new areas (两江新区) and
+        subdistricts (某某街道总工会) that the gazetteer does not hold.
 
         The word before 社区 or 村 is a name when no dictionary knows it or knows
         it only as a name, or when the text shows it is one: a division right
@@ -270,11 +309,18 @@ class DivisionRecognizer(Component):
             ):
                 continue
             after = text[end : end + self.longest_head]
+            before_head = any(after.startswith(h) for h in self.heads)
+            if word in TOWN_WORDS and not (
+                before_head
+                and (name not in self.dictionary or name in self.proper)
+                and not _split(starts, left, start)
+            ):
+                continue  # 全区|街道总工会, 还要|数|街道: no name of a subdistrict
             if not (
                 name not in self.dictionary
                 or name in self.place_like
                 or left in division_ends
-                or any(after.startswith(h) for h in self.heads)
+                or before_head
             ):
                 continue
             taken.append((left, end))

@@ -560,6 +560,8 @@ class HeadNameRecognizer(Component):
                             and (self._edition(text, left, piece) or piece in self.trained)
                         )
                     )
+                    # 等|地 split: a boundary of two words (九宫山等地|某基地) ends here too
+                    or (index > 0 and text[starts[index - 1] : left] in self.boundaries)
                     or (
                         # 读|大学, 跑|医院: a verb of one character right before an
                         # organisation's head takes it as its object; no name (but
@@ -919,7 +921,7 @@ class HeadNameRecognizer(Component):
         self, tokens: list[tuple[int, str]], divisions: dict[int, Candidate]
     ) -> int | None:
         """The first division of an organisation's name when a verb comes before it
-        (培训邀请丰台区总工会宣传部); its name starts there. 西宁经济技术开发区 keeps
+        (培训邀请丰台区总工会宣传部); its name starts there. 某市经济技术开发区 keeps
         the city before the zone."""
         for offset, piece in tokens:
             if offset in divisions:
