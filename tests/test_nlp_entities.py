@@ -196,6 +196,8 @@ NOT_FOUND = [
     ("行走在城市街道上。", ("District", "城市街道")),
     # 等地 (and other places) split by the segmenter is no part of the name after it
     ("劳模们分别赴东岭、西岭等地劳模疗休养基地休养。", ("Facility", "地劳模疗休养基地")),
+    # every one of a kind (各镇总工会) names no body
+    ("通州区永顺镇召开会议，各镇总工会的负责同志出席。", ("Union", "镇总工会")),
     # 新区 after a word that names no place (城市新区, 建设新区) is no area of its own
     ("推动城市新区发展。", ("District", "城市新区")),
     ("加快建设新区步伐。", ("District", "建设新区")),

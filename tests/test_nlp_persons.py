@@ -101,6 +101,12 @@ NOT_MEMBERS = [
 ]
 
 MEMBERS = [
+    # a committee by its short name (经审会) and a spokesman's post go on the list of posts
+    (
+        "东城区总工会党组成员、经审会主任、一级巡视员刘明出席。",
+        ("刘明", "memberOf", "东城区总工会"),
+    ),
+    ("东城区总工会新闻发言人、宣传部部长刘明出席。", ("刘明", "memberOf", "东城区总工会")),
     ("密云区总工会党组书记、主席周建国出席。", ("周建国", "memberOf", "密云区总工会")),
     ("福州市总工会陈华副调研员带队走访企业。", ("陈华", "memberOf", "福州市总工会")),
     # a bare 总工会 in a list of posts begun at a body named after a division is that

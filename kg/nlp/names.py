@@ -671,6 +671,8 @@ class HeadNameRecognizer(Component):
         if level_only and head.text == AREA_CENTRE:
             return None
         if level_only and head.label in ("Union", "Organization"):
+            if preceding in DISTRIBUTIVE:
+                return None  # 各镇总工会, 各区人社局: every one of a kind, no body named
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if (head.label == "Facility" and modifier in self.union_heads) or (
             head.label in SITE_LABELS and preceding in DISTRIBUTIVE
