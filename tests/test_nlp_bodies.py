@@ -93,6 +93,11 @@ FOUND = [
     # ...but an everyday word after a division, or a body's head, makes a name
     ("活动由北京新闻中心承办。", ("Organization", "北京新闻中心")),
     ("县委组织部部长王明出席。", ("Organization", "县委组织部")),
+    # a union named after a quoted theme is named by the words after the quotation
+    (
+        "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
+        ("Union", "甲乙站工会"),
+    ),
     # joint unions named after their street, market, trade or district, no division needed
     (
         "东城区总工会、甲乙美食街联合工会等联合举办了“邻里节”活动。",
@@ -107,6 +112,13 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ...and the quotation is not part of its name
+    (
+        "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
+        ("Union", "一东守护甲乙站工会"),
+    ),
+    # a quotation before a union's head alone names no union
+    ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
     # a joint union's name cut short by a verb glued before it names no union
     ("东城街道新就业形态联合工会召开会议。", ("Union", "形态联合工会")),
     # the kind alone, after a verb or a distributive word, names none

@@ -60,6 +60,9 @@ SLOGAN_AFTER = re.compile(r"(?:这一|这个|的)?(?:口号|标语)")
 # How many characters a programme head after a quotation needs before it, and takes
 # at most (see _programme_head): past that, the run is a sentence going on.
 MIN_PROGRAMME_WORDS = 2
+# How many characters a union named after a quotation has before its head (“某某”甲乙站
+# 工会; “某某”工会 alone is the union of the quotation's slogan, no name).
+MIN_UNION_OWNER = 2
 MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
@@ -186,6 +189,13 @@ class QuotedNameRecognizer(Component):
         if found is not None and found[1] == "Initiative" and text[start - 1 : start] in CLOSINGS:
             # “进企业”“进社区”活动: the activity is the list's, not the last quotation's.
             return None
+        if found is not None and found[1] == "Union":
+            # “某某守护”甲乙站工会: a union's name holds no slogan; the quotation is the
+            # theme of what the union does, and the union is named by the words after it.
+            tail = found[0]
+            if len(tail) - len(head_of(tail).text) < MIN_UNION_OWNER:
+                return None
+            return Candidate(end, end + len(tail), "Union", tail, "quoted", PRIORITY)
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
