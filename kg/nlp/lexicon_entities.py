@@ -65,6 +65,7 @@ class LexiconRecognizer(Component):
         self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
         self.lexicon_groups = words("worker_groups")
+        self.trades = tuple(words("worker_group_trades"))
         # Generic heads that are no group of their own (职工, 员工, 劳动者).
         self.bare_heads = (
             words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
@@ -110,6 +111,8 @@ class LexiconRecognizer(Component):
                 if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
                     continue
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
+                if begin == start and key != OPEN:
+                    begin = self._trade_start(text, starts, start, name)
                 if key == OPEN and (
                     begin == start
                     or self._modifies_head(text, end)
@@ -198,6 +201,17 @@ class LexiconRecognizer(Component):
             index -= 1
             taken += 1
         return start
+
+    def _trade_start(self, text: str, starts: list[int], start: int, name: str) -> int:
+        """Where a group of the lexicon named with its trade before it begins: 外卖|送餐员
+        and 快递|配送员 are the trade's couriers, not any; a group that names its trade
+        already (外卖骑手, 快递员) takes none (快递、外卖骑手 is two groups)."""
+        if name.startswith(self.trades):
+            return start
+        trade = next((t for t in self.trades if text.endswith(t, 0, start)), None)
+        if trade is None or not _is_boundary(starts, start - len(trade)):
+            return start
+        return start - len(trade)
 
     def _modifies_head(self, text: str, end: int) -> bool:
         """职工|书屋, 工人|文化宫: a generic group word that only modifies the head
