@@ -16,6 +16,7 @@ from kg.nlp.component import Component
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    NUMERALS,
     Candidate,
     Scanner,
     candidates,
@@ -29,10 +30,17 @@ OPEN = "open"  # a group named by a generic head (保洁职工): kept as STATUS 
 # The words before a group's head that can narrow it: Chinese characters only, and
 # no count (200多名施工人员 is counted, not named).
 MODIFIER_CHARS = re.compile(r"^[\u4e00-\u9fff]+$")
-COUNTED = re.compile(rf"{COUNT}|[0-9一二三四五六七八九十百千万多余]$|^[{CLASSIFIERS}]$")
+# ...nor a count of events before the group (百场|职工大联欢: a hundred gatherings).
+EVENT_CLASSIFIERS = "场轮"
+COUNTED = re.compile(
+    rf"{COUNT}|[{NUMERALS}]+[{EVENT_CLASSIFIERS}]|[0-9一二三四五六七八九十百千万多余]$"
+    rf"|^[{CLASSIFIERS}]$"
+)
 MAX_MODIFIER_WORDS = 5
 MAX_MODIFIER_CHARS = 10
 HEAD_SIZES = range(1, 6)
+# Heads of sites (see kg/lexicons/heads.tsv), whose kind names no group of workers.
+SITE_LABELS = ("Facility", "Place")
 # What joins a word to a group whose head it shares (快递、外卖小哥), and the longest
 # such word.
 ELISION_JOINTS = "、和及与"
@@ -71,6 +79,11 @@ class LexiconRecognizer(Component):
             words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
         )
         self.heads = heads()
+        # A kind of site names no workers (某某工作室|职工接访活动: the studio's reception
+        # of workers), though its workers can be a site's own (a name's, not a group).
+        self.site_heads = frozenset(
+            h for h, head in self.heads.items() if head.label in SITE_LABELS and len(h) > 1
+        )
         classes = word_classes()
         self.dictionary = classes["word"]
         # Words that cannot describe workers: function words, verbs, the trigger
@@ -232,6 +245,7 @@ class LexiconRecognizer(Component):
         return (
             piece in self.dictionary
             and bool(MODIFIER_CHARS.match(piece))
+            and piece not in self.site_heads
             and piece not in self.group_stops
             and not COUNTED.search(piece)
         )
