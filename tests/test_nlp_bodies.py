@@ -98,6 +98,8 @@ FOUND = [
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
         ("Union", "甲乙站工会"),
     ),
+    # ...but a union's head alone after a quotation makes the quotation the union's name
+    ("东城区成立“老街·上街里”工会联合会。", ("Union", "老街·上街里工会联合会")),
     # joint unions named after their street, market, trade or district, no division needed
     (
         "东城区总工会、甲乙美食街联合工会等联合举办了“邻里节”活动。",
