@@ -129,9 +129,34 @@ FOUND = [
         "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",
         ("南昌市总工会", "organizes", "农民工维权行动"),
     ),
+    # a list member the recogniser missed does not break the list for the others
+    (
+        "“邻里节”活动在东城社区举办。本次活动由东城区总工会、甲乙街道工会委员会、"
+        "东城社区党总支、社区居委会、工会联合会主办。",
+        ("东城区总工会", "organizes", "邻里节"),
+    ),
+    (
+        "东城区总工会、某某商家联盟、西城区总工会等联合举办了“邻里一家亲”主题活动。",
+        ("东城区总工会", "organizes", "邻里一家亲"),
+    ),
+    # ...nor does an outer division before the one that acts (硚口区|某街道)
+    (
+        "4月23日下午，东城区东华门街道举办“邻里节”活动。",
+        ("东华门街道", "organizes", "邻里节"),
+    ),
 ]
 
 NOT_FOUND = [
+    # the division that only places the subdistrict after it does not organise
+    (
+        "4月23日下午，东城区东华门街道举办“邻里节”活动。",
+        ("东城区", "organizes", "邻里节"),
+    ),
+    # a list cut by a sentence's comma joins no one to the other clause's verb
+    (
+        "东城区总工会、职工代表、甲乙公司负责人出席，西城区总工会举办了“邻里节”活动。",
+        ("东城区总工会", "organizes", "邻里节"),
+    ),
     # the bodies that build a site do not organize the ceremony named before it
     (
         "青山工匠学院揭牌仪式在青山区举行。青山工匠学院由青山区总工会与青山区职业学校共同建设。",

@@ -98,9 +98,39 @@ FOUND = [
     ("青石街道总工会联合街道退役军人服务站开展活动。", ("Organization", "街道退役军人服务站")),
     ("东湖镇退役军人服务中心开展慰问。", ("Organization", "东湖镇退役军人服务中心")),
     ("丰台区总工会和区创城办共同开展慰问活动。", ("Organization", "区创城办")),
+    # a union named after a quoted theme is named by the words after the quotation
+    (
+        "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
+        ("Union", "甲乙站工会"),
+    ),
+    # ...but a union's head alone after a quotation makes the quotation the union's name
+    ("东城区成立“老街·上街里”工会联合会。", ("Union", "老街·上街里工会联合会")),
+    # joint unions named after their street, market, trade or district, no division needed
+    (
+        "东城区总工会、甲乙美食街联合工会等联合举办了“邻里节”活动。",
+        ("Union", "甲乙美食街联合工会"),
+    ),
+    ("东城街道总工会联合甲乙岭工联会召开恳谈会。", ("Union", "甲乙岭工联会")),
+    ("甲乙·丙丁工会联合会第一次会员代表大会在某书店举行。", ("Union", "甲乙·丙丁工会联合会")),
+    (
+        "襄阳市甲镇运输行业联合基层工会召开第一届会员代表大会。",
+        ("Union", "襄阳市甲镇运输行业联合基层工会"),
+    ),
 ]
 
 NOT_FOUND = [
+    # ...and the quotation is not part of its name
+    (
+        "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
+        ("Union", "一东守护甲乙站工会"),
+    ),
+    # a quotation before a union's head alone names no union
+    ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
+    # a joint union's name cut short by a verb glued before it names no union
+    ("东城街道新就业形态联合工会召开会议。", ("Union", "形态联合工会")),
+    # the kind alone, after a verb or a distributive word, names none
+    ("东城街道积极推动成立联合工会。", ("Union", "成立联合工会")),
+    ("各社区工联会积极参与。", ("Union", "各社区工联会")),
     # a quotation called a slogan names no union, though it ends in 工会
     (
         "东城区总工会召开会议。区总工会打响“职工有困难找工会”这一口号。",
@@ -258,9 +288,23 @@ TRIPLES = [
     ),
     # the segmenter glues the end of 区委 to the post held in it (东城区|委常委)
     ("东城区委常委张三出席活动。", ("张三", "memberOf", "东城区委")),
+    # every union of a list with joint unions in it organises the event
+    (
+        "东城区总工会、甲乙美食街联合工会、丙丁中介联合工会等联合举办了“邻里节”活动。",
+        ("丙丁中介联合工会", "organizes", "邻里节"),
+    ),
+    (
+        "东城区总工会、甲乙美食街联合工会、丙丁中介联合工会等联合举办了“邻里节”活动。",
+        ("东城区总工会", "organizes", "邻里节"),
+    ),
 ]
 
 NOT_TRIPLES = [
+    # a town named in a joint union's name does not hold the union's meeting
+    (
+        "襄阳市甲镇运输行业联合基层工会召开第一届会员代表大会。",
+        ("甲镇", "organizes", "第一届会员代表大会"),
+    ),
     # a company's union is named after the company, not a part of a union
     (
         "北京城建集团工会委员会召开会议。",

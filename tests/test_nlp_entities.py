@@ -74,6 +74,13 @@ FOUND = [
     ("驿站为外卖骑手和环卫工人提供热水。", ("WorkerGroup", "环卫工人")),
     # a narrowing word makes a group of its own
     ("驿站为困难农民工提供法律援助。", ("WorkerGroup", "困难农民工")),
+    # a word of the dictionary before a generic head still narrows it
+    ("东城区总工会为物业职工送上清凉，物业职工纷纷点赞。", ("WorkerGroup", "物业职工")),
+    # ...and so does the trade before a courier: the trade's couriers
+    ("驿站为快递员、外卖送餐员等新就业群体提供热水。", ("WorkerGroup", "外卖送餐员")),
+    ("区总工会为快递配送员、外卖骑手送上清凉。", ("WorkerGroup", "快递配送员")),
+    ("区总工会为甲乙外卖送餐员送上清凉。", ("WorkerGroup", "外卖送餐员")),
+    ("区总工会为送餐员送上清凉。", ("WorkerGroup", "送餐员")),
     ("平谷区总工会党组书记、主席王海涛出席。", ("Person", "王海涛")),
     ("职工代表李静是一名护士。", ("Person", "李静")),
     ("负责道路保洁的环卫工人王秀芝说。", ("Person", "王秀芝")),
@@ -116,6 +123,14 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a trade's courier is not cut to the courier
+    ("驿站为快递员、外卖送餐员等新就业群体提供热水。", ("WorkerGroup", "送餐员")),
+    ("区总工会为快递配送员、外卖骑手送上清凉。", ("WorkerGroup", "配送员")),
+    # a count of events or a kind of site before a generic head names no group
+    ("东城区总工会开展“迎新春”百场职工大联欢主题活动。", ("WorkerGroup", "百场职工")),
+    ("东城街道召开“甲乙”工作室职工接访活动。", ("WorkerGroup", "工作室职工")),
+    # a group that names its trade takes no other trade before it
+    ("区总工会为快递、外卖骑手送上清凉。", ("WorkerGroup", "快递外卖骑手")),
     ("裁判代表华源集团有限公司的赵强宣誓。", ("Organization", "裁判代表华源集团有限公司")),
     # ...but not a level word that ends another word (开发|区)
     ("绵阳市高新开发区工业园区工会成立。", ("Union", "区工业园区工会")),

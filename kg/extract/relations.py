@@ -59,9 +59,12 @@ OPENED_WITH = {"organizes": "object", "heldAt": "subject", "serves": "subject"}
 PART_TYPES = frozenset({"Union", "Organization"})
 # A division acts as its government (某街道与某公司签约), but not one that only opens a
 # union's name the recogniser missed (⟨D⟩总工会组织…) or shares its head with the
-# union named next (某省、某市总工会: the two unions): no organizer nor operator.
+# union named next (某省、某市总工会: the two unions), nor one that only places the
+# division named right after it (某区|某某街道举办…: the subdistrict acts): no
+# organizer nor operator.
 UNION_DIVISION = re.compile(
-    rf"⟨{TYPE_LETTERS['District']}(\d+)⟩(?=总?工会|、⟨{TYPE_LETTERS['Union']}\d+⟩)"
+    rf"⟨{TYPE_LETTERS['District']}(\d+)⟩"
+    rf"(?=总?工会|、⟨{TYPE_LETTERS['Union']}\d+⟩|⟨{TYPE_LETTERS['District']}\d+⟩)"
 )
 AGENT_PREDICATES = frozenset({"organizes", "operates"})
 # The marks that end a sentence of the text, which a headline or a caption lacks.

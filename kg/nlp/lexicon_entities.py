@@ -16,6 +16,7 @@ from kg.nlp.component import Component
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    NUMERALS,
     Candidate,
     Scanner,
     candidates,
@@ -29,10 +30,17 @@ OPEN = "open"  # a group named by a generic head (保洁职工): kept as STATUS 
 # The words before a group's head that can narrow it: Chinese characters only, and
 # no count (200多名施工人员 is counted, not named).
 MODIFIER_CHARS = re.compile(r"^[\u4e00-\u9fff]+$")
-COUNTED = re.compile(rf"{COUNT}|[0-9一二三四五六七八九十百千万多余]$|^[{CLASSIFIERS}]$")
+# ...nor a count of events before the group (百场|职工大联欢: a hundred gatherings).
+EVENT_CLASSIFIERS = "场轮"
+COUNTED = re.compile(
+    rf"{COUNT}|[{NUMERALS}]+[{EVENT_CLASSIFIERS}]|[0-9一二三四五六七八九十百千万多余]$"
+    rf"|^[{CLASSIFIERS}]$"
+)
 MAX_MODIFIER_WORDS = 5
 MAX_MODIFIER_CHARS = 10
 HEAD_SIZES = range(1, 6)
+# Heads of sites (see kg/lexicons/heads.tsv), whose kind names no group of workers.
+SITE_LABELS = ("Facility", "Place")
 # What joins a word to a group whose head it shares (快递、外卖小哥), and the longest
 # such word.
 ELISION_JOINTS = "、和及与"
@@ -70,11 +78,17 @@ class LexiconRecognizer(Component):
         self.user_dictionary = [word for word, _ in entries]
         self.group_modifiers = words("worker_group_modifiers")
         self.lexicon_groups = words("worker_groups")
+        self.trades = tuple(words("worker_group_trades"))
         # Generic heads that are no group of their own (职工, 员工, 劳动者).
         self.bare_heads = (
             words("worker_group_heads") - words("worker_groups") - words("worker_statuses")
         )
         self.heads = heads()
+        # A kind of site names no workers (某某工作室|职工接访活动: the studio's reception
+        # of workers), though its workers can be a site's own (a name's, not a group).
+        self.site_heads = frozenset(
+            h for h, head in self.heads.items() if head.label in SITE_LABELS and len(h) > 1
+        )
         classes = word_classes()
         self.dictionary = classes["word"]
         # Words that cannot describe workers: function words, verbs, the trigger
@@ -115,6 +129,8 @@ class LexiconRecognizer(Component):
                 if not _is_boundary(ends, end) or (key == OPEN and end in group_starts):
                     continue
                 begin = self._modified_start(text, starts, start, named_ends, key == OPEN)
+                if begin == start and key != OPEN:
+                    begin = self._trade_start(text, starts, start, name)
                 if key == OPEN and (
                     begin == start
                     or self._modifies_head(text, end)
@@ -206,6 +222,17 @@ class LexiconRecognizer(Component):
             taken += 1
         return start
 
+    def _trade_start(self, text: str, starts: list[int], start: int, name: str) -> int:
+        """Where a group of the lexicon named with its trade before it begins: 外卖|送餐员
+        and 快递|配送员 are the trade's couriers, not any; a group that names its trade
+        already (外卖骑手, 快递员) takes none (快递、外卖骑手 is two groups)."""
+        if name.startswith(self.trades):
+            return start
+        trade = next((t for t in self.trades if text.endswith(t, 0, start)), None)
+        if trade is None or not _is_boundary(starts, start - len(trade)):
+            return start
+        return start - len(trade)
+
     def _modifies_head(self, text: str, end: int) -> bool:
         """职工|书屋, 工人|文化宫: a generic group word that only modifies the head
         noun of a name after it."""
@@ -225,6 +252,7 @@ class LexiconRecognizer(Component):
         return (
             piece in self.dictionary
             and bool(MODIFIER_CHARS.match(piece))
+            and piece not in self.site_heads
             and piece not in self.group_stops
             and not COUNTED.search(piece)
         )

@@ -80,6 +80,8 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 # Level words that open the name of a trade's union at that level (省邮电工会).
 TRADE_UNION_LEVELS = frozenset("省市区县")
+# The fewest characters a joint union's own name (its street's, market's or trade's) has.
+MIN_JOINT_OWNER = 2
 # 中国金融工会, 中国海员建设工会: a national industrial union is its sector's.
 NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
@@ -170,6 +172,7 @@ class HeadNameRecognizer(Component):
         self.long_heads = tuple(h for h in self.heads if len(h) > 1)
         self.post_after = tuple(words("posts") | words("titles"))
         self.posts = words("posts")
+        self.joint_union_heads = tuple(words("joint_union_heads"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -693,7 +696,7 @@ class HeadNameRecognizer(Component):
             # names (some 某某公司工会 there), if it names one.
             return Candidate(left, end, head.label, text[left:end], "head", PRIORITY, short=True)
         if head.label == "Union":
-            left = self._union_owner_start(text, tokens, head_start, divisions)
+            left = self._union_owner_start(text, tokens, preceding, head_start, divisions)
             if left is None:
                 return None
             if (
@@ -870,10 +873,12 @@ class HeadNameRecognizer(Component):
         self,
         text: str,
         tokens: list[tuple[int, str]],
+        preceding: str,
         head_start: int,
         divisions: dict[int, Candidate],
     ) -> int | None:
-        """Where a union's name starts: at the division, organisation or trade it belongs to.
+        """Where a union's name starts: at the division, organisation or trade it belongs to;
+        ``preceding`` is the word that stopped the words before the head.
 
         着力提升工会 or 感谢工会 name no union; 大兴区总工会, 北京住总科贸公司工会 and
         全国总工会 do. Words before the first division are not part of the name unless
@@ -899,6 +904,14 @@ class HeadNameRecognizer(Component):
             # 金融工会, 中国海员建设工会: a sector's union (kg/lexicons/union_sectors.txt).
             if text[offset:head_start].removeprefix(NATIONAL_SECTOR) in self.sectors:
                 return offset
+        if (
+            len(modifier) >= MIN_JOINT_OWNER
+            and text.startswith(self.joint_union_heads, head_start)
+            and (preceding in self.boundaries or preceding not in self.stop_verbs)
+        ):
+            # 某某美食街联合工会: named after its street, market or trade; but a verb
+            # glued before the words (新就业|形态联合工会) cut its name short.
+            return left
         owners = (*self.owner_heads, *self.site_heads, *UNION_OWNERS)
         owner = next((o for o in owners if modifier.endswith(o)), None)
         # 公司工会 or 产业工会 alone is a kind of union, not one union's name;

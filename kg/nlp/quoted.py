@@ -67,6 +67,9 @@ SLOGAN_AFTER = re.compile(r"(?:这一|这个|的)?(?:口号|标语)")
 # How many characters a programme head after a quotation needs before it, and takes
 # at most (see _programme_head): past that, the run is a sentence going on.
 MIN_PROGRAMME_WORDS = 2
+# How many characters the words after a quotation have before a union's head to name a
+# union of their own (“某某”甲乙站工会; “某某”工会联合会 is the quotation's union).
+MIN_UNION_OWNER = 2
 MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
@@ -202,6 +205,12 @@ class QuotedNameRecognizer(Component):
         if found is not None and found[1] == "Initiative" and text[start - 1 : start] in CLOSINGS:
             # “进企业”“进社区”活动: the activity is the list's, not the last quotation's.
             return None
+        if found is not None and found[1] == "Union" and _names_own_union(found[0]):
+            # “某某守护”甲乙站工会: the quotation is the theme of what the union does, and
+            # the union is named by the words after it (but “某某”工会联合会, a head
+            # alone, is the union the quotation names).
+            tail = found[0]
+            return Candidate(end, end + len(tail), "Union", tail, "quoted", PRIORITY)
         if found is not None:
             tail, label = found
             # “送清凉”活动 is called 送清凉; “新邻里”暖冬守护活动 keeps its words.
@@ -247,7 +256,7 @@ class QuotedNameRecognizer(Component):
                 and not PREPOSITIONS.intersection(tail)
                 and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
                 and not any(word in tail for word in self.tail_stops)
-                and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head.label))
+                and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head))
             ):
                 return tail, head.label
         return None
@@ -282,13 +291,16 @@ class QuotedNameRecognizer(Component):
             or before.endswith(UNION_ENDS)
         )
 
-    def _is_clause(self, tail: str, label: str) -> bool:
+    def _is_clause(self, tail: str, head: Head) -> bool:
         """“快递小哥”代表当场宣誓加入了工会: a clause, not the rest of a body's name. A
-        union's name holds no verb; a site's may (母婴关爱室), but not a clause's
-        particles."""
+        union's name holds no verb before its head (whose own words may be one: 工会
+        联合会); a site's may (母婴关爱室), but not a clause's particles."""
         if CLAUSE_CHARACTERS.intersection(tail):
             return True
-        return label == "Union" and any(tail[i : i + 2] in self.verbs for i in range(len(tail) - 1))
+        words = tail[: len(tail) - len(head.text)]
+        return head.label == "Union" and any(
+            words[i : i + 2] in self.verbs for i in range(len(words) - 1)
+        )
 
     def _is_slogan(self, name: str) -> bool:
         """“名厨进社区” is a slogan; “促进就业服务站” and “先进职工之家” are not: there 进
@@ -316,6 +328,13 @@ def _names_a_body_site(tail: str, label: str) -> bool:
     site = head_of(tail)
     owner = head_of(tail[: -len(site.text)]) if site is not None else None
     return owner is not None and owner.label in BODY_LABELS
+
+
+def _names_own_union(tail: str) -> bool:
+    """Whether the words after a quotation name a union of their own (甲乙站工会), not
+    only a union's head (工会联合会)."""
+    head = head_of(tail)
+    return head is not None and len(tail) - len(head.text) >= MIN_UNION_OWNER
 
 
 def _pun_start(text: str, start: int) -> bool:
