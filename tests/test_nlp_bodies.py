@@ -106,6 +106,7 @@ FOUND = [
     # ...but a union's head alone after a quotation makes the quotation the union's name
     ("东城区成立“老街·上街里”工会联合会。", ("Union", "老街·上街里工会联合会")),
     # joint unions named after their street, market, trade or district, no division needed
+    ("东城街道新就业形态联合工会召开会议。", ("Union", "东城街道新就业形态联合工会")),
     (
         "东城区总工会、甲乙美食街联合工会等联合举办了“邻里节”活动。",
         ("Union", "甲乙美食街联合工会"),
@@ -126,7 +127,7 @@ NOT_FOUND = [
     ),
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
-    # a joint union's name cut short by a verb glued before it names no union
+    # 就业 of 新就业形态 is a word of the name, not a verb that cuts it short
     ("东城街道新就业形态联合工会召开会议。", ("Union", "形态联合工会")),
     # the kind alone, after a verb or a distributive word, names none
     ("东城街道积极推动成立联合工会。", ("Union", "成立联合工会")),

@@ -910,7 +910,7 @@ class HeadNameRecognizer(Component):
             and (preceding in self.boundaries or preceding not in self.stop_verbs)
         ):
             # 某某美食街联合工会: named after its street, market or trade; but a verb
-            # glued before the words (新就业|形态联合工会) cut its name short.
+            # right before the words (推动|某某联合工会) says the name may be cut short.
             return left
         owners = (*self.owner_heads, *self.site_heads, *UNION_OWNERS)
         owner = next((o for o in owners if modifier.endswith(o)), None)
