@@ -117,6 +117,8 @@ FOUND = [
     # a company's ownership said before its name is no part of it
     ("某街道联合区属国企东投集团启动改造。", ("Organization", "东投集团")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "东方建工集团")),
+    # visiting a site, or having it inside, is no part of its name
+    ("代表们参观调研东方公司劳模创新工作室。", ("Facility", "东方公司劳模创新工作室")),
     # ...but 建设 opens the name of a body or a road that a site is named after
     ("建设路工会驿站正式开放。", ("Facility", "建设路工会驿站")),
     ("中国建设银行东城支行工会驿站正式开放。", ("Facility", "中国建设银行东城支行工会驿站")),
@@ -220,6 +222,8 @@ NOT_FOUND = [
     ("今年，经开区总工会建设工会驿站10个。", ("Facility", "经开区总工会建设工会驿站")),
     ("东城区总工会建设职工之家3家。", ("Facility", "东城区总工会建设职工之家")),
     ("县总工会在部分单位内建设爱心母婴室9间。", ("Facility", "部分单位内建设爱心母婴室")),
+    ("代表们参观调研东方公司劳模创新工作室。", ("Facility", "参观调研东方公司劳模创新工作室")),
+    ("该中心内设职工书屋和帮扶站。", ("Facility", "内设职工书屋")),
     ("在醒目位置设置爱心母婴室标识灯箱。", ("Facility", "设置爱心母婴室")),
     ("市属国企东方建工集团参加了竞赛。", ("Organization", "市属国企东方建工集团")),
 ]
