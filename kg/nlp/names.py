@@ -33,6 +33,8 @@ NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）(
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
 COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
+# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name.
+GRADE = "级"
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
@@ -140,6 +142,8 @@ class HeadNameRecognizer(Component):
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
+        # Verbs of building or running a site: no name of a venue holds them.
+        self.building = words("site_verbs") | words("running_verbs")
         self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
@@ -214,6 +218,17 @@ class HeadNameRecognizer(Component):
                 text, starts, head_start, head, division_ends, union_ends
             )
             if head.label in SITE_LABELS:
+                tokens, preceding = self._venue_tokens(
+                    text,
+                    starts,
+                    head_start,
+                    end,
+                    head,
+                    division_ends,
+                    union_ends,
+                    tokens,
+                    preceding,
+                )
                 tokens = _without_stray_start(tokens, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
@@ -433,9 +448,12 @@ class HeadNameRecognizer(Component):
         head: Head,
         division_ends: dict[int, int],
         union_ends: set[int],
+        *,
+        venue: bool = False,
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
-        and the word that stopped the run.
+        and the word that stopped the run; ``venue`` lets a site's name hold verbs
+        other than those of building it (see _venue_tokens).
 
         The name grows leftwards word by word until a word that cannot be in it;
         brackets are taken whole (中铁京西（北京）高速公路发展有限公司); verbs that
@@ -555,6 +573,8 @@ class HeadNameRecognizer(Component):
                     )
                     or (
                         self._stops(piece)
+                        # 在某某国家级示范基地举行: a venue's grade is a word of its name.
+                        and not (venue and piece.endswith(GRADE) and NAME_CHARS.match(piece))
                         and not (
                             head.kind in EVENT_KINDS
                             and (self._edition(text, left, piece) or piece in self.trained)
@@ -578,6 +598,16 @@ class HeadNameRecognizer(Component):
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
+                        and not (venue and piece not in self.building)
+                        # 某某康|养小镇: a character the segmenter made one word with a
+                        # site's whole head is a piece of the name's word, not a verb of
+                        # its own (but in 通物|流园 it split the head too: no telling).
+                        and not (
+                            head.label in SITE_LABELS
+                            and left == head_start
+                            and not _is_boundary(starts, head_start)
+                            and _next_start(starts, index, len(text)) >= head_start + len(head.text)
+                        )
                         # 某银行某支行驿站: a body's head is a noun, whatever the
                         # dictionary tags it (支行: verb).
                         and piece not in self.owner_heads
@@ -617,6 +647,30 @@ class HeadNameRecognizer(Component):
         ):
             piece = taken.pop(0)[1]
         return taken, piece
+
+    def _venue_tokens(
+        self,
+        text: str,
+        starts: list[int],
+        head_start: int,
+        end: int,
+        head: Head,
+        division_ends: dict[int, int],
+        union_ends: set[int],
+        tokens: list[tuple[int, str]],
+        preceding: str,
+    ) -> tuple[list[tuple[int, str]], str]:
+        """在某某非物质文化遗产传承基地举行: between 在 and the verb that holds an event
+        there, the words are the venue's name, verbs and all (传承, 培训); a site's name
+        otherwise stops at a verb. ``tokens`` and ``preceding`` are the run's so far."""
+        if preceding not in self.stop_verbs or not text.startswith(self.taking_place, end):
+            return tokens, preceding
+        wider, stopper = self._modifier_tokens(
+            text, starts, head_start, head, division_ends, union_ends, venue=True
+        )
+        if stopper != VENUE_BEFORE or len(wider) <= len(tokens):
+            return tokens, preceding
+        return wider, stopper
 
     @staticmethod
     def _national(taken: str, piece: str) -> bool:
@@ -748,7 +802,12 @@ class HeadNameRecognizer(Component):
             or OCCASIONS_OPEN.match(text, left, head_start)
         ):
             return None
-        if head.kind == "proper" and not self._has_proper_word(tokens, left):
+        if head.kind == "proper" and not (
+            self._has_proper_word(tokens, left)
+            # 某某宾馆路口 after a division's short name the dictionary knows as a word:
+            # the division is a proper name, as its full name is.
+            or any(offset in areas for offset, _ in tokens if offset >= left)
+        ):
             return None  # 重要基地, 历史文化街区: a description, not a name
         if (
             head.label in SITE_LABELS
@@ -938,6 +997,11 @@ class HeadNameRecognizer(Component):
                     None,
                 )
         return None
+
+
+def _next_start(starts: list[int], index: int, length: int) -> int:
+    """Where the word after the ``index``-th starts (the text's end after the last)."""
+    return starts[index + 1] if index + 1 < len(starts) else length
 
 
 def _without_stray_start(
