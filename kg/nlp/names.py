@@ -72,6 +72,9 @@ AREA_CENTRE = "中心"
 BUILDING_HEADS = ("项目", "工程")
 VENUE_BEFORE = "在"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
+# What may stand between an organising verb and the event it holds: 了, 的, and the
+# count and length of the occasion (开展了一次为期五天的某某活动).
+ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，。,;；]{1,8})?的?$")
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
@@ -829,10 +832,7 @@ class HeadNameRecognizer(Component):
             and left not in divisions
             and not ORDINAL.search(text, _back(left), left)
             and not ORDINAL_START.match(text, left)
-            and not _before(text, left)
-            .removesuffix("的")
-            .removesuffix("了")
-            .endswith(self.organising)
+            and not self._organised(text, left)
             and text[left:end] not in known
             and left not in named_at
             and not text.endswith(JOINER, 0, left)
@@ -854,6 +854,13 @@ class HeadNameRecognizer(Component):
             priority = PRIORITY if whole or called else QUOTED_PRIORITY
             return Candidate(left, end, head.label, strip_quotes(text[left:end]), "head", priority)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    def _organised(self, text: str, left: int) -> bool:
+        """Whether an organising verb stands right before ``left`` (举办的…, 开展了…),
+        or with the count and length of the occasion between (开展了一次为期五天的…)."""
+        before = _before(text, left)
+        gap = ORGANISED_GAP.search(before)
+        return before[: gap.start() if gap else len(before)].endswith(self.organising)
 
     @staticmethod
     def _edition(text: str, left: int, piece: str) -> bool:
