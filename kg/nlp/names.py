@@ -780,6 +780,8 @@ class HeadNameRecognizer(Component):
             # 某总工会副主席兼某某部部长X: a department named bare only says which
             # post; the person is the body's.
             return None
+        if head.kind in EVENT_KINDS and YEAR.match(preceding):
+            left = self._year_inside(text, left, preceding)
         modifier = text[left:head_start]
         if head.label == "Organization" and (
             (modifier in self.verbal and text[left:end] in self.dictionary)
@@ -854,6 +856,26 @@ class HeadNameRecognizer(Component):
             priority = PRIORITY if whole or called else QUOTED_PRIORITY
             return Candidate(left, end, head.label, strip_quotes(text[left:end]), "head", priority)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    def _year_inside(self, text: str, left: int, year: str) -> int:
+        """Where an event's name starts whose run stopped at a year (see _stops): after
+        an organising verb, a verb and the year open it (举办了关爱2024年某某活动: the
+        event, year and all, is what was held); else at ``left``."""
+        year_start = left - len(year)
+        if not text.startswith(year, year_start):
+            return left
+        before = _before(text, year_start)
+        verb = next(
+            (
+                before[-size:]
+                for size in (2, 3)
+                if before[-size:] in self.verbal and before[-size:] not in self.organising
+            ),
+            None,
+        )
+        if verb is None or not self._organised(text, year_start - len(verb)):
+            return left
+        return year_start - len(verb)
 
     def _organised(self, text: str, left: int) -> bool:
         """Whether an organising verb stands right before ``left`` (举办的…, 开展了…),
