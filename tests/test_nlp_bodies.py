@@ -480,6 +480,12 @@ PLACES = [
     ("工会走进甲乙智能制造产业园项目工程慰问工人。", ("Place", "甲乙智能制造产业园项目工程")),
     # ...and so does a project where an event is held
     ("东湖区技能竞赛推进会在甲乙公司东湖花园项目召开。", ("Place", "甲乙公司东湖花园项目")),
+    # a division's short name the dictionary knows is a proper name of the site
+    ("东城区总工会开展慰问。工作人员赶到东城宾馆路口发放物资。", ("Place", "东城宾馆路口")),
+    # a character the segmenter glued to the head (康|养小镇) is no verb of its own
+    ("劳模们走进东坪康养小镇参观。", ("Place", "东坪康养小镇")),
+    # between 在 and 举行 a venue's name holds its verbs and grade
+    ("决赛在甲乙国家级非物质文化遗产传承基地举行。", ("Place", "甲乙国家级非物质文化遗产传承基地")),
 ]
 
 NOT_PLACES = [
@@ -490,6 +496,9 @@ NOT_PLACES = [
     ("区总工会实施职工素质建设工程。", ("Place", "职工素质建设工程")),
     # ...even where it is carried out (在…开展 is no event held at a venue)
     ("区总工会在全区实施职工素质建设工程。", ("Place", "职工素质建设工程")),
+    # a site's kind alone is no name, nor does building it belong to the venue's name
+    ("工作人员赶到宾馆路口发放物资。", ("Place", "宾馆路口")),
+    ("活动在辖区新建服务站举行。", ("Facility", "辖区新建服务站")),
 ]
 
 

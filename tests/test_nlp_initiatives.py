@@ -66,6 +66,16 @@ ENTITIES_FOUND = [
         "鼓楼区总工会在职工驿站开展了职工法律援助政策宣讲活动。",
         ("Initiative", "职工法律援助政策宣讲活动"),
     ),
+    # a verb and a year between the organising verb and the event open its name
+    (
+        "东城街道总工会举办了关爱2024年新入会快递员送温暖活动。",
+        ("Initiative", "关爱2024年新入会快递员送温暖活动"),
+    ),
+    # …or with the count and length of the occasion between
+    (
+        "东城区总工会组织劳模开展了一次为期五天的疗休养活动。",
+        ("Initiative", "疗休养活动"),
+    ),
     # a union head that names no union is a word of the event's name
     ("区总工会召开基层工会规范化建设推进会。", ("Initiative", "基层工会规范化建设推进会")),
     ("县总工会开办2024年工会财务人员培训班。", ("Initiative", "工会财务人员培训班")),
@@ -159,6 +169,13 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a verb and a year with no organising verb before them are no part of the name
+    (
+        "劳模们关爱2024年新入会快递员送温暖活动。",
+        ("Initiative", "关爱2024年新入会快递员送温暖活动"),
+    ),
+    # a length with no organising verb before it names no event
+    ("劳模们度过了为期五天的疗休养活动。", ("Initiative", "疗休养活动")),
     (
         "青山区总工会号召各分会会员在区总工会与宏达集团共同发起的"
         "“冬日暖阳——为留守儿童捐赠冬衣、书包”公益活动中带头行动起来。",

@@ -33,6 +33,8 @@ NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）(
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
 COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
+# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name.
+GRADE = "级"
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
@@ -70,6 +72,9 @@ AREA_CENTRE = "中心"
 BUILDING_HEADS = ("项目", "工程")
 VENUE_BEFORE = "在"
 REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"})
+# What may stand between an organising verb and the event it holds: 了, 的, and the
+# count and length of the occasion (开展了一次为期五天的某某活动).
+ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，。,;；]{1,8})?的?$")
 # An event head (大赛, 活动) names an event only after a division, a year or an
 # ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
 EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
@@ -142,6 +147,8 @@ class HeadNameRecognizer(Component):
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
         self.site_stops = self.stop_verbs | words("site_verbs")
+        # Verbs of building or running a site: no name of a venue holds them.
+        self.building = words("site_verbs") | words("running_verbs")
         self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
@@ -217,6 +224,17 @@ class HeadNameRecognizer(Component):
                 text, starts, head_start, head, division_ends, union_ends
             )
             if head.label in SITE_LABELS:
+                tokens, preceding = self._venue_tokens(
+                    text,
+                    starts,
+                    head_start,
+                    end,
+                    head,
+                    division_ends,
+                    union_ends,
+                    tokens,
+                    preceding,
+                )
                 tokens = _without_stray_start(tokens, division_ends)
             if head.text[0] in LEVEL_WORDS and _is_boundary(starts, head_start):
                 tokens = []  # 落实|区委: a word of its own is a short form (县委, 市委)
@@ -436,9 +454,12 @@ class HeadNameRecognizer(Component):
         head: Head,
         division_ends: dict[int, int],
         union_ends: set[int],
+        *,
+        venue: bool = False,
     ) -> tuple[list[tuple[int, str]], str]:
         """The words before the head that can belong to its name, as (offset, text),
-        and the word that stopped the run.
+        and the word that stopped the run; ``venue`` lets a site's name hold verbs
+        other than those of building it (see _venue_tokens).
 
         The name grows leftwards word by word until a word that cannot be in it;
         brackets are taken whole (中铁京西（北京）高速公路发展有限公司); verbs that
@@ -558,6 +579,8 @@ class HeadNameRecognizer(Component):
                     )
                     or (
                         self._stops(piece)
+                        # 在某某国家级示范基地举行: a venue's grade is a word of its name.
+                        and not (venue and piece.endswith(GRADE) and NAME_CHARS.match(piece))
                         and not (
                             head.kind in EVENT_KINDS
                             and (self._edition(text, left, piece) or piece in self.trained)
@@ -581,6 +604,16 @@ class HeadNameRecognizer(Component):
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
+                        and not (venue and piece not in self.building)
+                        # 某某康|养小镇: a character the segmenter made one word with a
+                        # site's whole head is a piece of the name's word, not a verb of
+                        # its own (but in 通物|流园 it split the head too: no telling).
+                        and not (
+                            head.label in SITE_LABELS
+                            and left == head_start
+                            and not _is_boundary(starts, head_start)
+                            and _next_start(starts, index, len(text)) >= head_start + len(head.text)
+                        )
                         # 某银行某支行驿站: a body's head is a noun, whatever the
                         # dictionary tags it (支行: verb).
                         and piece not in self.owner_heads
@@ -620,6 +653,30 @@ class HeadNameRecognizer(Component):
         ):
             piece = taken.pop(0)[1]
         return taken, piece
+
+    def _venue_tokens(
+        self,
+        text: str,
+        starts: list[int],
+        head_start: int,
+        end: int,
+        head: Head,
+        division_ends: dict[int, int],
+        union_ends: set[int],
+        tokens: list[tuple[int, str]],
+        preceding: str,
+    ) -> tuple[list[tuple[int, str]], str]:
+        """在某某非物质文化遗产传承基地举行: between 在 and the verb that holds an event
+        there, the words are the venue's name, verbs and all (传承, 培训); a site's name
+        otherwise stops at a verb. ``tokens`` and ``preceding`` are the run's so far."""
+        if preceding not in self.stop_verbs or not text.startswith(self.taking_place, end):
+            return tokens, preceding
+        wider, stopper = self._modifier_tokens(
+            text, starts, head_start, head, division_ends, union_ends, venue=True
+        )
+        if stopper != VENUE_BEFORE or len(wider) <= len(tokens):
+            return tokens, preceding
+        return wider, stopper
 
     @staticmethod
     def _national(taken: str, piece: str) -> bool:
@@ -728,6 +785,8 @@ class HeadNameRecognizer(Component):
             # 某总工会副主席兼某某部部长X: a department named bare only says which
             # post; the person is the body's.
             return None
+        if head.kind in EVENT_KINDS and YEAR.match(preceding):
+            left = self._year_inside(text, left, preceding)
         modifier = text[left:head_start]
         if head.label == "Organization" and (
             (modifier in self.verbal and text[left:end] in self.dictionary)
@@ -753,7 +812,12 @@ class HeadNameRecognizer(Component):
             or OCCASIONS_OPEN.match(text, left, head_start)
         ):
             return None
-        if head.kind == "proper" and not self._has_proper_word(tokens, left):
+        if head.kind == "proper" and not (
+            self._has_proper_word(tokens, left)
+            # 某某宾馆路口 after a division's short name the dictionary knows as a word:
+            # the division is a proper name, as its full name is.
+            or any(offset in areas for offset, _ in tokens if offset >= left)
+        ):
             return None  # 重要基地, 历史文化街区: a description, not a name
         if (
             head.label in SITE_LABELS
@@ -775,10 +839,7 @@ class HeadNameRecognizer(Component):
             and left not in divisions
             and not ORDINAL.search(text, _back(left), left)
             and not ORDINAL_START.match(text, left)
-            and not _before(text, left)
-            .removesuffix("的")
-            .removesuffix("了")
-            .endswith(self.organising)
+            and not self._organised(text, left)
             and text[left:end] not in known
             and left not in named_at
             and not text.endswith(JOINER, 0, left)
@@ -800,6 +861,33 @@ class HeadNameRecognizer(Component):
             priority = PRIORITY if whole or called else QUOTED_PRIORITY
             return Candidate(left, end, head.label, strip_quotes(text[left:end]), "head", priority)
         return Candidate(left, end, head.label, text[left:end], "head", PRIORITY)
+
+    def _year_inside(self, text: str, left: int, year: str) -> int:
+        """Where an event's name starts whose run stopped at a year (see _stops): after
+        an organising verb, a verb and the year open it (举办了关爱2024年某某活动: the
+        event, year and all, is what was held); else at ``left``."""
+        year_start = left - len(year)
+        if not text.startswith(year, year_start):
+            return left
+        before = _before(text, year_start)
+        verb = next(
+            (
+                before[-size:]
+                for size in (2, 3)
+                if before[-size:] in self.verbal and before[-size:] not in self.organising
+            ),
+            None,
+        )
+        if verb is None or not self._organised(text, year_start - len(verb)):
+            return left
+        return year_start - len(verb)
+
+    def _organised(self, text: str, left: int) -> bool:
+        """Whether an organising verb stands right before ``left`` (举办的…, 开展了…),
+        or with the count and length of the occasion between (开展了一次为期五天的…)."""
+        before = _before(text, left)
+        gap = ORGANISED_GAP.search(before)
+        return before[: gap.start() if gap else len(before)].endswith(self.organising)
 
     @staticmethod
     def _edition(text: str, left: int, piece: str) -> bool:
@@ -953,6 +1041,11 @@ class HeadNameRecognizer(Component):
                     None,
                 )
         return None
+
+
+def _next_start(starts: list[int], index: int, length: int) -> int:
+    """Where the word after the ``index``-th starts (the text's end after the last)."""
+    return starts[index + 1] if index + 1 < len(starts) else length
 
 
 def _without_stray_start(
