@@ -101,6 +101,7 @@ NOT_MEMBERS = [
 ]
 
 MEMBERS = [
+    ("东城区交警大队副大队长刘明出席。", ("刘明", "memberOf", "东城区交警大队")),
     # a committee by its short name (经审会) and a spokesman's post go on the list of posts
     (
         "东城区总工会党组成员、经审会主任、一级巡视员刘明出席。",
