@@ -105,6 +105,9 @@ FOUND = [
     ),
     # ...but a union's head alone after a quotation makes the quotation the union's name
     ("东城区成立“老街·上街里”工会联合会。", ("Union", "老街·上街里工会联合会")),
+    # police and fire brigades that unions visit (某县交警大队, 某支队某大队)
+    ("东城区总工会走进县交警大队开展慰问。", ("Organization", "县交警大队")),
+    ("慰问组前往交警东城支队南门大队。", ("Organization", "交警东城支队南门大队")),
     # joint unions named after their street, market, trade or district, no division needed
     ("东城街道新就业形态联合工会召开会议。", ("Union", "东城街道新就业形态联合工会")),
     (

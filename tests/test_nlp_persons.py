@@ -76,6 +76,11 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # ...but a site is no body to be a member of
+    (
+        "东城区总工会兼职副主席、全国劳模、大国工匠、东城工匠学院名誉院长刘明出席。",
+        ("刘明", "memberOf", "东城工匠学院"),
+    ),
     # a post after a joining word is no post of the body before it
     ("东城区总工会与律师王芳走进建筑工地。", ("王芳", "memberOf", "东城区总工会")),
     # ...not another division's union named before it
@@ -101,6 +106,12 @@ NOT_MEMBERS = [
 ]
 
 MEMBERS = [
+    # honours (全国劳模, 大国工匠) and a post at a site go on the list of posts
+    (
+        "东城区总工会兼职副主席、全国劳模、大国工匠、东城工匠学院名誉院长刘明出席。",
+        ("刘明", "memberOf", "东城区总工会"),
+    ),
+    ("东城区交警大队副大队长刘明出席。", ("刘明", "memberOf", "东城区交警大队")),
     # a committee by its short name (经审会) and a spokesman's post go on the list of posts
     (
         "东城区总工会党组成员、经审会主任、一级巡视员刘明出席。",
