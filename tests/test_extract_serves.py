@@ -242,9 +242,27 @@ FOUND = [
         "东湖区总工会启动“清凉一夏”行动，慰问了东湖区辖区的环卫工人。",
         ("清凉一夏行动", "serves", "环卫工人"),
     ),
+    # a meeting that frames the sentence (在…会上) is not its topic: the site opened
+    # there is, and serves whom the next sentence names
+    (
+        "昨天，在南湖市东岭区工会工作“暖心行动年”专项部署会上，东岭区骑手服务中心正式启用。"
+        "工作人员每天为外卖骑手提供热水。",
+        ("东岭区骑手服务中心", "serves", "外卖骑手"),
+    ),
+    # …but an event a body holds in a division is still the topic
+    (
+        "西湖街道总工会在东岭区举办“春风送岗”招聘会。工作人员为农民工提供岗位信息。",
+        ("春风送岗招聘会", "serves", "农民工"),
+    ),
 ]
 
 NOT_FOUND = [
+    # the framing meeting does not serve
+    (
+        "昨天，在南湖市东岭区工会工作“暖心行动年”专项部署会上，东岭区骑手服务中心正式启用。"
+        "工作人员每天为外卖骑手提供热水。",
+        ("工作暖心行动年专项部署会", "serves", "外卖骑手"),
+    ),
     # a site an event is only held at: the event serves, not its venue
     (
         "“冬日送暖”活动在清溪街道暖心驿站举行，为环卫工人送上棉衣。",
