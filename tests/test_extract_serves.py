@@ -260,6 +260,11 @@ FOUND = [
         "为关爱户外劳动者，2月1日，西岭区总工会在清溪公园工会驿站开展“送春联”活动。",
         ("送春联", "serves", "户外劳动者"),
     ),
+    # a post listed among the outdoor workers served is a served group too
+    (
+        "南岭区总工会在河畔公园工会驿站开展“送春联”活动，为环卫工人、交警等户外劳动者送去祝福。",
+        ("送春联", "serves", "交警"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -374,6 +379,11 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # …but its word alone, unserved, is no group (a police unit gives a talk)
+    (
+        "东湖区总工会邀请城南交警为快递员上了一堂交通安全课。",
+        ("WorkerGroup", "交警"),
+    ),
     # …but not the honour of that name, which is no group
     (
         "东湖区总工会表彰被评为劳动模范的职工，为获得劳动模范称号的职工颁奖。",
