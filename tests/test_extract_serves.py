@@ -242,9 +242,50 @@ FOUND = [
         "东湖区总工会启动“清凉一夏”行动，慰问了东湖区辖区的环卫工人。",
         ("清凉一夏行动", "serves", "环卫工人"),
     ),
+    # a meeting that frames the sentence (在…会上) is not its topic: the site opened
+    # there is, and serves whom the next sentence names
+    (
+        "昨天，在南湖市东岭区工会工作“暖心行动年”专项部署会上，东岭区骑手服务中心正式启用。"
+        "工作人员每天为外卖骑手提供热水。",
+        ("东岭区骑手服务中心", "serves", "外卖骑手"),
+    ),
+    # …but an event a body holds in a division is still the topic
+    (
+        "西湖街道总工会在东岭区举办“春风送岗”招聘会。工作人员为农民工提供岗位信息。",
+        ("春风送岗招聘会", "serves", "农民工"),
+    ),
+    # for whom the sentence opens with: the programme held, not the site it is held at
+    # or the body it is run with
+    (
+        "为关爱户外劳动者，2月1日，西岭区总工会在清溪公园工会驿站开展“送春联”活动。",
+        ("送春联", "serves", "户外劳动者"),
+    ),
+    # a post listed among the outdoor workers served is a served group too
+    (
+        "南岭区总工会在河畔公园工会驿站开展“送春联”活动，为环卫工人、交警等户外劳动者送去祝福。",
+        ("送春联", "serves", "交警"),
+    ),
 ]
 
 NOT_FOUND = [
+    (
+        "为关爱户外劳动者，2月1日，西岭区总工会在清溪公园工会驿站开展“送春联”活动。",
+        ("清溪公园工会驿站", "serves", "户外劳动者"),
+    ),
+    (
+        "为感谢环卫工人的付出，南岭区总工会联合市爱心服务中心开展“冬日暖阳”慰问活动。",
+        ("市爱心服务中心", "serves", "环卫工人"),
+    ),
+    (
+        "为关爱环卫工人，由区总工会和南湖社工服务中心联合举办的“中秋送福”活动在北街社区举行。",
+        ("南湖社工服务中心", "serves", "环卫工人"),
+    ),
+    # the framing meeting does not serve
+    (
+        "昨天，在南湖市东岭区工会工作“暖心行动年”专项部署会上，东岭区骑手服务中心正式启用。"
+        "工作人员每天为外卖骑手提供热水。",
+        ("工作暖心行动年专项部署会", "serves", "外卖骑手"),
+    ),
     # a site an event is only held at: the event serves, not its venue
     (
         "“冬日送暖”活动在清溪街道暖心驿站举行，为环卫工人送上棉衣。",
@@ -342,6 +383,11 @@ ENTITIES = [
 ]
 
 NOT_ENTITIES = [
+    # …but its word alone, unserved, is no group (a police unit gives a talk)
+    (
+        "东湖区总工会邀请城南交警为快递员上了一堂交通安全课。",
+        ("WorkerGroup", "交警"),
+    ),
     # …but not the honour of that name, which is no group
     (
         "东湖区总工会表彰被评为劳动模范的职工，为获得劳动模范称号的职工颁奖。",

@@ -40,6 +40,9 @@ MACRO = re.compile(r"\{([A-Z]+)\}")
 NOT_TOPIC_BEFORE = re.compile(
     r"(?:(?:在|于|位于|与|和|同|为|由|对|向|到|至|以|从|被)[^⟨⟩，。；]{0,4}|⟩、)$"
 )
+# Nor is an event that frames the clause (在某市某区“某某”部署会上，某驿站启用;
+# 在某某大赛现场，…): the site or body after it is what the clause is about.
+FRAMING_EVENT = (re.compile(r"在[^，。；！？]{0,16}$"), re.compile(r"上(?![线岗班门市])|期间|现场"))
 # How a name's leading division locates its bearer: unions at any level
 # (北京市总工会 is Beijing's); other bodies only when the division is a county or
 # below, since a city or province in a company's name is a brand (北京住总).
@@ -592,6 +595,9 @@ def _topic(template: str, mentions: list[Mention], before: int, rule: Rule) -> l
     slots = list(SLOT.finditer(template[:before]))
     for position, match in enumerate(slots):
         if NOT_TOPIC_BEFORE.search(template[: match.start()]):
+            continue
+        opens, closes = FRAMING_EVENT
+        if opens.search(template[: match.start()]) and closes.match(template, match.end()):
             continue
         mention = mentions[int(match.group(1))]
         if mention.label in wanted:
