@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from kg.extract.relations import PART_TYPES, Relation
 from kg.lexicons import (
@@ -27,11 +27,10 @@ from kg.lexicons import (
     word_classes,
     words,
 )
-from kg.nlp.divisions import TEXT_DIVISION_LEVELS
+from kg.nlp.divisions import TEXT_DIVISION_LEVELS, ZONE_LEVEL_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
 from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
-from kg.nlp.names import ZONE_LEVEL_WORDS
 
 
 @dataclass
@@ -87,6 +86,13 @@ LEVEL_WORD_LEVELS = {
     "市": ("city", "province"),
     "省": ("province",),
 }
+
+
+def _text_division(name: str) -> DivisionInfo | None:
+    """A division below or beside the gazetteer, which kg_divisions finds in the text
+    (石榴园社区, 两江新区), by the word its name ends with; no code, no parent."""
+    level = next((v for w, v in TEXT_DIVISION_LEVELS.items() if name.endswith(w)), None)
+    return None if level is None else DivisionInfo(name, level, "", name)
 
 
 def _level_word(mention: Mention) -> str | None:
@@ -336,7 +342,11 @@ class ArticleResolver:
             ]
             # 送清凉活动 of an article that names 送清凉 is that one, not a longer name
             # that holds it (关心职工、酷暑送清凉).
-            core = [m for m in longer if m.name == mention.name[:-2]]
+            core = [
+                m
+                for m in longer
+                if mention.name.endswith(ACTIVITY) and m.name == mention.name.removesuffix(ACTIVITY)
+            ]
             longer = core or longer
         if not longer and mention.label == "Initiative" and mention.name in known_initiatives():
             longer = [m for m in first.values() if _carried_out_as(mention.name, m.name)]
@@ -419,13 +429,7 @@ class ArticleResolver:
         if entity is None:
             division = None
             if mention.label == "District":
-                division = self.divisions(mention.key)
-                # Below or beside the gazetteer (kg_divisions finds them in the text).
-                level = next(
-                    (v for w, v in TEXT_DIVISION_LEVELS.items() if mention.name.endswith(w)), None
-                )
-                if division is None and level is not None:
-                    division = DivisionInfo(mention.name, level, "", mention.name)
+                division = self.divisions(mention.key) or _text_division(mention.name)
             entity = Entity(
                 entity_id,
                 name,
@@ -502,14 +506,14 @@ class ArticleResolver:
             word, info = level
             full = info.name + ending[len(word) :]
             return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
-        if _level_word(mention) is not None and self._article_division() is None:
+        if _level_word(mention) is not None and self._article_division is None:
             # 市总工会 in an article that names no division: the short form is all the
             # name there is (and so the name it goes by).
             return self._named_as_written(mention, mention.name, f"{mention.label}:{mention.name}")
         if mention.name.startswith(ZONE_LEVEL_WORDS):
             # 高新区总工会 with no 某市高新区总工会 in the article: named as written, keyed
             # by the article's area, so that two cities' zones stay apart.
-            info = self._article_division()
+            info = self._article_division
             if info is None:
                 return None
             full = f"{mention.label}:{mention.name}@{info.path}"
@@ -560,7 +564,7 @@ class ArticleResolver:
                 return self.entity_of[id(self._contest_of(latest))]
         if mention.name in _single_bodies():
             # 妇联 with no 某区妇联 before it: the article's area's, keyed by that area.
-            info = self._article_division()
+            info = self._article_division
             path = "" if info is None else f"@{info.path}"
             return self._named_as_written(
                 mention, mention.name, f"{mention.label}:{mention.name}{path}"
@@ -598,6 +602,7 @@ class ArticleResolver:
                 return passing[index]
         return None
 
+    @cached_property
     def _article_division(self) -> DivisionInfo | None:
         """The division the article is about: the first it names that the gazetteer holds."""
         return next(

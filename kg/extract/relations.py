@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -58,6 +59,14 @@ NAME_PREFIX_LEVELS = {
 # The predicate, and the role the ceremony takes in it. Whom a ceremony's day serves,
 # its programme serves (the ceremony itself is dropped: unserving_endings.txt).
 OPENED_WITH = {"organizes": "object", "heldAt": "subject", "serves": "subject"}
+# 某某群体包括两类：一是…; 户外劳动者包括…: a group said to be made of the groups
+# named after it in its sentence.
+_GROUP_LETTER = TYPE_LETTERS["WorkerGroup"]
+MADE_OF = re.compile(
+    rf"⟨{_GROUP_LETTER}(?P<whole>\d+)⟩(?:则|主要|还|又|具体)*"
+    r"(?:包括|包含|涵盖|分为|有(?:以下)?[两二三四五六七八九十几]+(?:部分|类|种))"
+)
+MEMBER = re.compile(rf"⟨{_GROUP_LETTER}(\d+)⟩")
 # Bodies that have parts, and that are parts: see kg.nlp.entities.names_a_part.
 PART_TYPES = frozenset({"Union", "Organization"})
 # A division acts as its government (某街道与某公司签约), but not one that only opens a
@@ -106,6 +115,17 @@ class Clause:
     end: int
     mentions: list[Mention]
     template: str
+
+
+class _Sentence(NamedTuple):
+    """One sentence of a piece: its offsets, the index of its first mention, its
+    mentions (nested ones too) and its clause (None without a top-level mention)."""
+
+    start: int
+    end: int
+    first: int
+    mentions: list[Mention]
+    clause: Clause | None
 
 
 @dataclass(frozen=True)
@@ -191,7 +211,7 @@ def extract(
     text = text_of(doc)
     found: list[Relation] = []
     previous: Clause | None = None
-    sentences = []
+    sentences: list[_Sentence] = []
     lead = -1  # the opening clause's sentence, where this piece holds it
     for start, end in sentence_bounds(doc):
         first = bisect_left(starts, start)
@@ -200,11 +220,13 @@ def extract(
         clause = Clause(start, end, inside, _template(text, start, end, inside)) if inside else None
         if opening is None and any(m.label in SERVERS for m in inside):
             opening, lead = clause, len(sentences)
-        sentences.append((start, end, first, here, clause))
+        sentences.append(_Sentence(start, end, first, here, clause))
     for index, (start, end, first, here, clause) in enumerate(sentences):
         found.extend(_name_structure(start, end, here, divisions))
         if clause is not None:
-            # The opening clause finds its own topics, as it always did.
+            # The opening clause, and the lines before it that end no sentence (a
+            # headline, a caption), find their own topics; the others may fall back
+            # on the opening clause's.
             before = index <= lead and (
                 index == lead or not text[start:end].rstrip().endswith(FULL_STOPS)
             )
@@ -220,7 +242,7 @@ def extract(
     found.extend(_opened_programmes(found, mentions, text))
     found.extend(_opened_sites(found, mentions))
     found.extend(_venues_serve(found, {rule.id for rule in rules if rule.venue_serves}))
-    found.extend(_members_served(found, [c for *_, c in sentences if c is not None]))
+    found.extend(_members_served(found, [s.clause for s in sentences if s.clause is not None]))
     seen = set()
     unique = []
     for relation in found:
@@ -486,16 +508,6 @@ def _referred_department() -> re.Pattern[str]:
 @cache
 def _bare_departments() -> frozenset[str]:
     return words("union_departments")
-
-
-# 某某群体包括两类：一是…; 户外劳动者包括…: a group said to be made of the groups
-# named after it in its sentence.
-_GROUP_LETTER = TYPE_LETTERS["WorkerGroup"]
-MADE_OF = re.compile(
-    rf"⟨{_GROUP_LETTER}(?P<whole>\d+)⟩(?:则|主要|还|又|具体)*"
-    r"(?:包括|包含|涵盖|分为|有(?:以下)?[两二三四五六七八九十几]+(?:部分|类|种))"
-)
-MEMBER = re.compile(rf"⟨{_GROUP_LETTER}(\d+)⟩")
 
 
 def _members_served(found: list[Relation], clauses: list[Clause]) -> list[Relation]:

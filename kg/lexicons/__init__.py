@@ -98,6 +98,9 @@ def heads() -> dict[str, Head]:
     found = {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
     for abbreviation in body_abbreviations():
         found.setdefault(abbreviation, Head(abbreviation, "Organization", "name"))
+    # 某美食街联合工会: joint unions' heads are listed once, with what sets them apart.
+    for joint in words("joint_union_heads"):
+        found.setdefault(joint, Head(joint, "Union", "name"))
     return found
 
 

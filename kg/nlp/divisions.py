@@ -25,6 +25,9 @@ COMMUNITY_WORDS = ("社区", "村")
 # with unions and offices of their own but no place in the table of divisions (those
 # that became districts, 浦东新区, are in it).
 ZONE_WORDS = ("新区",)
+# A zone's bare kind (新区总工会, 高新区总工会) names the article's zone as a level word
+# names the article's division (kg_names takes it as a level word; see the resolver).
+ZONE_LEVEL_WORDS = ("新区", "开发区", "经开区", "高新区")
 # Subdistricts the table lacks (new ones, and towns renamed 街道: 某某街道总工会), taken
 # only before a body's or site's head and when their name is no everyday word.
 TOWN_WORDS = ("街道",)
@@ -74,7 +77,7 @@ class DivisionRecognizer(Component):
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
         self.media_words = tuple(words("media_words"))
-        self.community_scanner = Scanner((w, w) for w in TEXT_DIVISION_LEVELS)
+        self.text_division_scanner = Scanner((w, w) for w in TEXT_DIVISION_LEVELS)
         classes = word_classes()
         self.dictionary = classes["word"]
         self.not_in_names = classes["closed"] | words("boundaries") | classes["verb"]
@@ -164,8 +167,8 @@ class DivisionRecognizer(Component):
 
     def _standing(self, ids: tuple[int, ...]) -> int | None:
         """The one province or city among ``ids``, if there is one."""
-        levels = [i for i in ids if self.gazetteer.divisions[i].level in STANDING_LEVELS]
-        return levels[0] if len(levels) == 1 else None
+        standing = [i for i in ids if self.gazetteer.divisions[i].level in STANDING_LEVELS]
+        return standing[0] if len(standing) == 1 else None
 
     def _listed_towns(self, text: str, named: set[int]) -> Iterator[Match]:
         """Towns and subdistricts listed by their short forms where the list says
@@ -192,7 +195,7 @@ class DivisionRecognizer(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         # 同安西安社区: a city's short name (西安) right before 社区 or 村 is the
-        # community's name (see _communities), not the city.
+        # community's name (see _text_divisions), not the city.
         found = [
             m
             for m in self.matches(text)
@@ -222,7 +225,7 @@ class DivisionRecognizer(Component):
             out.append(
                 Candidate(m.start, m.end, "District", name, "gazetteer", PRIORITY, key, m.short)
             )
-        out.extend(self._communities(doc, text, found))
+        out.extend(self._text_divisions(doc, text, found))
         return doc
 
     def _listed_communities(self, doc: Doc, text: str) -> Iterator[Candidate]:
@@ -245,9 +248,7 @@ class DivisionRecognizer(Component):
             # Each a name: one no dictionary knows, or knows also as a name (城西), so
             # that 机关、学校等社区 lists none.
             if not all(
-                COMMUNITY_NAME.match(name)
-                and (name not in self.dictionary or name in self.proper)
-                and name not in self.verbs
+                COMMUNITY_NAME.match(name) and self._proper(name) and name not in self.verbs
                 for name in names
             ):
                 continue
@@ -260,7 +261,7 @@ class DivisionRecognizer(Component):
                 )
                 offset = end + 1
 
-    def _communities(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
+    def _text_divisions(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Candidate]:
         """Communities and villages (石榴园社区, 小王庄村), new areas (两江新区) and
         subdistricts (某某街道总工会) that the gazetteer does not hold.
 
@@ -273,7 +274,7 @@ class DivisionRecognizer(Component):
         starts, ends = token_bounds(doc)
         taken = [(m.start, m.end) for m in found]
         division_ends = {m.end for m in found if not m.short}
-        for start, end, word in self.community_scanner.find(text):
+        for start, end, word in self.text_division_scanner.find(text):
             index = bisect_left(ends, end)
             if word in ZONE_WORDS:
                 # The segmenter may glue 新区's last character to the word after it
@@ -311,9 +312,7 @@ class DivisionRecognizer(Component):
             after = text[end : end + self.longest_head]
             before_head = any(after.startswith(h) for h in self.heads)
             if word in TOWN_WORDS and not (
-                before_head
-                and (name not in self.dictionary or name in self.proper)
-                and not _split(starts, left, start)
+                before_head and self._proper(name) and not _split(starts, left, start)
             ):
                 continue  # 全区|街道总工会, 还要|数|街道: no name of a subdistrict
             if not (

@@ -17,6 +17,7 @@ from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
     NUMERALS,
+    SITE_LABELS,
     Candidate,
     Scanner,
     candidates,
@@ -39,8 +40,6 @@ COUNTED = re.compile(
 MAX_MODIFIER_WORDS = 5
 MAX_MODIFIER_CHARS = 10
 HEAD_SIZES = range(1, 6)
-# Heads of sites (see kg/lexicons/heads.tsv), whose kind names no group of workers.
-SITE_LABELS = ("Facility", "Place")
 # What joins a word to a group whose head it shares (快递、外卖小哥), and the longest
 # such word.
 ELISION_JOINTS = "、和及与"

@@ -31,6 +31,11 @@ COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
 # The source of a kind of site named bare (工会阅览室): keyed by its whole name, it
 # stands for the site of the article so named in full (see kg/resolve.py).
 KIND_SOURCE = "kind"
+# The labels of sites: facilities and places.
+SITE_LABELS = frozenset({"Facility", "Place"})
+# The fewest characters of a union's own name before its head (某某美食街联合工会,
+# “某某”甲乙站工会).
+MIN_UNION_OWNER = 2
 
 
 @dataclass(frozen=True)

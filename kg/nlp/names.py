@@ -12,11 +12,14 @@ from spacy.tokens import Doc
 
 from kg.lexicons import HEAD_KINDS, JOINER, Head, head_of, heads, word_classes, words
 from kg.nlp.component import Component
+from kg.nlp.divisions import ZONE_LEVEL_WORDS
 from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
     KIND_SOURCE,
+    MIN_UNION_OWNER,
+    SITE_LABELS,
     Candidate,
     Scanner,
     candidates,
@@ -32,9 +35,9 @@ PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
-COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}级$")
 # The ending of a grade (街乡级, 国家级), which COUNTED takes for no name.
 GRADE = "级"
+COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}{GRADE}$")
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
@@ -60,8 +63,6 @@ LOOK_BACK = 32
 # A head preceded only by a level word (区总工会, 市总工会, 街道总工会) is a short
 # form that names a body of the article; after a demonstrative (该公司) or on its
 # own it refers back to one (see _refers_back).
-# A zone's bare kind (高新区总工会) names the article's zone as a level word does.
-ZONE_LEVEL_WORDS = ("新区", "开发区", "经开区", "高新区")
 LEVEL_WORDS = frozenset(
     {"区", "市", "县", "镇", "乡", "省", "州", "旗", "街道", "社区", "村", *ZONE_LEVEL_WORDS}
 )
@@ -85,13 +86,10 @@ NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
 # Level words that open the name of a trade's union at that level (省邮电工会).
 TRADE_UNION_LEVELS = frozenset("省市区县")
-# The fewest characters a joint union's own name (its street's, market's or trade's) has.
-MIN_JOINT_OWNER = 2
 # 中国金融工会, 中国海员建设工会: a national industrial union is its sector's.
 NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
-SITE_LABELS = frozenset({"Facility", "Place"})
 # Words that take the sites of a kind one by one or all together (各个服务站点).
 DISTRIBUTIVE = frozenset({"各", "各个", "每个", "每一个", "所有", "各类"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
@@ -586,7 +584,7 @@ class HeadNameRecognizer(Component):
                             and (self._edition(text, left, piece) or piece in self.trained)
                         )
                     )
-                    # 等|地 split: a boundary of two words (九宫山等地|某基地) ends here too
+                    # a boundary the segmenter split in two (某山等|地|某基地) ends here too
                     or (index > 0 and text[starts[index - 1] : left] in self.boundaries)
                     or (
                         # 读|大学, 跑|医院: a verb of one character right before an
@@ -886,8 +884,10 @@ class HeadNameRecognizer(Component):
         """Whether an organising verb stands right before ``left`` (举办的…, 开展了…),
         or with the count and length of the occasion between (开展了一次为期五天的…)."""
         before = _before(text, left)
+        # ORGANISED_GAP matches at the end of any text (each of its parts is optional).
         gap = ORGANISED_GAP.search(before)
-        return before[: gap.start() if gap else len(before)].endswith(self.organising)
+        assert gap is not None
+        return before[: gap.start()].endswith(self.organising)
 
     @staticmethod
     def _edition(text: str, left: int, piece: str) -> bool:
@@ -993,7 +993,7 @@ class HeadNameRecognizer(Component):
             if text[offset:head_start].removeprefix(NATIONAL_SECTOR) in self.sectors:
                 return offset
         if (
-            len(modifier) >= MIN_JOINT_OWNER
+            len(modifier) >= MIN_UNION_OWNER
             and text.startswith(self.joint_union_heads, head_start)
             and (preceding in self.boundaries or preceding not in self.stop_verbs)
         ):

@@ -9,7 +9,16 @@ from spacy.tokens import Doc
 
 from kg.lexicons import Head, head_of, opened_by, word_classes, words
 from kg.nlp.component import Component
-from kg.nlp.mentions import COUNT, NUMERALS, Candidate, candidates, opened_programme, text_of
+from kg.nlp.mentions import (
+    COUNT,
+    MIN_UNION_OWNER,
+    NUMERALS,
+    SITE_LABELS,
+    Candidate,
+    candidates,
+    opened_programme,
+    text_of,
+)
 from kg.schema import strip_quotes
 
 PRIORITY = 50
@@ -37,7 +46,8 @@ UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
 # An event's word before its theme (会议主题为“X”, 大会的主题是“X”): the theme is
-# the event's, named before.
+# the event's, named before; looked for within THEME_LOOK_BACK characters.
+THEME_LOOK_BACK = 8
 THEME_OF_EVENT = re.compile(r"(?:会议|活动|大会|比赛|大赛|赛事)的?主题[为是：:]$")
 # What joins a theme to the activity it names: 主题为“X”的某某活动, 以“X”为主题的某某活动.
 THEMED = ("为主题的", "的")
@@ -67,13 +77,9 @@ SLOGAN_AFTER = re.compile(r"(?:这一|这个|的)?(?:口号|标语)")
 # How many characters a programme head after a quotation needs before it, and takes
 # at most (see _programme_head): past that, the run is a sentence going on.
 MIN_PROGRAMME_WORDS = 2
-# How many characters the words after a quotation have before a union's head to name a
-# union of their own (“某某”甲乙站工会; “某某”工会联合会 is the quotation's union).
-MIN_UNION_OWNER = 2
 MAX_PROGRAMME_WORDS = 8
 NUMERAL_START = re.compile(f"[{NUMERALS}]")
 PERIODICALS = ("报", "杂志", "日报", "晚报", "周刊", "期刊", "网")
-SITE_LABELS = frozenset({"Facility", "Place"})
 # A complement after an initiative's head that makes it a verb (“某某”公益活动中带头行动
 # 起来: take action), where no name ends.
 VERBAL_AFTER = ("起来",)
@@ -123,11 +129,11 @@ class QuotedNameRecognizer(Component):
             # (…的义诊活动) is that one, named by it. Its own words are kept as the key:
             # the article may call it by them elsewhere (a headline's 某某交友活动).
             joint, activity = self._themed_activity(text, end)
-            if not activity and THEME_OF_EVENT.search(text, max(0, start - 8), start):
+            if not activity and THEME_OF_EVENT.search(text, max(0, start - THEME_LOOK_BACK), start):
                 # 某某推进会在某地召开，会议主题为“X”: the theme of the event named
                 # before, which it stands for (as 该活动 does), no activity of its own.
                 name = strip_quotes(content)
-                return Candidate(start, end, "Initiative", name, "reference", PRIORITY, "", True)
+                return Candidate(start, end, "Initiative", name, "reference", PRIORITY, short=True)
             return _named_activity(start, end, content, joint + activity, activity)
         marks = set(CLAUSE_PUNCTUATION.findall(content))
         if marks and marks <= SLOGAN_COMMAS:
@@ -297,9 +303,9 @@ class QuotedNameRecognizer(Component):
         联合会); a site's may (母婴关爱室), but not a clause's particles."""
         if CLAUSE_CHARACTERS.intersection(tail):
             return True
-        words = tail[: len(tail) - len(head.text)]
+        before_head = tail[: len(tail) - len(head.text)]
         return head.label == "Union" and any(
-            words[i : i + 2] in self.verbs for i in range(len(words) - 1)
+            before_head[i : i + 2] in self.verbs for i in range(len(before_head) - 1)
         )
 
     def _is_slogan(self, name: str) -> bool:
