@@ -10,6 +10,9 @@ FOUND = [
     ("海淀区中关村街道总工会走访企业。", ("中关村街道", "locatedIn", "海淀区")),
     # namesakes place each other: Beijing's 通州区 holds a 永顺地区, also called 永顺镇
     ("通州区永顺镇总工会召开会议。", ("永顺镇", "locatedIn", "通州区")),
+    # a union named by a region's short form and a union's head alone is the region's
+    ("湖南工会联合会召开会员代表大会。", ("湖南工会联合会", "locatedIn", "湖南")),
+    ("广东工会联合总会的负责人出席。", ("广东工会联合总会", "locatedIn", "广东")),
     # a new area the table of divisions lacks lies in the city named before it
     ("深圳市龙湖新区总工会为建设者送清凉。", ("深圳市龙湖新区总工会", "locatedIn", "龙湖新区")),
     ("深圳市龙湖新区总工会为建设者送清凉。", ("龙湖新区", "locatedIn", "深圳市")),
@@ -280,6 +283,7 @@ NOT_FOUND = [
         ("工会驿站", "serves", "快递员"),
     ),
     # a city or province in a company's name is a brand, not its location
+    ("北京东方建工集团工会开展活动。", ("北京东方建工集团工会", "locatedIn", "北京")),
     ("北京城建集团有限责任公司参加竞赛。", ("北京城建集团有限责任公司", "locatedIn", "北京市")),
     # a street named only to find the building is not where the site is
     (

@@ -61,10 +61,24 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
     return sorted(chosen, key=lambda pair: (pair[0].start, -pair[0].end))
 
 
+def _union_of_short(division: Candidate, union: Candidate) -> bool:
+    """Whether ``union`` is named by the short form ``division`` and a union's head alone."""
+    head = head_of(union.name[len(division.name) :])
+    return (
+        union.label == "Union"
+        and division.start == union.start
+        and head is not None
+        and head.label == "Union"
+        and head.text == union.name[len(division.name) :]
+    )
+
+
 def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner``, which lies inside ``outer``, may be a mention of its own."""
     if inner.source == "gazetteer":
-        return not inner.short and outer.label != "District"
+        # A short form only where a union's head follows it (湖南工会联合会, the region's
+        # union): before other words it may be a brand's (北京住总科贸公司工会).
+        return outer.label != "District" and (not inner.short or _union_of_short(inner, outer))
     if inner.label == "WorkerGroup":
         return outer.label in SERVERS
     if outer.label == "Initiative":
