@@ -401,15 +401,13 @@ class ArticleResolver:
                 innermost, chain_end = info, m.end
         if innermost is not None:
             return innermost.name + mention.name[chain_end - mention.start :], innermost.path
-        found = self._level_word_division(mention)
-        return mention.name, "" if found is None else found[1].path
-
-    def _level_word_division(self, mention: Mention) -> tuple[str, DivisionInfo] | None:
-        """The level word of 区人社局 or 省总工会, and the article's division of that
-        level (see LEVEL_WORD_LEVELS)."""
         word = _level_word(mention)
-        if word is None:
-            return None
+        info = None if word is None else self._division_of_level(word)
+        return mention.name, "" if info is None else info.path
+
+    def _division_of_level(self, word: str) -> DivisionInfo | None:
+        """The article's division of the level a bare level word names (区 of 区人社局,
+        省 of 省总工会: see LEVEL_WORD_LEVELS)."""
         if word not in self._first_division:
             self._first_division[word] = next(
                 (
@@ -420,8 +418,7 @@ class ArticleResolver:
                 ),
                 None,
             )
-        found = self._first_division[word]
-        return None if found is None else (word, found)
+        return self._first_division[word]
 
     def _add(self, mention: Mention, identity: tuple[str, str, str]) -> None:
         entity_id, name, preferred = identity
@@ -482,15 +479,14 @@ class ArticleResolver:
             )
         default = mention.key or expand_abbreviation(mention.name)
         ending, _ = self.expansions.get(mention.name, (default, ""))
-        level = self._level_word_division(mention)
+        word = _level_word(mention) or ""
+        level = self._division_of_level(word) if word else None
         found = self._nearest(
             mention,
-            ("ending", mention.label, ending, "" if level is None else level[0]),
+            ("ending", mention.label, ending, word if level else ""),
             lambda m: (
                 m.label == mention.label
-                and (
-                    m.name.endswith(ending) or (level is not None and _union_of_level(m, level[0]))
-                )
+                and (m.name.endswith(ending) or (level is not None and _union_of_level(m, word)))
             ),
         )
         if found is not None:
@@ -503,10 +499,9 @@ class ArticleResolver:
             # 区人社局 or 省总(工会) with no full name in the article: named as written,
             # identified by the division the article is about, so that two districts'
             # bureaus stay apart and 省总工会 of an article on 绵阳市 is 四川省总工会.
-            word, info = level
-            full = info.name + ending[len(word) :]
-            return self._named_as_written(mention, full, f"{mention.label}:{full}@{info.path}")
-        if _level_word(mention) is not None and self._article_division is None:
+            full = level.name + ending[len(word) :]
+            return self._named_as_written(mention, full, f"{mention.label}:{full}@{level.path}")
+        if word and self._article_division is None:
             # 市总工会 in an article that names no division: the short form is all the
             # name there is (and so the name it goes by).
             return self._named_as_written(mention, mention.name, f"{mention.label}:{mention.name}")

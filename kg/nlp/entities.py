@@ -13,7 +13,7 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import head_of, opened_by, words
+from kg.lexicons import head_of, heads, opened_by, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Mention, text_of, token_bounds
 
@@ -63,13 +63,12 @@ def select(found: list[Candidate]) -> list[tuple[Candidate, bool]]:
 
 def _union_of_short(division: Candidate, union: Candidate) -> bool:
     """Whether ``union`` is named by the short form ``division`` and a union's head alone."""
-    head = head_of(union.name[len(division.name) :])
+    head = heads().get(union.name[len(division.name) :])
     return (
         union.label == "Union"
         and division.start == union.start
         and head is not None
         and head.label == "Union"
-        and head.text == union.name[len(division.name) :]
     )
 
 
