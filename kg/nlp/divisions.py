@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -49,6 +49,13 @@ COMMUNITY_LIST = re.compile(
 TOWN_LIST = re.compile(
     r"((?:[\u3400-\u9fff]{2,8}[、和及])+[\u3400-\u9fff]{2,6})等[^，。；、]{0,6}?(?:乡镇|镇街|街镇|街道|镇|乡)"
 )
+
+
+def _overlaps(spans: list[tuple[int, int]], left: int, right: int) -> bool:
+    """Whether ``left``:``right`` overlaps one of ``spans``, which are in order and apart
+    (so the last that starts before ``right`` ends last of those)."""
+    before = bisect_left(spans, (right,))
+    return before > 0 and spans[before - 1][1] > left
 
 
 def _split(starts: list[int], left: int, right: int) -> bool:
@@ -272,7 +279,8 @@ class DivisionRecognizer(Component):
         divisions they may sit inside names, which then are located in them.
         """
         starts, ends = token_bounds(doc)
-        taken = [(m.start, m.end) for m in found]
+        # Spans taken, in order and apart (the gazetteer's, then the text's as found).
+        taken = sorted((m.start, m.end) for m in found)
         division_ends = {m.end for m in found if not m.short}
         for start, end, word in self.text_division_scanner.find(text):
             index = bisect_left(ends, end)
@@ -296,8 +304,8 @@ class DivisionRecognizer(Component):
             # division before it; the name starts where that division ends.
             glued = [
                 e
-                for e in division_ends
-                if left - 2 <= e < start and e != left and COMMUNITY_NAME.match(text[e:start])
+                for e in range(max(0, left - 2), start)
+                if e in division_ends and e != left and COMMUNITY_NAME.match(text[e:start])
             ]
             if glued:
                 left = max(glued)
@@ -306,7 +314,7 @@ class DivisionRecognizer(Component):
                 not COMMUNITY_NAME.match(name)
                 or _opens_countryside(text, left, start)
                 or name in self.verbs
-                or any(s < end and left < e for s, e in taken)
+                or _overlaps(taken, left, end)
             ):
                 continue
             after = text[end : end + self.longest_head]
@@ -322,7 +330,7 @@ class DivisionRecognizer(Component):
                 or before_head
             ):
                 continue
-            taken.append((left, end))
+            insort(taken, (left, end))
             yield Candidate(left, end, "District", text[left:end], "gazetteer", PRIORITY)
 
 
