@@ -390,24 +390,28 @@ def _opened_programmes(found: list[Relation], mentions: list[Mention], text: str
     return extra
 
 
-# The roles of a body in an event it helps hold (由A主办，B承办的D), and those of them
-# that are not running it: undertaking it for another, backing or guiding it.
-ROLE_WORD = re.compile(r"主办|承办|协办|联办|支持|指导")
 ROLE_CLAUSE_END = re.compile(r"[。；！？]")
-UNDERTAKING = frozenset({"承办", "协办", "支持", "指导"})
 # How far after a body its role is looked for when the event is named before it.
 ROLE_REACH = 40
+
+
+@cache
+def _role_word() -> re.Pattern[str]:
+    """The roles of a body in an event it helps hold (由A主办，B承办的D): the rules'
+    ROLE macro, from the same lexicons."""
+    return re.compile(_alternation(LexiconMacro(lexicons=["hosting_roles", "supporting_roles"])))
 
 
 def _undertakes(relation: Relation, text: str) -> bool:
     """Whether the role that the text gives the organizer of ``relation`` (the first
     role word after it, before the event or the end of the clause) is one of those
-    that do not run the event (UNDERTAKING)."""
+    that do not run the event (kg/lexicons/supporting_roles.txt: undertaking it for
+    another, backing or guiding it)."""
     start = relation.subject.end
     end = relation.object.start if relation.object.start > start else start + ROLE_REACH
     stop = ROLE_CLAUSE_END.search(text, start, end)
-    role = ROLE_WORD.search(text, start, stop.start() if stop else end)
-    return role is not None and role.group() in UNDERTAKING
+    role = _role_word().search(text, start, stop.start() if stop else end)
+    return role is not None and role.group() in words("supporting_roles")
 
 
 def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
