@@ -491,6 +491,10 @@ class ArticleResolver:
         )
         if found is not None:
             return found
+        if mention.key and mention.label == "Union" and mention.source == "head":
+            # 某街道党工委副书记、工会主席X where the article never names the 街道's
+            # union (kg_names keys the bare head by it): 工会 alone is no name to go by.
+            return None
         if mention.key:
             # A known programme's short form (产改) or a single body's (全总) with no
             # full name in the article: named as written, identified by the full name.

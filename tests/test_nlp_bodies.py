@@ -318,6 +318,14 @@ NOT_TRIPLES = [
     ("北京大学法学院教授到场。", ("北京大学法学院", "partOf", "北京大学")),
     # unions and offices: their names, their parts and the posts held in them
     ("金泰集团党委副书记、执行董事吴东出席。", ("吴东", "memberOf", "金泰集团党委")),
+    # a bare union on a list of posts begun at a 街道's body is the 街道's union, not
+    # the district's that the article names
+    (
+        "海曙区总工会召开会议。海曙区南门街道党工委副书记、工会主席陈红发言。",
+        ("陈红", "memberOf", "海曙区总工会"),
+    ),
+    # ...and where the article never names that union, 工会 alone makes none
+    ("南湖街道党工委副书记、工会主席陈红发言。", ("陈红", "memberOf", "工会")),
 ]
 
 

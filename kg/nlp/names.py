@@ -392,7 +392,11 @@ class HeadNameRecognizer(Component):
             or not PRIOR_POSTS.fullmatch(text, body.end, head_start)
         ):
             return None
+        # The innermost of the divisions the body's name opens with: 某区某街道党工委
+        # 副书记、工会主席X chairs the 街道's union, not the district's.
         area = divisions[body.start]
+        while area.end in divisions and area.end < body.end:
+            area = divisions[area.end]
         name = text[head_start:end]
         # 某镇党委副书记、工会主席X where 某镇总工会 (not 某镇工会) was named before:
         # that union.
