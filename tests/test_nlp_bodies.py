@@ -391,6 +391,9 @@ DIVISIONS = [
     ("通州区宋庄街道工会开展慰问。", ("District", "宋庄街道")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
+    # a county of two characters before a body's head, after no word's character
+    ("叶县总工会开展“送清凉”活动。", ("District", "叶县")),
+    ("8月7日上午,郏县总工会开展慰问。", ("Union", "郏县总工会")),
 ]
 
 NOT_DIVISIONS = [
@@ -414,6 +417,10 @@ NOT_DIVISIONS = [
     ("工会走访了机关、学校等社区。", ("District", "学校")),
     # ...not where the article names no district that holds them
     ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
+    # a county of two characters that a word or an acting head's post runs into
+    ("省、市和县总工会联合开展慰问。", ("District", "和县")),
+    ("慰问组由市总工会组成县总工会配合。", ("District", "成县")),
+    ("代县长陈红出席会议。", ("District", "代县")),
 ]
 
 PLACED = [

@@ -38,6 +38,12 @@ TEXT_DIVISION_LEVELS = {
     **dict.fromkeys(TOWN_WORDS, "town"),
 }
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# Counties of two characters (叶县, 郏县) are too short to stand alone (和县 is also
+# 和 + 县, 代县 the 代县长 of an acting county head, 成县 the end of 组成县…): alone,
+# they are taken only before a body's head (郏县总工会) and after no character of a
+# word (after punctuation or one of these).
+SHORT_COUNTY = re.compile(r"^[\u3400-\u9fff]县$")
+BEFORE_SHORT_COUNTY = frozenset("在到赴由向与对为从、，。；：！？（）()“”\"',;:!? \n")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
 NEWS_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?[网报台]讯")
@@ -110,6 +116,14 @@ class DivisionRecognizer(Component):
             for row in table("division_abbreviations")
             if row["full"] in gazetteer.full_names
         ]
+        short_counties: dict[str, tuple[int, ...]] = {}
+        for d in gazetteer.divisions.values():
+            if d.level == "county" and SHORT_COUNTY.match(d.name) and d.name not in ordinary:
+                short_counties[d.name] = (*short_counties.get(d.name, ()), d.id)
+        self.short_counties = Scanner(short_counties.items())
+        self.body_heads = tuple(
+            h for h, head in heads().items() if head.label in ("Union", "Organization")
+        )
         self.scanner = Scanner(
             [
                 (name, (ids, False))
@@ -151,6 +165,12 @@ class DivisionRecognizer(Component):
                 found.append(Match(at, at + len(short), ids, True))
                 at = text.find(short, at + 1)
         found.extend(self._listed_towns(text, named))
+        found.extend(
+            Match(s, e, ids, False)
+            for s, e, ids in self.short_counties.find(text)
+            if (s == 0 or text[s - 1] in BEFORE_SHORT_COUNTY)
+            and text.startswith(self.body_heads, e)
+        )
         # 攀枝花市东区: a name too short to stand alone, right after its parent.
         found.extend(
             [
