@@ -120,6 +120,14 @@ FOUND = [
         "襄阳市甲镇运输行业联合基层工会召开第一届会员代表大会。",
         ("Union", "襄阳市甲镇运输行业联合基层工会"),
     ),
+    # a joint union's committee is the joint union
+    (
+        "甲科技园副总经理、甲科技园企业联合工会委员会主席王大元讲话。",
+        ("Union", "甲科技园企业联合工会委员会"),
+    ),
+    # a list's joining word that the segmenter glued to the end of the name before and
+    # to the next one's level word opens no name (某完|小及市|某学校)
+    ("慰问组前往市机关幼儿园、市七完小及市特殊教育学校。", ("Organization", "市特殊教育学校")),
 ]
 
 NOT_FOUND = [
@@ -130,6 +138,7 @@ NOT_FOUND = [
     ),
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
+    ("“小三级”工会添新力量", ("Union", "小三级工会")),
     # 就业 of 新就业形态 is a word of the name, not a verb that cuts it short
     ("东城街道新就业形态联合工会召开会议。", ("Union", "形态联合工会")),
     # the kind alone, after a verb or a distributive word, names none
@@ -517,6 +526,8 @@ NOT_PLACES = [
     # a site's kind alone is no name, nor does building it belong to the venue's name
     ("工作人员赶到宾馆路口发放物资。", ("Place", "宾馆路口")),
     ("活动在辖区新建服务站举行。", ("Facility", "辖区新建服务站")),
+    # ...nor does reporting on it to visitors, which the dictionary tags as no verb
+    ("王大元向调研组汇报园区工会工作。", ("Place", "调研组汇报园区")),
 ]
 
 

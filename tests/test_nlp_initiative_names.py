@@ -79,6 +79,11 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # attending a meeting is no part of its name (出席会议, 列席会议)
+    (
+        "区总工会副主席李大刚,海曙区有关部门负责人出席会议。",
+        ("Initiative", "海曙区有关部门负责人出席会议"),
+    ),
     # speech with a comma is no slogan, though an activity is named after it
     (
         "一位职工说：“服务很好，我们很满意”，活动很成功。",

@@ -528,14 +528,17 @@ class HeadNameRecognizer(Component):
                     or (
                         len(piece) == 2 and (piece[0] in self.closed or piece[0] in self.boundaries)
                     )
+                    # 某完|小及市|某学校: the end of the name before, a joining word and
+                    # the level word
+                    or (len(piece) == 3 and piece[1] in self.closed and piece[1] in self.boundaries)
                 )
                 and piece[-1] in LEVEL_WORDS
                 and division_ends.get(starts[index]) != left
                 and piece not in self.dictionary  # 开发区 is a word of its own
             ):
-                # The segmenter glues a verb or a preposition to a level word
-                # (联合|区人社局, 同市|某协会, 经市|某委): the name starts after it (but 中关|村 is
-                # a place's name, and 包头市 a division's).
+                # The segmenter glues a verb, a preposition or a joining word to a level
+                # word (联合|区人社局, 同市|某协会, 经市|某委, 小及市|某学校): the name starts
+                # after it (but 中关|村 is a place's name, and 包头市 a division's).
                 taken.append((left - 1, piece[-1]))
                 piece = piece[:-1]
                 break

@@ -211,6 +211,10 @@ class QuotedNameRecognizer(Component):
         if found is not None and found[1] == "Initiative" and text[start - 1 : start] in CLOSINGS:
             # “进企业”“进社区”活动: the activity is the list's, not the last quotation's.
             return None
+        if found == ("工会", "Union"):
+            # “小三级”工会, “娘家人”工会: a kind of union or a slogan; a union's name
+            # goes on with a head of its own (“某某”工会联合会) or words before it.
+            return None
         if found is not None and found[1] == "Union" and _names_own_union(found[0]):
             # “某某守护”甲乙站工会: the quotation is the theme of what the union does, and
             # the union is named by the words after it (but “某某”工会联合会, a head
