@@ -120,6 +120,11 @@ FOUND = [
         "襄阳市甲镇运输行业联合基层工会召开第一届会员代表大会。",
         ("Union", "襄阳市甲镇运输行业联合基层工会"),
     ),
+    # an aside that gives a short form is no part of the name it follows
+    (
+        "海曙区南门街道工会联合会(以下简称“联合会”)第二次代表大会在街道办事处召开。",
+        ("Union", "海曙区南门街道工会联合会"),
+    ),
     # a joint union's committee is the joint union
     (
         "甲科技园副总经理、甲科技园企业联合工会委员会主席王大元讲话。",

@@ -81,6 +81,10 @@ ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，
 EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
+# An aside that gives the short form a name goes by from here on: 某某工会联合会
+# (以下简称“联合会”).
+SHORT_FORM_ASIDE = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[^（()）]{1,12}[）)]$")
+MAX_ASIDE = 20  # the longest such aside, in characters
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
@@ -515,6 +519,12 @@ class HeadNameRecognizer(Component):
                 break
             if head.label in BODY_LABELS and self._national(text[left:head_start], piece):
                 break  # 中华全国总工会 opens a name: nothing before it is of it
+            if (
+                piece in ("）", ")")
+                and not depth
+                and SHORT_FORM_ASIDE.search(text, max(0, left - MAX_ASIDE), left)
+            ):
+                break  # 某联合会(以下简称“联合会”)第三次代表大会: the aside is no part of a name
             if piece in ("）", ")"):
                 depth += 1
             elif piece in ("（", "("):
