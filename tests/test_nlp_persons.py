@@ -79,6 +79,8 @@ NO_PERSONS = [
 ]
 
 NOT_MEMBERS = [
+    # after a comma, a post that names a body of its own (副区长) is not the union's
+    ("区委常委、海曙区总工会主席王明,副区长李红出席。", ("李红", "memberOf", "海曙区总工会")),
     # ...but a site is no body to be a member of
     (
         "东城区总工会兼职副主席、全国劳模、大国工匠、东城工匠学院名誉院长刘明出席。",
@@ -109,6 +111,12 @@ NOT_MEMBERS = [
 ]
 
 MEMBERS = [
+    # after a comma, a union leader's post with no body of its own is the same union's
+    (
+        "海曙区总工会主席王明,副主席李红,区妇联主席赵小兰出席。",
+        ("李红", "memberOf", "海曙区总工会"),
+    ),
+    ("市总工会副主席许丹,四级调研员刘国杰一行到东城区慰问。", ("刘国杰", "memberOf", "市总工会")),
     # honours (全国劳模, 大国工匠) and a post at a site go on the list of posts
     (
         "东城区总工会兼职副主席、全国劳模、大国工匠、东城工匠学院名誉院长刘明出席。",
