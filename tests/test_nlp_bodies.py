@@ -502,6 +502,8 @@ def test_places(extract, text: str, expected: tuple[str, str, str]) -> None:
 
 
 PLACES = [
+    # sports grounds are places (运动馆, 体育场)
+    ("职工运动会在鑫峰运动馆正式开幕。", ("Place", "鑫峰运动馆")),
     # sites named by their heads
     ("慰问活动在朝阳门大悦城停车区举行。", ("Place", "朝阳门大悦城停车区")),
     ("座谈会在金泰文创园召开。", ("Place", "金泰文创园")),

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 ENTITIES_FOUND = [
+    # ball games and tournaments are events (球赛, 联赛, 邀请赛…)
+    ("敦化市总工会举办“华康杯”全市职工排球赛。", ("Initiative", "华康杯全市职工排球赛")),
+    ("2024年朝阳区职工羽毛球赛在区体育馆举行。", ("Initiative", "朝阳区职工羽毛球赛")),
     # words before a quotation belong to the event's name grown from its head…
     (
         "卫健委联合，在某市妇幼保健院举行了新就业形态女职工免费“两癌”筛查活动启动仪式。",
