@@ -191,6 +191,10 @@ class QuotedNameRecognizer(Component):
             and LIKENED_AS.search(text, max(0, start - 30), start)
         ):
             return None
+        if head is not None and head.label == "Union":
+            # “五型工会”, “智慧工会”, “法院+工会”: a union's name in quotation marks is
+            # a kind of union or a slogan; unions are named unquoted.
+            return None
         if head is not None and len(name) > len(head.text):
             # Divisions are not quoted, and “X进Y” is the shape of a programme's
             # slogan: “名厨进社区”, “法律服务进工地” are programmes, not places.
