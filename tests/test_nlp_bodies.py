@@ -144,6 +144,11 @@ NOT_FOUND = [
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
     ("“小三级”工会添新力量", ("Union", "小三级工会")),
+    # brackets that open the run before a head are an aside, not the start of a name
+    (
+        "工会主席(纪委书记)杨连华率党群工作部深入工地。",
+        ("Organization", "(纪委书记)杨连华率党群工作部"),
+    ),
     # ...nor does a union's name in quotation marks: a kind of union
     ("某区“五型工会”试点有序推进。", ("Union", "五型工会")),
     # 就业 of 新就业形态 is a word of the name, not a verb that cuts it short

@@ -21,6 +21,9 @@ PERSONS = [
     ("他约上同乡朱德明、秦立本,一起去了工地。", {"朱德明", "秦立本"}),
     # a name before 一行, 同志, 律师
     ("县总工会党组书记、常务副主席何丽一行前来看望劳模。", {"何丽"}),
+    # a rank or another post in brackets between the post and the name
+    ("东城区总工会副主席(正科级)余小文出席。", {"余小文"}),
+    ("工会主席(纪委书记)杨连华率工作人员深入工地。", {"杨连华"}),
     # 等 after a name of two characters is no part of it
     ("某市总工会副主席刘光等一行到东城区调研。", {"刘光"}),
     ("县总工会副主席黄煊等到场。", {"黄煊"}),
@@ -52,6 +55,8 @@ PERSONS = [
 ]
 
 NO_PERSONS = [
+    # a site's head after a word for workers is no name (女职工|关爱室)
+    "公司工会新建首个女职工关爱室。",
     # 的 opens everyday words as often as names
     "让职工有了满满的安全感。",
     "他们都是些辛勤的劳动者。",
@@ -111,6 +116,15 @@ NOT_MEMBERS = [
 ]
 
 MEMBERS = [
+    # a rank in brackets after a listed post
+    (
+        "东城区总工会主席王大海、副主席(正科级)余小文、副主席宁小娜参加活动。",
+        ("余小文", "memberOf", "东城区总工会"),
+    ),
+    (
+        "东城区总工会主席王大海、副主席(正科级)余小文、副主席宁小娜参加活动。",
+        ("宁小娜", "memberOf", "东城区总工会"),
+    ),
     # after a comma, a union leader's post with no body of its own is the same union's
     (
         "海曙区总工会主席王明,副主席李红,区妇联主席赵小兰出席。",

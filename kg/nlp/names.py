@@ -85,6 +85,7 @@ EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # (以下简称“联合会”).
 SHORT_FORM_ASIDE = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[^（()）]{1,12}[）)]$")
 MAX_ASIDE = 20  # the longest such aside, in characters
+CLOSING_BRACKET = re.compile(r"[）)]")
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
@@ -729,6 +730,13 @@ class HeadNameRecognizer(Component):
         ``areas`` where divisions named in full or short start; ``joined`` says that
         the name follows 暨 after an event it is joined to."""
         left = _left(tokens, head_start)
+        if text.startswith(("（", "("), left):
+            # 主席(纪委书记)某某部: brackets that open the run are an aside on the words
+            # before them, not the start of a name.
+            close = CLOSING_BRACKET.search(text, left, head_start)
+            if close is not None:
+                tokens = [(offset, piece) for offset, piece in tokens if offset >= close.end()]
+                left = _left(tokens, head_start)
         modifier = text[left:head_start]
         if head.kind in ("programme", "event") and (
             any(w in modifier for w in self.construction)

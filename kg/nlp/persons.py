@@ -45,6 +45,8 @@ LIST_JOINS = ("、", "和", "与", "及", "以及")
 # …律师事务所的周文律师.
 BEFORE_NAME = frozenset("的由和与及、，。；：！？（）()“”\"',;:!?\n\t 　")
 BODY_LABELS = frozenset({"Union", "Organization"})
+# A rank or another post in brackets between a post and its holder's name.
+POST_ASIDE = re.compile(r"[（(][^（()）\s]{1,8}[）)]")
 
 
 class PersonRecognizer(Component):
@@ -67,6 +69,7 @@ class PersonRecognizer(Component):
         self.part_heads = tuple(words("part_heads"))
         # 区妇联主席X: a level word that is a surname (区) before a body's head is no name.
         self.body_heads = frozenset(h for h, head in heads().items() if head.label in BODY_LABELS)
+        self.head_words = frozenset(heads())
         self.follows = Prefixes(words("name_follows"))
         classes = word_classes()
         self.common_words = classes["common"]
@@ -97,6 +100,8 @@ class PersonRecognizer(Component):
             after.setdefault(end, (True, True))
         for cue_end, (weak, strict) in sorted(after.items()):
             start = cue_end + (1 if text[cue_end : cue_end + 1] in (" ", "\u3000") else 0)
+            if cue_end in post_ends and (aside := POST_ASIDE.match(text, start)):
+                start = aside.end()  # 副主席(正科级)某某, 工会主席(纪委书记)某某
             if found.covers(start):
                 continue
             name = self.name_at(text, start, spans, strict=strict, weak=weak)
@@ -178,6 +183,8 @@ class PersonRecognizer(Component):
                 continue  # 书记和区长, 负责人任成员: a post is no given name
             if name.endswith(self.part_heads) or name[len(surname) :] in self.body_heads:
                 continue  # 某总工会宣传部: a department after its body, not 宣传部 the person
+            if name in self.head_words:
+                continue  # 女职工|关爱室: a site's head after a word for workers, not 关爱室
             if given == 2 and self.follows.starts(text, end - 1, shortest=2):
                 continue  # 陈红一行 is 陈红 + 一行, 王刚同志 王刚 + 同志
             options.append((name, end))
