@@ -192,7 +192,7 @@ class QuotedNameRecognizer(Component):
         ):
             return None
         if head is not None and head.label == "Union":
-            # “五型工会”, “智慧工会”, “法院+工会”: a union's name in quotation marks is
+            # “五型工会”, “智慧工会”, “某某+工会”: a union's name in quotation marks is
             # a kind of union or a slogan; unions are named unquoted.
             return None
         if head is not None and len(name) > len(head.text):
