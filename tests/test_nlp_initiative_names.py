@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 ENTITIES_FOUND = [
+    # a few words between two quotations are one slogan with them
+    ("东城区总工会“乐”享我“家”职工子女托班开班。", ("Initiative", "乐享我家职工子女托班")),
     # words before a quotation belong to the event's name grown from its head…
     (
         "卫健委联合，在某市妇幼保健院举行了新就业形态女职工免费“两癌”筛查活动启动仪式。",
@@ -79,6 +81,15 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a verb between two quotations ends the first name: two programmes, no slogan
+    (
+        "东城区总工会将“职工三走访”纳入“我为职工办实事”实践活动。",
+        ("Initiative", "职工三走访纳入我为职工办实事实践活动"),
+    ),
+    (
+        "东城区总工会把“职工三走访”作为了“我为职工办实事”实践活动。",
+        ("Initiative", "职工三走访作为了我为职工办实事实践活动"),
+    ),
     # speech with a comma is no slogan, though an activity is named after it
     (
         "一位职工说：“服务很好，我们很满意”，活动很成功。",
