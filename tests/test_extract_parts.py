@@ -127,6 +127,11 @@ NOT_TRIPLES = [
         "中国建设银行与中国建设银行丰台支行营业部签约。",
         ("中国建设银行丰台支行营业部", "partOf", "中国建设银行"),
     ),
+    # an event held to carry out a law is no piece of it
+    (
+        "为把《中华人民共和国工会法》各项规定落到实处，东城区总工会开展了“普法宣传月”活动。",
+        ("普法宣传月", "partOf", "中华人民共和国工会法"),
+    ),
     # a policy's aim is no programme the event is a piece of
     (
         "为深入推进“产业工人队伍建设改革”，东城区总工会举办了“清凉一夏”义诊活动。",
