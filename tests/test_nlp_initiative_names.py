@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 ENTITIES_FOUND = [
+    ("东城区和平街道总工会立即行动，开展“夏送清凉”慰问活动。", ("Union", "东城区和平街道总工会")),
     # a few words between two quotations are one slogan with them
     ("东城区总工会“乐”享我“家”职工子女托班开班。", ("Initiative", "乐享我家职工子女托班")),
     # words before a quotation belong to the event's name grown from its head…
@@ -81,6 +82,15 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a body or a site that acts at once (迅速行动, 立即行动) names no programme
+    (
+        "7月4日，东城区和平街道甲社区工会驿站迅速行动，开展“夏送清凉”慰问活动。",
+        ("Initiative", "东城区和平街道甲社区工会驿站迅速行动"),
+    ),
+    (
+        "接到通知后，东城区和平街道总工会立即行动，开展“夏送清凉”慰问活动。",
+        ("Initiative", "东城区和平街道总工会立即行动"),
+    ),
     # a verb between two quotations ends the first name: two programmes, no slogan
     (
         "东城区总工会将“职工三走访”纳入“我为职工办实事”实践活动。",
