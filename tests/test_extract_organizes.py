@@ -199,6 +199,12 @@ NOT_FOUND = [
         "会上交流了经验。此次活动的主办方为东湖区总工会。",
         ("东湖区总工会", "organizes", "匠心筑梦 技能报国"),
     ),
+    # a paragraph of roles that names no event falls back on the article's programme,
+    # never on a site its lead names
+    (
+        "青山区甲乙公司骑手驿站正式启用\n驿站可供20名骑手歇脚。\n本届赛事的主办方为青山区总工会。",
+        ("青山区总工会", "operates", "青山区甲乙公司骑手驿站"),
+    ),
     # a headline's union its name was missed in: the division alone is no organiser
     (
         "宁海县总工会组织工会干部业务培训班\n-\n12月9日，宁海县总工会在东山村开办工会干部业务培训班。",

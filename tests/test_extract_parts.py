@@ -89,6 +89,20 @@ TRIPLES = [
         ("李明", "memberOf", "教育工会"),
     ),
     ("出席的有中国金融工会一级巡视员周明。", ("周明", "memberOf", "中国金融工会")),
+    # the programme a purpose clause carries out has the event named after it as a piece
+    (
+        "为把“我为职工办实事”实践活动落到实处，东城区总工会近日举办了“清凉一夏”义诊活动。",
+        ("清凉一夏义诊活动", "partOf", "我为职工办实事实践活动"),
+    ),
+    # a programme taken into another; the verb ends the quoted name before it
+    (
+        "西城区总工会把“职工健康行”活动列入“我为职工办实事”项目清单。",
+        ("职工健康行", "partOf", "我为职工办实事项目"),
+    ),
+    (
+        "东城区总工会将“职工健康行动”纳入“我为职工办实事”实践活动。",
+        ("职工健康行动", "partOf", "我为职工办实事实践活动"),
+    ),
 ]
 
 NOT_TRIPLES = [
@@ -112,6 +126,21 @@ NOT_TRIPLES = [
     (
         "中国建设银行与中国建设银行丰台支行营业部签约。",
         ("中国建设银行丰台支行营业部", "partOf", "中国建设银行"),
+    ),
+    # an event held to carry out a law is no piece of it
+    (
+        "为把《中华人民共和国工会法》各项规定落到实处，东城区总工会开展了“普法宣传月”活动。",
+        ("普法宣传月", "partOf", "中华人民共和国工会法"),
+    ),
+    # a policy's aim is no programme the event is a piece of
+    (
+        "为深入推进“产业工人队伍建设改革”，东城区总工会举办了“清凉一夏”义诊活动。",
+        ("清凉一夏义诊活动", "partOf", "产业工人队伍建设改革"),
+    ),
+    # a programme named before the purpose clause is not the one it carries out
+    (
+        "“清凉一夏”义诊活动启动，为把关爱落到实处，东城区总工会还推出“职工健康行”活动。",
+        ("职工健康行", "partOf", "清凉一夏义诊活动"),
     ),
     # a contest named after a ceremony's programme is no part of the ceremony
     (

@@ -9,6 +9,9 @@ ENTITIES_FOUND = [
     # ball games and tournaments are events (球赛, 联赛, 邀请赛…)
     ("敦化市总工会举办“华康杯”全市职工排球赛。", ("Initiative", "华康杯全市职工排球赛")),
     ("2024年朝阳区职工羽毛球赛在区体育馆举行。", ("Initiative", "朝阳区职工羽毛球赛")),
+    ("东城区和平街道总工会立即行动，开展“夏送清凉”慰问活动。", ("Union", "东城区和平街道总工会")),
+    # a few words between two quotations are one slogan with them
+    ("东城区总工会“乐”享我“家”职工子女托班开班。", ("Initiative", "乐享我家职工子女托班")),
     # words before a quotation belong to the event's name grown from its head…
     (
         "卫健委联合，在某市妇幼保健院举行了新就业形态女职工免费“两癌”筛查活动启动仪式。",
@@ -86,6 +89,24 @@ ENTITIES_NOT_FOUND = [
     (
         "区总工会副主席李大刚,海曙区有关部门负责人出席会议。",
         ("Initiative", "海曙区有关部门负责人出席会议"),
+    ),
+    # a body or a site that acts at once (迅速行动, 立即行动) names no programme
+    (
+        "7月4日，东城区和平街道甲社区工会驿站迅速行动，开展“夏送清凉”慰问活动。",
+        ("Initiative", "东城区和平街道甲社区工会驿站迅速行动"),
+    ),
+    (
+        "接到通知后，东城区和平街道总工会立即行动，开展“夏送清凉”慰问活动。",
+        ("Initiative", "东城区和平街道总工会立即行动"),
+    ),
+    # a verb between two quotations ends the first name: two programmes, no slogan
+    (
+        "东城区总工会将“职工三走访”纳入“我为职工办实事”实践活动。",
+        ("Initiative", "职工三走访纳入我为职工办实事实践活动"),
+    ),
+    (
+        "东城区总工会把“职工三走访”作为了“我为职工办实事”实践活动。",
+        ("Initiative", "职工三走访作为了我为职工办实事实践活动"),
     ),
     # speech with a comma is no slogan, though an activity is named after it
     (

@@ -259,6 +259,13 @@ def extract(
             # (kg/lexicons/unserving_endings.txt). A bare 启动仪式 stands for its
             # programme, which does serve.
             continue
+        if (
+            relation.predicate == "partOf"
+            and relation.object.label == "Initiative"
+            and relation.object.name.endswith(_partless())
+        ):
+            # A law or a rule has no pieces (kg/lexicons/partless_endings.txt).
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(relation)
@@ -365,6 +372,11 @@ def _acting_groups() -> frozenset[str]:
 @cache
 def _unserving() -> tuple[str, ...]:
     return tuple(words("unserving_endings"))
+
+
+@cache
+def _partless() -> tuple[str, ...]:
+    return tuple(words("partless_endings"))
 
 
 def _opened_programmes(found: list[Relation], mentions: list[Mention], text: str) -> list[Relation]:

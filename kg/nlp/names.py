@@ -508,9 +508,14 @@ class HeadNameRecognizer(Component):
                 taken.append((opening, text[opening:left]))
                 left = opening
                 # “候”爱我“营”小候鸟托班: a few characters between two quotations are
-                # one slogan with them, whatever words they are.
+                # one slogan with them, whatever words they are, but for a word that
+                # ends names (将“某某”纳入“某某”实践活动, 把“某某”作为“某某”活动: two names).
                 pun = PUN_BETWEEN.search(text, max(0, left - MAX_PUN - 1), left)
-                if pun is not None and _is_boundary(starts, pun.start(1)):
+                if (
+                    pun is not None
+                    and _is_boundary(starts, pun.start(1))
+                    and pun.group(1).removesuffix("了") not in self.boundaries
+                ):
                     taken.append((pun.start(1), pun.group(1)))
                     left = pun.start(1)
                 piece = ""
