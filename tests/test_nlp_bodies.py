@@ -125,6 +125,10 @@ FOUND = [
         "海曙区南门街道工会联合会(以下简称“联合会”)第二次代表大会在街道办事处召开。",
         ("Union", "海曙区南门街道工会联合会"),
     ),
+    # a government body's full name with 和 in it (发展和改革委员会)
+    ("海曙区发展和改革委员会开展活动。", ("Organization", "海曙区发展和改革委员会")),
+    # a verb between two divisions ends a name before the second
+    ("经费由海曙区政府拨付海曙区司法局列支。", ("Organization", "海曙区司法局")),
     # a joint union's committee is the joint union
     (
         "甲科技园副总经理、甲科技园企业联合工会委员会主席王大元讲话。",

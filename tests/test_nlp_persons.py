@@ -55,6 +55,10 @@ PERSONS = [
 ]
 
 NO_PERSONS = [
+    # a surname that opens an everyday word before a title (花钱|聘|律师)
+    "某区总工会成立维权中心,花钱聘律师为农民工讨公道。",
+    # a function word before a post is no surname (主任由|律所|主任担任)
+    "工作站依托某律师事务所建立,主任由律所主任担任。",
     # a site's head after a word for workers is no name (女职工|关爱室)
     "公司工会新建首个女职工关爱室。",
     # 的 opens everyday words as often as names

@@ -1055,10 +1055,20 @@ class HeadNameRecognizer(Component):
     ) -> int | None:
         """The first division of an organisation's name when a verb comes before it
         (培训邀请丰台区总工会宣传部); its name starts there. 某市经济技术开发区 keeps
-        the city before the zone."""
+        the city before the zone, but a verb between two divisions ends a name before
+        the second (某区政府拨付某区司法局: 拨付 is no word of a name)."""
         for offset, piece in tokens:
             if offset in divisions:
-                return None
+                return next(
+                    (
+                        o
+                        for o, p in tokens
+                        if o > offset
+                        and o in divisions
+                        and any(q in self.stop_verbs for r, q in tokens if offset < r < o)
+                    ),
+                    None,
+                )
             if piece in self.verbal:
                 # ...or a level word's body (请来|县委党校): a short form opens the name
                 return next(

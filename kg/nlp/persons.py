@@ -71,6 +71,7 @@ class PersonRecognizer(Component):
         self.body_heads = frozenset(h for h, head in heads().items() if head.label in BODY_LABELS)
         self.head_words = frozenset(heads())
         self.follows = Prefixes(words("name_follows"))
+        self.posts_after = Prefixes(words("posts"))
         classes = word_classes()
         self.common_words = classes["common"]
         self.frequent = classes["frequent"]
@@ -202,7 +203,10 @@ class PersonRecognizer(Component):
                 and name[len(surname) :] not in self.dictionary
             )
             whole = spans.words.get(start) == end or given_word
-            trusted = whole or surname not in FUNCTION_SURNAMES
+            # 主任由|律所|主任担任: a function word before a post is no surname
+            trusted = (whole and not self.posts_after.starts(text, end)) or (
+                surname not in FUNCTION_SURNAMES
+            )
             if end in spans.ends and trusted and self._ends_name(text, end, spans):
                 return name
         if strict:
@@ -257,6 +261,8 @@ class PersonRecognizer(Component):
             given = name[len(surname) :]
             if NOT_IN_GIVEN_NAME.intersection(given) or given in self.frequent:
                 continue  # 区委、区政府等领导: 区 + 政府 is no name
+            if self._opens_with_word(text, start, title_start, spans):
+                continue  # 花钱|聘|律师: the surname opens an everyday word (花钱)
             return start
         return None
 
