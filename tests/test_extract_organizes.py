@@ -147,6 +147,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a body that only guides the event, named first after 由, does not run it
+    (
+        "由北京市总工会指导，密云区总工会主办，密云区体育局协办的2025年密云区职工健步走活动开幕。",
+        ("北京市总工会", "organizes", "密云区职工健步走活动"),
+    ),
     # the division that only places the subdistrict after it does not organise
     (
         "4月23日下午，东城区东华门街道举办“邻里节”活动。",

@@ -125,6 +125,8 @@ FOUND = [
         "海曙区南门街道工会联合会(以下简称“联合会”)第二次代表大会在街道办事处召开。",
         ("Union", "海曙区南门街道工会联合会"),
     ),
+    # a social work agency, an accounting firm (事务所)
+    ("由某某镇总工会主办，石狮市阳光社工事务所承办。", ("Organization", "石狮市阳光社工事务所")),
     # a government body's full name with 和 in it (发展和改革委员会)
     ("海曙区发展和改革委员会开展活动。", ("Organization", "海曙区发展和改革委员会")),
     # a verb between two divisions ends a name before the second
