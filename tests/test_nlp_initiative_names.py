@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 ENTITIES_FOUND = [
+    # a theme in quotation marks and a dash qualify the event named after them
+    (
+        "由东城街道总工会主办的“七彩暑假 筑梦成长”——2022暑期职工子女爱心公益课堂开班。",
+        ("Initiative", "2022暑期职工子女爱心公益课堂"),
+    ),
     # ball games and tournaments are events (球赛, 联赛, 邀请赛…)
     ("敦化市总工会举办“华康杯”全市职工排球赛。", ("Initiative", "华康杯全市职工排球赛")),
     ("2024年朝阳区职工羽毛球赛在区体育馆举行。", ("Initiative", "朝阳区职工羽毛球赛")),

@@ -43,6 +43,10 @@ NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第三届职工代表大会: a name that opens with its edition is an event's.
 ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
+# A theme in quotation marks and a dash before an event's name (“某某”——2022暑期
+# 某某课堂): the event bears the theme, which qualifies it as a year or an organiser
+# would.
+TITLED = re.compile(r"[”」』\"]\s?—{1,2}$")
 # 多场, 三场 before or opening an event's words: a count of occasions of a kind, no name (but
 # 首场 is the first one, part of its name).
 OCCASIONS = rf"[{NUMBER}两几多数]+场"
@@ -871,6 +875,7 @@ class HeadNameRecognizer(Component):
             and text[left:end] not in known
             and left not in named_at
             and not text.endswith(JOINER, 0, left)
+            and not TITLED.search(text, max(0, left - 4), left)
         ):
             return None
         if head.label == "Place":
