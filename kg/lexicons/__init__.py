@@ -96,11 +96,13 @@ class Head:
 @cache
 def heads() -> dict[str, Head]:
     found = {row["head"]: Head(row["head"], row["type"], row["kind"]) for row in table("heads")}
-    # A government body's abbreviation and its full name (发改委, 发展和改革委员会) both
-    # end names: the full name's 和 would otherwise cut it.
+    # A government body's abbreviation ends names (某区人社局), and so does a full name
+    # with 和 inside (发展和改革委员会), which 和 would otherwise cut; other full names
+    # are names of their own (市场监督管理局 is no bare head).
     for abbreviation, full in body_abbreviations().items():
         found.setdefault(abbreviation, Head(abbreviation, "Organization", "name"))
-        found.setdefault(full, Head(full, "Organization", "name"))
+        if "和" in full:
+            found.setdefault(full, Head(full, "Organization", "name"))
     # 某美食街联合工会: joint unions' heads are listed once, with what sets them apart.
     for joint in words("joint_union_heads"):
         found.setdefault(joint, Head(joint, "Union", "name"))
