@@ -150,6 +150,8 @@ NOT_FOUND = [
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
     ("“小三级”工会添新力量", ("Union", "小三级工会")),
+    # a year the segmenter split in two is no part of a body's name
+    ("10月24日,我市召开2025年度市政府与市总工会联席会议。", ("Organization", "2025年度市政府")),
     # brackets that open the run before a head are an aside, not the start of a name
     (
         "工会主席(纪委书记)杨连华率党群工作部深入工地。",

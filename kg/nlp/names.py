@@ -611,8 +611,19 @@ class HeadNameRecognizer(Component):
                             and (self._edition(text, left, piece) or piece in self.trained)
                         )
                     )
-                    # a boundary the segmenter split in two (某山等|地|某基地) ends here too
-                    or (index > 0 and text[starts[index - 1] : left] in self.boundaries)
+                    # a boundary the segmenter split in two (某山等|地|某基地) ends here too,
+                    # and a year a body's name (召开2025|年度|市政府与…; an event's may
+                    # hold it: 2009年度某某培训班)
+                    or (
+                        index > 0
+                        and (
+                            text[starts[index - 1] : left] in self.boundaries
+                            or (
+                                head.label in BODY_LABELS
+                                and bool(YEAR.match(text[starts[index - 1] : left]))
+                            )
+                        )
+                    )
                     or (
                         # 读|大学, 跑|医院: a verb of one character right before an
                         # organisation's head takes it as its object; no name (but
