@@ -58,6 +58,8 @@ NOT_FOUND = [
     ),
     # the sites of a kind taken one by one are no site's name
     ("大篷车会在城关街道的各个职工服务站点之间轮转。", ("Facility", "职工服务站点")),
+    # sites counted by the score are several of a kind, none of them a site named
+    ("学院将依托6个教学基地开展培训。", ("Place", "教学基地")),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
@@ -126,6 +128,12 @@ TRIPLES = [
 ]
 
 NOT_TRIPLES = [
+    # several sites of a kind counted after a named one are not that one: the union
+    # that plans to build more does not run the one named for that
+    (
+        "星河司机之家正式启用。东城区总工会还将建设2个货车司机之家，为货车司机提供服务。",
+        ("东城区总工会", "operates", "星河司机之家"),
+    ),
     # 这里 is the nearest site before it, not one further back
     (
         "从朝阳公园出发，队伍来到奥森公园，职工健步走活动在这里举行。",
