@@ -17,6 +17,11 @@ FOUND = [
     ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
     # 建成 a site named in quotes builds it: no likening
     ("区总工会今年建成“城南暖心驿站”，为骑手提供服务。", ("Facility", "城南暖心驿站")),
+    # naming a site is no word of its name
+    (
+        "区总工会决定命名星火劳模创新工作室等8个创新工作室为区级示范点。",
+        ("Facility", "星火劳模创新工作室"),
+    ),
     # a legal aid post is a facility
     ("市总工会在立案大厅设立了仲裁工会法律援助岗。", ("Facility", "仲裁工会法律援助岗")),
     # a union's kind of facility named bare is the one named in full
@@ -46,7 +51,11 @@ NOT_FOUND = [
     ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
     # a site's second name in brackets is the same site's
     ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "河畔暖心驿站")),
-    # a verb before a site is no word of its name (利用小屋搞活动)
+    # a verb before a site is no word of its name (利用小屋搞活动, 命名某工作室为…)
+    (
+        "区总工会决定命名星火劳模创新工作室等8个创新工作室为区级示范点。",
+        ("Facility", "命名星火劳模创新工作室"),
+    ),
     ("工会还利用小屋搞亲子活动，为女职工提供服务。", ("Facility", "利用小屋")),
     # what a site became, described after 成为…的, is no name
     ("要让驿站成为深受骑手喜爱的“温馨之家”。", ("Facility", "温馨之家")),
