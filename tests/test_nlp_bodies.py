@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
-    # a court named by its level (中级, a grade, stops other names)
+    # a court named by its level (中级)
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
+    # the level a school teaches at is a word of its name (no grade like 省级)
+    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "星光铜业高级技工学校")),
+    ("星光高级技师学院被命名为工匠学院。", ("Organization", "星光高级技师学院")),
     # a union named before its 组织建设 (its organisation building) is still named
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     # 分 of 分中心 is a word of the name, not a verb taking the head
@@ -123,6 +126,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a school's head with the words before its level left out is no name
+    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "技工学校")),
     # ...and the quotation is not part of its name
     (
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",

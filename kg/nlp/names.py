@@ -36,9 +36,13 @@ PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
-# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name.
+# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name; the level of a
+# school's teaching (某某高级技工学校, 某高级中学) is a word of the school's name.
 GRADE = "级"
-COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}{GRADE}$")
+TEACHING_LEVELS = "高中初"
+COUNTED = re.compile(
+    rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^(?![{TEACHING_LEVELS}]{GRADE}$).{{0,3}}{GRADE}$"
+)
 # 两个, 28个, 多处 right before a site's description: several sites of a kind (再建设2个微型
 # 某某之家, 6个教学基地), none of them the one the article names; one (一个, 首家) or the
 # n-th (第二个) may be it (see _refers_back). A union's kind of site counted (十座工会驿站)
