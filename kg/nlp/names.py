@@ -55,9 +55,9 @@ NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
 # 第三届职工代表大会: a name that opens with its edition is an event's.
 ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
-# 多场, 三场 before or opening an event's words: a count of occasions of a kind, no name (but
-# 首场 is the first one, part of its name).
-OCCASIONS = rf"[{NUMBER}两几多数]+场"
+# 多场, 三场, 一系列 before or opening an event's words: a count of occasions of a kind, no
+# name (开展一系列送温暖活动; but 首场 is the first one, part of its name).
+OCCASIONS = rf"(?:[{NUMBER}两几多数]+场|一系列)"
 OCCASIONS_BEFORE = re.compile(OCCASIONS + "$")
 OCCASIONS_OPEN = re.compile(OCCASIONS)
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛;
