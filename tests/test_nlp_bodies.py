@@ -8,6 +8,9 @@ import pytest
 FOUND = [
     # a court named by its level (中级)
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
+    # a level's youth league committee, named bare, is a body of its own
+    ("南城区总工会与团县委共同举办“青春建功”活动。", ("Organization", "团县委")),
+    ("东城区总工会联合团区委、区妇联举办交友活动。", ("Organization", "团区委")),
     # the level a school teaches at is a word of its name (no grade like 省级)
     ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "星光铜业高级技工学校")),
     ("星光高级技师学院被命名为工匠学院。", ("Organization", "星光高级技师学院")),
@@ -126,13 +129,15 @@ FOUND = [
 ]
 
 NOT_FOUND = [
-    # a school's head with the words before its level left out is no name
-    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "技工学校")),
     # ...and the quotation is not part of its name
     (
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
         ("Union", "一东守护甲乙站工会"),
     ),
+    # the league committee's 区委 is no party committee
+    ("东城区总工会联合团区委、区妇联举办交友活动。", ("Organization", "区委")),
+    # a school's head with the words before its level left out is no name
+    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "技工学校")),
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
     # 就业 of 新就业形态 is a word of the name, not a verb that cuts it short
@@ -207,6 +212,11 @@ NOT_FOUND = [
 ]
 
 TRIPLES = [
+    # the league committee co-organises with the union
+    (
+        "市总工会、团市委、市妇联联合开展“关爱骑手”行动。",
+        ("团市委", "organizes", "关爱骑手行动"),
+    ),
     # a department, office, committee or branch named after its body is part of it
     (
         "丰台区总工会宣传部部长李明介绍情况。",
