@@ -361,6 +361,8 @@ def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -
 
 
 DIVISIONS = [
+    # an autonomous prefecture or county called by its short name and level
+    ("临夏州职工技能竞赛启动，临夏州总工会主席王强主持。", ("District", "临夏州")),
     # communities and villages, which the gazetteer does not hold
     ("志愿者走进翠湖苑社区开展义诊。", ("District", "翠湖苑社区")),
     # ...or a word the dictionary knows only as a name
@@ -424,6 +426,8 @@ NOT_DIVISIONS = [
 ]
 
 PLACED = [
+    # ...and its union is placed in it
+    ("临夏州职工技能竞赛启动，临夏州总工会主席王强主持。", ("临夏州总工会", "locatedIn", "临夏州")),
     # a community in a name is placed in the town or subdistrict before it, and what
     # is named after it in the community
     ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),
