@@ -37,6 +37,11 @@ FOUND = [
     ("“省级示范职工书屋”北京星辰印务有限公司职工书屋挂牌。", ("Initiative", "省级示范职工书屋")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Initiative", "区级最美驿站")),
     ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "城南服务中心暖心驿站")),
+    # a quoted honour that a site is given is a title, not a site
+    (
+        "近日，荣获“全国最美驿站”称号的和平里工会驿站启动了“暖冬行动”。",
+        ("Initiative", "全国最美驿站"),
+    ),
     # a site of a body named after its division keeps the division: the body's name holds it
     ("两家单位在怀柔区人民法院诉讼服务中心举行仪式。", ("Facility", "怀柔区人民法院诉讼服务中心")),
 ]
@@ -64,6 +69,15 @@ NOT_FOUND = [
     (
         "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
         ("Facility", "工会户外劳动者服务站"),
+    ),
+    # an honour a site is given is no site
+    (
+        "近日，荣获“全国最美驿站”称号的和平里工会驿站启动了“暖冬行动”。",
+        ("Facility", "全国最美驿站"),
+    ),
+    (
+        "南湖公园户外劳动者驿站被评为2023年“最美工会户外劳动者服务站点”。",
+        ("Facility", "最美工会户外劳动者服务站点"),
     ),
     # the sites of a kind taken one by one are no site's name
     ("大篷车会在城关街道的各个职工服务站点之间轮转。", ("Facility", "职工服务站点")),
