@@ -46,7 +46,8 @@ COUNTED = re.compile(
 # 两个, 28个, 多处 right before a site's description: several sites of a kind (再建设2个微型
 # 某某之家, 6个教学基地), none of them the one the article names; one (一个, 首家) or the
 # n-th (第二个) may be it (see _refers_back). A union's kind of site counted (十座工会驿站)
-# still stands for the one named in full, as the gold reads it.
+# still stands for the one named in full, as the gold reads it, and sites counted under a
+# proper name (八座某某驿站) are the ones so named.
 PLURAL_BEFORE = re.compile(
     rf"(?<![第{NUMERALS}])(?![一1首][{CLASSIFIERS}]$)[{NUMERALS}]+[{CLASSIFIERS}]$"
 )
@@ -753,7 +754,12 @@ class HeadNameRecognizer(Component):
             # of a kind taken one by one (各个职工服务站点).
             name = text[left:end]
             return Candidate(left, end, head.label, name, KIND_SOURCE, PRIORITY, name, True)
-        if head.label in SITE_LABELS and modifier and PLURAL_BEFORE.search(text, _back(left), left):
+        if (
+            head.label in SITE_LABELS
+            and modifier
+            and PLURAL_BEFORE.search(text, _back(left), left)
+            and not self._has_proper_word(tokens, left)
+        ):
             return None
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
