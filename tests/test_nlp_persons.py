@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 PERSONS = [
+    # a byline's name at the end of its line ends before the line break
+    ("本报记者 魏强\n近日，东城区总工会开展活动。", {"魏强"}),
     # a post, then the name; half-width punctuation ends a name as full-width does
     ("出席的有唐山市总工会党组成员、副主席郑文涛,某区委副书记钱玉。", {"郑文涛", "钱玉"}),
     ("出席的有唐山市总工会党组成员、副主席郑文涛，某区委副书记钱玉。", {"郑文涛", "钱玉"}),
