@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 PERSONS = [
+    # contestants named after the word for them, one or a list
+    ("选手张建国获得一等奖。", {"张建国"}),
+    ("图为挑战赛选手彭晨明、陈鑫宇、曾祥博准备上台领奖。", {"彭晨明", "陈鑫宇", "曾祥博"}),
     # a byline's name at the end of its line ends before the line break
     ("本报记者 魏强\n近日，东城区总工会开展活动。", {"魏强"}),
     # a post, then the name; half-width punctuation ends a name as full-width does
@@ -51,6 +54,8 @@ PERSONS = [
 ]
 
 NO_PERSONS = [
+    # contestants counted or described are no one named
+    "参赛选手正在聚精会神进行焊接，选手们来自全市各单位。",
     # 的 opens everyday words as often as names
     "让职工有了满满的安全感。",
     "他们都是些辛勤的劳动者。",
