@@ -85,6 +85,9 @@ LEVEL_WORD_LEVELS = {
     "县": ("county",),
     "市": ("city", "province"),
     "省": ("province",),
+    # an autonomous prefecture (某某自治州: 州总工会) and a banner (某旗: 旗总工会)
+    "州": ("city",),
+    "旗": ("county",),
 }
 
 

@@ -17,6 +17,11 @@ FOUND = [
     ("两家单位共同召开福州市职工法律援助工作室揭牌会。", ("Facility", "福州市职工法律援助工作室")),
     # 建成 a site named in quotes builds it: no likening
     ("区总工会今年建成“城南暖心驿站”，为骑手提供服务。", ("Facility", "城南暖心驿站")),
+    # naming a site is no word of its name
+    (
+        "区总工会决定命名星火劳模创新工作室等8个创新工作室为区级示范点。",
+        ("Facility", "星火劳模创新工作室"),
+    ),
     # a legal aid post is a facility
     ("市总工会在立案大厅设立了仲裁工会法律援助岗。", ("Facility", "仲裁工会法律援助岗")),
     # a union's kind of facility named bare is the one named in full
@@ -32,6 +37,11 @@ FOUND = [
     ("“省级示范职工书屋”北京星辰印务有限公司职工书屋挂牌。", ("Initiative", "省级示范职工书屋")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Initiative", "区级最美驿站")),
     ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "城南服务中心暖心驿站")),
+    # a quoted honour that a site is given is a title, not a site
+    (
+        "近日，荣获“全国最美驿站”称号的和平里工会驿站启动了“暖冬行动”。",
+        ("Initiative", "全国最美驿站"),
+    ),
     # a site of a body named after its division keeps the division: the body's name holds it
     ("两家单位在怀柔区人民法院诉讼服务中心举行仪式。", ("Facility", "怀柔区人民法院诉讼服务中心")),
 ]
@@ -46,7 +56,11 @@ NOT_FOUND = [
     ("推动职工由“新”到“精”转变而建设实践基地。", ("Place", "精转变而建设实践基地")),
     # a site's second name in brackets is the same site's
     ("骑手来到城南服务中心暖心驿站（河畔暖心驿站）歇脚。", ("Facility", "河畔暖心驿站")),
-    # a verb before a site is no word of its name (利用小屋搞活动)
+    # a verb before a site is no word of its name (利用小屋搞活动, 命名某工作室为…)
+    (
+        "区总工会决定命名星火劳模创新工作室等8个创新工作室为区级示范点。",
+        ("Facility", "命名星火劳模创新工作室"),
+    ),
     ("工会还利用小屋搞亲子活动，为女职工提供服务。", ("Facility", "利用小屋")),
     # what a site became, described after 成为…的, is no name
     ("要让驿站成为深受骑手喜爱的“温馨之家”。", ("Facility", "温馨之家")),
@@ -56,8 +70,19 @@ NOT_FOUND = [
         "南城：八座工会户外劳动者服务站投用\n由区总工会投建的南城工会户外劳动者服务站已投入运行。",
         ("Facility", "工会户外劳动者服务站"),
     ),
+    # an honour a site is given is no site
+    (
+        "近日，荣获“全国最美驿站”称号的和平里工会驿站启动了“暖冬行动”。",
+        ("Facility", "全国最美驿站"),
+    ),
+    (
+        "南湖公园户外劳动者驿站被评为2023年“最美工会户外劳动者服务站点”。",
+        ("Facility", "最美工会户外劳动者服务站点"),
+    ),
     # the sites of a kind taken one by one are no site's name
     ("大篷车会在城关街道的各个职工服务站点之间轮转。", ("Facility", "职工服务站点")),
+    # sites counted by the score are several of a kind, none of them a site named
+    ("学院将依托6个教学基地开展培训。", ("Place", "教学基地")),
     # N counts sites not named (1个总部+N个基地)
     ("搭建起“1个总部+N个培训基地”的培训体系。", ("Facility", "N个培训基地")),
     ("街道总工会在“区级最美驿站”——工行城北支行职工驿站举办活动。", ("Facility", "区级最美驿站")),
@@ -126,6 +151,12 @@ TRIPLES = [
 ]
 
 NOT_TRIPLES = [
+    # several sites of a kind counted after a named one are not that one: the union
+    # that plans to build more does not run the one named for that
+    (
+        "星河司机之家正式启用。东城区总工会还将建设2个货车司机之家，为货车司机提供服务。",
+        ("东城区总工会", "operates", "星河司机之家"),
+    ),
     # 这里 is the nearest site before it, not one further back
     (
         "从朝阳公园出发，队伍来到奥森公园，职工健步走活动在这里举行。",

@@ -6,8 +6,14 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
-    # a court named by its level (中级, a grade, stops other names)
+    # a court named by its level (中级)
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
+    # a level's youth league committee, named bare, is a body of its own
+    ("南城区总工会与团县委共同举办“青春建功”活动。", ("Organization", "团县委")),
+    ("东城区总工会联合团区委、区妇联举办交友活动。", ("Organization", "团区委")),
+    # the level a school teaches at is a word of its name (no grade like 省级)
+    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "星光铜业高级技工学校")),
+    ("星光高级技师学院被命名为工匠学院。", ("Organization", "星光高级技师学院")),
     # a union named before its 组织建设 (its organisation building) is still named
     ("加强平谷区总工会组织建设。", ("Union", "平谷区总工会")),
     # 分 of 分中心 is a word of the name, not a verb taking the head
@@ -147,6 +153,10 @@ NOT_FOUND = [
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
         ("Union", "一东守护甲乙站工会"),
     ),
+    # the league committee's 区委 is no party committee
+    ("东城区总工会联合团区委、区妇联举办交友活动。", ("Organization", "区委")),
+    # a school's head with the words before its level left out is no name
+    ("省总工会为星光铜业高级技工学校授牌。", ("Organization", "技工学校")),
     # a quotation before a union's head alone names no union
     ("东城街道总工会开展“娘家人”工会宣传活动。", ("Union", "娘家人工会")),
     ("“小三级”工会添新力量", ("Union", "小三级工会")),
@@ -231,6 +241,11 @@ NOT_FOUND = [
 ]
 
 TRIPLES = [
+    # the league committee co-organises with the union
+    (
+        "市总工会、团市委、市妇联联合开展“关爱骑手”行动。",
+        ("团市委", "organizes", "关爱骑手行动"),
+    ),
     # a department, office, committee or branch named after its body is part of it
     (
         "丰台区总工会宣传部部长李明介绍情况。",
@@ -383,6 +398,8 @@ def test_does_not_relate(extract, text: str, unexpected: tuple[str, str, str]) -
 
 
 DIVISIONS = [
+    # an autonomous prefecture or county called by its short name and level
+    ("临夏州职工技能竞赛启动，临夏州总工会主席王强主持。", ("District", "临夏州")),
     # communities and villages, which the gazetteer does not hold
     ("志愿者走进翠湖苑社区开展义诊。", ("District", "翠湖苑社区")),
     # ...or a word the dictionary knows only as a name
@@ -453,6 +470,8 @@ NOT_DIVISIONS = [
 ]
 
 PLACED = [
+    # ...and its union is placed in it
+    ("临夏州职工技能竞赛启动，临夏州总工会主席王强主持。", ("临夏州总工会", "locatedIn", "临夏州")),
     # a community in a name is placed in the town or subdistrict before it, and what
     # is named after it in the community
     ("和平街道樱花社区工会驿站开放。", ("樱花社区", "locatedIn", "和平街道")),

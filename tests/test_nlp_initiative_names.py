@@ -113,6 +113,15 @@ ENTITIES_NOT_FOUND = [
         "东城区总工会把“职工三走访”作为了“我为职工办实事”实践活动。",
         ("Initiative", "职工三走访作为了我为职工办实事实践活动"),
     ),
+    # a series of activities of a kind is no programme's name
+    (
+        "近日，东城区总工会开展了一系列送温暖活动，为困难职工送去慰问品。",
+        ("Initiative", "一系列送温暖活动"),
+    ),
+    (
+        "南城区邮政管理局联合区总工会开展一系列活动，为快递员送上慰问。",
+        ("Initiative", "一系列活动"),
+    ),
     # speech with a comma is no slogan, though an activity is named after it
     (
         "一位职工说：“服务很好，我们很满意”，活动很成功。",

@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 PERSONS = [
+    # contestants named after the word for them, one or a list
+    ("选手张建国获得一等奖。", {"张建国"}),
+    ("图为挑战赛选手彭晨明、陈鑫宇、曾祥博准备上台领奖。", {"彭晨明", "陈鑫宇", "曾祥博"}),
+    # a byline's name at the end of its line ends before the line break
+    ("本报记者 魏强\n近日，东城区总工会开展活动。", {"魏强"}),
     # a post, then the name; half-width punctuation ends a name as full-width does
     ("出席的有唐山市总工会党组成员、副主席郑文涛,某区委副书记钱玉。", {"郑文涛", "钱玉"}),
     ("出席的有唐山市总工会党组成员、副主席郑文涛，某区委副书记钱玉。", {"郑文涛", "钱玉"}),
@@ -61,6 +66,8 @@ NO_PERSONS = [
     "工作站依托某律师事务所建立,主任由律所主任担任。",
     # a site's head after a word for workers is no name (女职工|关爱室)
     "公司工会新建首个女职工关爱室。",
+    # contestants counted or described are no one named
+    "参赛选手正在聚精会神进行焊接，选手们来自全市各单位。",
     # 的 opens everyday words as often as names
     "让职工有了满满的安全感。",
     "他们都是些辛勤的劳动者。",

@@ -23,6 +23,20 @@ def _entities(extractor, text: str) -> dict[str, dict]:
             "Union:四川省总工会@四川省",
             "四川省总工会",
         ),
+        # an autonomous prefecture's union called by its level word (州总工会), a
+        # banner's (旗总工会)
+        (
+            "临夏回族自治州职工技能竞赛启动，州总工会主席王强主持。",
+            "州总工会",
+            "Union:临夏回族自治州总工会@甘肃省/临夏回族自治州",
+            "临夏回族自治州总工会",
+        ),
+        (
+            "土默特左旗职工运动会开幕，旗总工会主席王强致辞。",
+            "旗总工会",
+            "Union:土默特左旗总工会@内蒙古自治区/呼和浩特市/土默特左旗",
+            "土默特左旗总工会",
+        ),
         # a district's bureau and union stay apart from another district's
         (
             "近日，丰台区卢沟桥街道的环卫工人收到了区总工会送来的慰问品。",

@@ -16,6 +16,9 @@ MIN_FULL_NAME = 3
 # Beijing's 地区 offices are also the government of a town or township of the same
 # name (梨园地区 = 梨园镇, 孙河地区 = 孙河乡), and news uses either form.
 ALSO_CALLED = {"地区": ("镇", "乡")}
+# Autonomous divisions are called by their short name and level (临夏州 for 临夏回族自治州,
+# 某某县 for 某某族自治县), in news as often as in full.
+AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,12 @@ class Gazetteer:
             for suffix, others in ALSO_CALLED.items():
                 if division.name.endswith(suffix):
                     forms.extend(division.short + other for other in others)
+        if division.short:
+            forms.extend(
+                division.short + level
+                for suffix, level in AUTONOMOUS.items()
+                if division.name.endswith(suffix)
+            )
         return forms
 
     def info(self, key: str) -> DivisionInfo | None:

@@ -19,6 +19,7 @@ from kg.nlp.mentions import (
     COUNT,
     KIND_SOURCE,
     MIN_UNION_OWNER,
+    NUMERALS,
     SITE_LABELS,
     Candidate,
     Scanner,
@@ -35,9 +36,21 @@ PRIORITY = 40
 NAME_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ·（）()\-]+$")
 # 13个, 第二批, 四家, 两所, a classifier standing alone, 街乡级: counted or graded
 # things are not names.
-# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name.
+# The ending of a grade (街乡级, 国家级), which COUNTED takes for no name; the level of a
+# school's teaching (某某高级技工学校, 某高级中学) is a word of the school's name.
 GRADE = "级"
-COUNTED = re.compile(rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^.{{0,3}}{GRADE}$")
+TEACHING_LEVELS = "高中初"
+COUNTED = re.compile(
+    rf"^第?{COUNT}$|^[{CLASSIFIERS}]$|^(?![{TEACHING_LEVELS}]{GRADE}$).{{0,3}}{GRADE}$"
+)
+# 两个, 28个, 多处 right before a site's description: several sites of a kind (再建设2个微型
+# 某某之家, 6个教学基地), none of them the one the article names; one (一个, 首家) or the
+# n-th (第二个) may be it (see _refers_back). A union's kind of site counted (十座工会驿站)
+# still stands for the one named in full, as the gold reads it, and sites counted under a
+# proper name (八座某某驿站) are the ones so named.
+PLURAL_BEFORE = re.compile(
+    rf"(?<![第{NUMERALS}])(?![一1首][{CLASSIFIERS}]$)[{NUMERALS}]+[{CLASSIFIERS}]$"
+)
 YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?$|^\d{1,2}月(?:份)?$|^\d{1,2}日$")
 NUMBER = "0-9一二三四五六七八九十百"
 ORDINAL = re.compile(rf"(?:第[{NUMBER}]+[届期次季]|(?:19|20)\d\d年度?)$")
@@ -47,9 +60,9 @@ ORDINAL_START = re.compile(rf"第[{NUMBER}]+[届期次季]")
 # 某某课堂): the event bears the theme, which qualifies it as a year or an organiser
 # would.
 TITLED = re.compile(r"[”」』\"]\s?—{1,2}$")
-# 多场, 三场 before or opening an event's words: a count of occasions of a kind, no name (but
-# 首场 is the first one, part of its name).
-OCCASIONS = rf"[{NUMBER}两几多数]+场"
+# 多场, 三场, 一系列 before or opening an event's words: a count of occasions of a kind, no
+# name (开展一系列送温暖活动; but 首场 is the first one, part of its name).
+OCCASIONS = rf"(?:[{NUMBER}两几多数]+场|一系列)"
 OCCASIONS_BEFORE = re.compile(OCCASIONS + "$")
 OCCASIONS_OPEN = re.compile(OCCASIONS)
 # 第十届 and its pieces (第十, 届) belong to an event's name: 海淀区第十届职工职业技能大赛;
@@ -786,6 +799,13 @@ class HeadNameRecognizer(Component):
             # of a kind taken one by one (各个职工服务站点).
             name = text[left:end]
             return Candidate(left, end, head.label, name, KIND_SOURCE, PRIORITY, name, True)
+        if (
+            head.label in SITE_LABELS
+            and modifier
+            and PLURAL_BEFORE.search(text, _back(left), left)
+            and not self._has_proper_word(tokens, left)
+        ):
+            return None
         if head.label in REFERRING_LABELS and self._refers_back(modifier, preceding, head):
             # The key is the head the antecedent must share; the name is kept for
             # a counted description that has none (顺义区首家网约车司机之家).

@@ -29,7 +29,9 @@ from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bound
 
 PRIORITY = 45
 NAME_END = re.compile(r"[\s，。、；：！？（）()“”\"'》,.;:!?]|$")
-HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# \Z, not $: $ also matches before a final line break, which took the break after a
+# byline's name (本报记者 某某\n) into the name.
+HAN = re.compile(r"^[\u4e00-\u9fff]+\Z")
 # A name of another language in Chinese characters: parts joined with ·; the last
 # part is the group.
 DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·([\u4e00-\u9fff]{1,8})")

@@ -87,6 +87,9 @@ VERBAL_AFTER = ("起来",)
 CLOSINGS = ("”", "」")
 # “区级星级驿站”——某某驿站: a quoted title that a site bears, set before its name.
 TITLE_DASH = ("——", "—")
+# The words of an honour a site is given (荣获“全国最美驿站”称号, 评为“最美工会户外劳动者
+# 服务站点”, “某某职工书屋示范点”): a quoted kind of site holding one is the title.
+HONOURS = ("最美", "示范", "星级")
 
 
 class QuotedNameRecognizer(Component):
@@ -179,11 +182,14 @@ class QuotedNameRecognizer(Component):
             # “某某中心”揭牌仪式 is the body's occasion).
             head = None
         if (
-            head is not None and head.label in SITE_LABELS and text.startswith(TITLE_DASH, end)
+            head is not None
+            and head.label in SITE_LABELS
+            and (text.startswith(TITLE_DASH, end) or any(w in name for w in HONOURS))
         ) or (found is not None and _names_a_body_site(*found)):
             # “区级星级驿站”——某某驿站, “市级示范书屋”某某有限公司职工书屋:
             # a title (an Initiative: a brand or an award) that the site after it
-            # bears, the site being named after its body; not a site of its own.
+            # bears, the site being named after its body; not a site of its own; nor is
+            # a quoted honour (“全国最美驿站”, see HONOURS).
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         if (
             head is not None
