@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import Head, head_of, opened_by, word_classes, words
+from kg.lexicons import JOINER, Head, head_of, opened_by, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import (
     COUNT,
@@ -263,6 +263,9 @@ class QuotedNameRecognizer(Component):
                 and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
                 and not any(word in tail for word in self.tail_stops)
                 and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head))
+                # 某某大会暨女职工委员会|三届二次全委会议: two names joined by 暨 are an
+                # event's; a body's head after 暨 opens the second event's words.
+                and not (JOINER in tail and head.label != "Initiative")
             ):
                 return tail, head.label
         return None
