@@ -30,7 +30,7 @@ from kg.lexicons import (
 from kg.nlp.divisions import TEXT_DIVISION_LEVELS, ZONE_LEVEL_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
-from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
+from kg.nlp.mentions import DEPARTMENT_SOURCE, KIND_SOURCE, Mention, leading_chain
 
 
 @dataclass
@@ -252,7 +252,7 @@ def _by_context(short: Mention) -> bool:
     reference (该驿站, whose key is its head) or a short form other than a division's
     short name (大兴), a known short form of one body or programme (全总, 产改: their key
     is its name) and an abbreviation in quotation marks."""
-    if short.source in ("reference", KIND_SOURCE):
+    if short.source in ("reference", DEPARTMENT_SOURCE, KIND_SOURCE):
         return True
     return short.label != "District" and not short.key and short.source != "quoted"
 
@@ -467,7 +467,7 @@ class ArticleResolver:
         if mention.label == "District":
             info = self.divisions(mention.key)
             return self._division_entity(info, mention.name) if info is not None else None
-        if mention.source == "reference":
+        if mention.source in ("reference", DEPARTMENT_SOURCE):
             return self._antecedent(mention)
         if mention.source == KIND_SOURCE:
             # 工会阅览室: the nearest site so named in full, before or after (a
@@ -564,7 +564,9 @@ class ArticleResolver:
             return self._named_as_written(
                 mention, mention.name, f"{mention.label}:{mention.name}{path}"
             )
-        if len(mention.name) > len(mention.key):
+        if len(mention.name) > len(mention.key) or mention.source == DEPARTMENT_SOURCE:
+            # 首家网约车司机之家: a description names a new one; so does a union's
+            # department named bare before a post with none before it.
             entity_id = f"{mention.label}:{mention.name}"
             return self.entities.setdefault(
                 entity_id, Entity(entity_id, mention.name, mention.label)

@@ -17,6 +17,7 @@ from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    DEPARTMENT_SOURCE,
     KIND_SOURCE,
     MIN_UNION_OWNER,
     SITE_LABELS,
@@ -90,8 +91,9 @@ TRADE_UNION_LEVELS = frozenset("省市区县")
 NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
-# Words that take the sites of a kind one by one or all together (各个服务站点).
-DISTRIBUTIVE = frozenset({"各", "各个", "每个", "每一个", "所有", "各类"})
+# Words that take the sites or bodies of a kind one by one or all together (各个服务站点,
+# 各地市总工会: every city's union).
+DISTRIBUTIVE = frozenset({"各", "各个", "各地", "每个", "每一个", "所有", "各类"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
 ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
@@ -745,7 +747,12 @@ class HeadNameRecognizer(Component):
             # The key is the head the antecedent must share; the name is kept for
             # a counted description that has none (顺义区首家网约车司机之家).
             name = text[left:end]
-            return Candidate(left, end, head.label, name, "reference", PRIORITY, head.text, True)
+            source = (
+                DEPARTMENT_SOURCE
+                if name in self.departments and text.startswith(self.post_after, end)
+                else "reference"
+            )
+            return Candidate(left, end, head.label, name, source, PRIORITY, head.text, True)
         if head.label == "Union" and modifier in self.union_owner_kinds:
             # 公司工会, 产业园工会: the union of the company or park the article
             # names (some 某某公司工会 there), if it names one.
