@@ -381,6 +381,9 @@ DIVISIONS = [
     ("通州区总工会走访了宋庄镇、小杨各庄村的职工。", ("District", "小杨各庄村")),
     # a town by the name of the subdistrict it has become, right after its district
     ("通州区宋庄街道工会开展慰问。", ("District", "宋庄街道")),
+    # a county of two characters right before a body's head names the county
+    ("蠡县总工会召开会议。", ("District", "蠡县")),
+    ("沛县总工会开展送温暖活动。", ("Union", "沛县总工会")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
 ]
@@ -406,6 +409,12 @@ NOT_DIVISIONS = [
     ("工会走访了机关、学校等社区。", ("District", "学校")),
     # ...not where the article names no district that holds them
     ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
+    # a two-character county alone is no division named, nor one whose first character
+    # is a word that opens the clause, or the end of one, before a union's short name
+    ("他老家在唐县。", ("District", "唐县")),
+    ("专家莅临县总工会指导。", ("District", "临县")),
+    ("应县总工会邀请，律师到场。", ("District", "应县")),
+    ("市总工会和县总工会联合开展活动。", ("District", "和县")),
 ]
 
 PLACED = [
@@ -423,6 +432,8 @@ PLACED = [
     # a district's name too short to stand alone, right after its city
     ("攀枝花市西区总工会开展慰问。", ("攀枝花市西区总工会", "locatedIn", "西区")),
     ("攀枝花市西区总工会开展慰问。", ("西区", "locatedIn", "攀枝花市")),
+    # a union named after a county of two characters is in it
+    ("沛县总工会开展送温暖活动。", ("沛县总工会", "locatedIn", "沛县")),
     # a site set up, or standing, in a place named before it with 的
     (
         "设在丰台区卢沟桥街道小井社区的小井骑手驿站开放。",

@@ -64,6 +64,12 @@ def _split(starts: list[int], left: int, right: int) -> bool:
     return inner < len(starts) and starts[inner] < right
 
 
+def _starts_word(starts: list[int], at: int) -> bool:
+    """Whether a word of the segmenter starts at ``at``."""
+    index = bisect_left(starts, at)
+    return index < len(starts) and starts[index] == at
+
+
 def _opens_countryside(text: str, start: int, end: int) -> bool:
     """促进乡|村振兴: a name at ``start``:``end`` ending in 乡 that opens 乡村 (the
     countryside) names no township, nor the village 村 would make of it."""
@@ -93,6 +99,18 @@ class DivisionRecognizer(Component):
         self.place_like = classes["proper"] - classes["common"]
         self.proper = classes["proper"]
         self.heads = tuple(h for h, head in heads().items() if head.label != "Initiative")
+        # A county of two characters (叶县, 渠县) alone is as often a word as a name
+        # (see MIN_FULL_NAME); right before a body's head (叶县总工会) it names the
+        # county, unless its first character is a word that opens a clause there
+        # (和县总工会: and the county's union; 应县总工会邀请: at its invitation).
+        self.body_heads = tuple(
+            h for h, head in heads().items() if head.label in ("Union", "Organization")
+        )
+        self.brief_counties = Scanner(
+            (name, ids)
+            for name, ids in gazetteer.brief_counties.items()
+            if name[0] not in self.not_in_names
+        )
         self.longest_head = max(map(len, self.heads))
         # Short forms that stand on their own (北京, 长春) are scanned for with the
         # full names; the others are looked for only once their division is named.
@@ -208,6 +226,7 @@ class DivisionRecognizer(Component):
             for m in self.matches(text)
             if not (m.short and text.startswith(COMMUNITY_WORDS, m.end))
         ]
+        found.extend(self._counties_before_bodies(doc, text, found))
         choose = self.gazetteer.chooser(Counter(i for m in found for i in m.ids), self.home)
         out = candidates(doc)
         listed = list(self._listed_communities(doc, text))
@@ -234,6 +253,19 @@ class DivisionRecognizer(Component):
             )
         out.extend(self._text_divisions(doc, text, found))
         return doc
+
+    def _counties_before_bodies(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Match]:
+        """Counties of two characters right before a body's head (叶县总工会), where a
+        word of the segmenter starts with them (not 莅临|县总工会's 临县)."""
+        starts, _ = token_bounds(doc)
+        taken = sorted((m.start, m.end) for m in found)
+        for start, end, ids in self.brief_counties.find(text):
+            if (
+                text.startswith(self.body_heads, end)
+                and _starts_word(starts, start)
+                and not _overlaps(taken, start, end)
+            ):
+                yield Match(start, end, ids, False)
 
     def _listed_communities(self, doc: Doc, text: str) -> Iterator[Candidate]:
         """Communities or villages listed by their names where the list says what they
