@@ -33,10 +33,10 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # A name of another language in Chinese characters: parts joined with ·; the last
 # part is the group.
 DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·([\u4e00-\u9fff]{1,8})")
-# Function characters that never stand in a given name; "林雪是" is 林雪 + 是, and
-# 某某副调研员 is 某某 + 副 (DEPUTY) + the post.
+# Function characters that never stand in a given name; "林雪是" is 林雪 + 是, 钱玉等出席
+# is 钱玉 + 等, and 某某副调研员 is 某某 + 副 (DEPUTY) + the post.
 DEPUTY = "副"
-NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说们" + DEPUTY)
+NOT_IN_GIVEN_NAME = frozenset("的了着在与和及或并是于将对把被都也还又已该此这那说们等" + DEPUTY)
 HONORIFICS = frozenset({"师傅", "老师", "同志", "先生", "女士", "阿姨", "大姐", "大爷", "师"})
 FUNCTION_SURNAMES = frozenset("和于向从由与为关宣都也还就对将有上下中同时")
 # What joins the members of a list of names: 马东、石立春; 张华和王刚.
