@@ -56,6 +56,13 @@ ENTITIES_FOUND = [
         "东湖区总工会召开纪念“五一”国际劳动节80周年大会暨女职工委员会三届二次全委(扩大)会议。",
         ("Initiative", "纪念五一国际劳动节80周年大会暨女职工委员会三届二次全委(扩大)会议"),
     ),
+    # a law in 《》 that an event's words follow is the event's topic: the event is
+    # named with it
+    ("东湖区总工会开展《劳动合同法》宣传周活动。", ("Initiative", "劳动合同法宣传周活动")),
+    (
+        "公司工会会同安环部组织开展普及新《工会法》答题竞赛活动。",
+        ("Initiative", "工会法答题竞赛活动"),
+    ),
     # a quoted name before 暨 is an event's, whatever the spacing after 暨
     (
         "朝阳区总工会举办“一日站长”暨 “冬送温暖”活动",

@@ -10,7 +10,16 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, JOINER, Head, head_of, heads, word_classes, words
+from kg.lexicons import (
+    EVENT_KINDS,
+    HEAD_KINDS,
+    JOINER,
+    Head,
+    head_of,
+    heads,
+    word_classes,
+    words,
+)
 from kg.nlp.component import Component
 from kg.nlp.divisions import ZONE_LEVEL_WORDS
 from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
@@ -77,9 +86,6 @@ REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"}
 # What may stand between an organising verb and the event it holds: 了, 的, and the
 # count and length of the occasion (开展了一次为期五天的某某活动).
 ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，。,;；]{1,8})?的?$")
-# An event head (大赛, 活动) names an event only after a division, a year or an
-# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
-EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
