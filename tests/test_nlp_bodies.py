@@ -409,6 +409,10 @@ NOT_DIVISIONS = [
     ("工会走访了机关、学校等社区。", ("District", "学校")),
     # ...not where the article names no district that holds them
     ("工会走访了宋庄、漷县等乡镇。", ("District", "宋庄")),
+    # a kind of division before 社区 names no community: the subdistricts' communities
+    ("连日来，通州区部分街道社区分别召开职工代表大会。", ("District", "部分街道社区")),
+    ("通州区街道社区召开职工代表大会", ("District", "街道社区")),
+    ("目前，全街道社区工会组建率达100%。", ("District", "街道社区")),
     # a two-character county alone is no division named, nor one whose first character
     # is a word that opens the clause, or the end of one, before a union's short name
     ("他老家在唐县。", ("District", "唐县")),

@@ -38,6 +38,9 @@ TEXT_DIVISION_LEVELS = {
     **dict.fromkeys(TOWN_WORDS, "town"),
 }
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# Kinds of division that end no community's name: 某区街道社区, 全街道社区 are the
+# subdistricts' communities, none of them named.
+KIND_ENDINGS = ("街道", "乡镇")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
 NEWS_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?[网报台]讯")
@@ -344,6 +347,7 @@ class DivisionRecognizer(Component):
             name = text[left:start]
             if (
                 not COMMUNITY_NAME.match(name)
+                or name.endswith(KIND_ENDINGS)
                 or _opens_countryside(text, left, start)
                 or name in self.verbs
                 or _overlaps(taken, left, end)
