@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # …the body visited is named after the verb
+    ("3月8日，校工会组织女教职工参观东湖艺术博物馆。", ("Organization", "东湖艺术博物馆")),
+    ("工会组织女职工参观市博物馆。", ("Organization", "市博物馆")),
     # a court named by its level (中级, a grade, stops other names)
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
     # a union named before its 组织建设 (its organisation building) is still named
@@ -123,6 +126,12 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a verb of visiting takes the body it visits as its object: no part of its name
+    (
+        "3月8日，校工会组织女教职工参观东湖艺术博物馆。",
+        ("Organization", "女教职工参观东湖艺术博物馆"),
+    ),
+    ("工会组织女职工参观市博物馆。", ("Organization", "女职工参观市博物馆")),
     # ...and the quotation is not part of its name
     (
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",

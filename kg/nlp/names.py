@@ -152,9 +152,10 @@ class HeadNameRecognizer(Component):
         self.union_words = tuple(self.union_heads)
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
-        self.site_stops = self.stop_verbs | words("site_verbs")
+        self.site_verbs = words("site_verbs")
+        self.site_stops = self.stop_verbs | self.site_verbs
         # Verbs of building or running a site: no name of a venue holds them.
-        self.building = words("site_verbs") | words("running_verbs")
+        self.building = self.site_verbs | words("running_verbs")
         self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
@@ -528,7 +529,7 @@ class HeadNameRecognizer(Component):
             elif (
                 not depth
                 and (
-                    (len(piece) > 2 and piece[:-1] in self.stop_verbs)
+                    (len(piece) > 2 and piece[:-1] in self.site_stops)
                     or (
                         len(piece) == 2 and (piece[0] in self.closed or piece[0] in self.boundaries)
                     )
@@ -607,6 +608,10 @@ class HeadNameRecognizer(Component):
                         and text[starts[index - 1] : starts[index]] not in LEVEL_WORDS
                         and starts[index] not in division_ends.values()
                     )
+                    # 参观|某博物馆, 考察|某公司: a verb of visiting or building takes a
+                    # body as its object, and no body's name holds it (other verbs may:
+                    # 北京开放大学)
+                    or (head.label == "Organization" and piece in self.site_verbs)
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
