@@ -193,12 +193,14 @@ def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: a body
     called by the core of its name and the last word of its kind; 助学活动 of 金秋助学:
     a programme called by the core of its name and 活动 (but not the one a ceremony
-    opens: 某活动 of 某活动启动仪式 is another event)."""
+    opens: 某活动 of 某活动启动仪式 is another event, nor the body whose part the full
+    name names: 某集团有限公司 of 某集团有限公司某分公司 is the company)."""
     core, kind = short[:-2], short[-2:]
     return (
         full.label == label
         and full.name != short
         and opened_by(full.name) != short
+        and not names_a_part(full.name, short)
         and len(full.name) >= len(core) >= 2
         and core in full.name
         and (full.name.endswith(kind) or (label == "Initiative" and kind == "活动"))

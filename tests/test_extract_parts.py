@@ -73,6 +73,16 @@ TRIPLES = [
     ),
     # 女职委 is a union's women workers' committee, as 女工委 is
     ("唐山市总工会女职委下发通知。", ("唐山市总工会女职委", "partOf", "唐山市总工会")),
+    # a company's branch named after the company is part of it, and the company is
+    # named on its own, not another name of the branch
+    (
+        "日前，华源集团有限公司东湖分公司被授予先进单位称号。",
+        ("华源集团有限公司东湖分公司", "partOf", "华源集团有限公司"),
+    ),
+    (
+        "日前，华源建设集团公司清溪分公司被授予先进单位称号。",
+        ("华源建设集团公司清溪分公司", "partOf", "华源建设集团公司"),
+    ),
     # the person of a further post is the body's
     ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("王立新", "memberOf", "金泰集团工会")),
     # a bare post of the kind a body named before is headed by
