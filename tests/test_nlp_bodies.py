@@ -6,6 +6,15 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # …it is the award (a title is an Initiative)
+    ("东湖集团荣获全省首批“五星”职工之家。", ("Initiative", "五星职工之家")),
+    (
+        "最终，4家“爱心妈咪屋”被命名为东湖工会标准化母婴休息室。",
+        ("Initiative", "东湖工会标准化母婴休息室"),
+    ),
+    # …but the site that bears a title is a site, and so is the one a title was given to
+    ("荣获全国模范职工之家称号的东湖骑手驿站今天开放。", ("Facility", "东湖骑手驿站")),
+    ("由全国总工会授予的“农民工夜校”正式挂牌。", ("Facility", "农民工夜校")),
     # …the body visited is named after the verb
     ("3月8日，校工会组织女教职工参观东湖艺术博物馆。", ("Organization", "东湖艺术博物馆")),
     ("工会组织女职工参观市博物馆。", ("Organization", "市博物馆")),
@@ -126,6 +135,13 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a site's kind named as the title a body is awarded is an honour, no site
+    ("东湖集团荣获全省首批“五星”职工之家。", ("Facility", "五星职工之家")),
+    (
+        "最终，4家“爱心妈咪屋”被命名为东湖工会标准化母婴休息室。",
+        ("Facility", "东湖工会标准化母婴休息室"),
+    ),
+    ("甲乙公司获评全国模范职工之家称号。", ("Facility", "全国模范职工之家")),
     # a verb of visiting takes the body it visits as its object: no part of its name
     (
         "3月8日，校工会组织女教职工参观东湖艺术博物馆。",
