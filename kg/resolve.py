@@ -30,7 +30,7 @@ from kg.lexicons import (
 from kg.nlp.divisions import TEXT_DIVISION_LEVELS, ZONE_LEVEL_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
-from kg.nlp.mentions import KIND_SOURCE, Mention, leading_chain
+from kg.nlp.mentions import DEPARTMENT_SOURCE, KIND_SOURCE, Mention, leading_chain
 
 
 @dataclass
@@ -196,12 +196,14 @@ def _is_informal_name(short: str, label: str, full: Mention) -> bool:
     """京源热力公司 and 物业公司 of 北京京源热力有限公司, 北京望邻物业管理有限公司: a body
     called by the core of its name and the last word of its kind; 助学活动 of 金秋助学:
     a programme called by the core of its name and 活动 (but not the one a ceremony
-    opens: 某活动 of 某活动启动仪式 is another event)."""
+    opens: 某活动 of 某活动启动仪式 is another event, nor the body whose part the full
+    name names: 某集团有限公司 of 某集团有限公司某分公司 is the company)."""
     core, kind = short[:-2], short[-2:]
     return (
         full.label == label
         and full.name != short
         and opened_by(full.name) != short
+        and not names_a_part(full.name, short)
         and len(full.name) >= len(core) >= 2
         and core in full.name
         and (full.name.endswith(kind) or (label == "Initiative" and kind == "活动"))
@@ -255,7 +257,7 @@ def _by_context(short: Mention) -> bool:
     reference (该驿站, whose key is its head) or a short form other than a division's
     short name (大兴), a known short form of one body or programme (全总, 产改: their key
     is its name) and an abbreviation in quotation marks."""
-    if short.source in ("reference", KIND_SOURCE):
+    if short.source in ("reference", DEPARTMENT_SOURCE, KIND_SOURCE):
         return True
     return short.label != "District" and not short.key and short.source != "quoted"
 
@@ -470,7 +472,7 @@ class ArticleResolver:
         if mention.label == "District":
             info = self.divisions(mention.key)
             return self._division_entity(info, mention.name) if info is not None else None
-        if mention.source == "reference":
+        if mention.source in ("reference", DEPARTMENT_SOURCE):
             return self._antecedent(mention)
         if mention.source == KIND_SOURCE:
             # 工会阅览室: the nearest site so named in full, before or after (a
@@ -571,7 +573,9 @@ class ArticleResolver:
             return self._named_as_written(
                 mention, mention.name, f"{mention.label}:{mention.name}{path}"
             )
-        if len(mention.name) > len(mention.key):
+        if len(mention.name) > len(mention.key) or mention.source == DEPARTMENT_SOURCE:
+            # 首家网约车司机之家: a description names a new one; so does a union's
+            # department named bare before a post with none before it.
             entity_id = f"{mention.label}:{mention.name}"
             return self.entities.setdefault(
                 entity_id, Entity(entity_id, mention.name, mention.label)

@@ -7,6 +7,11 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # the event that a law in 《》 is the topic of is run
+    (
+        "青山区总工会开展《劳动合同法》宣传周活动。",
+        ("青山区总工会", "organizes", "劳动合同法宣传周活动"),
+    ),
     # the bodies that issue a card run it
     (
         "青山区职工普惠服务卡由青山区总工会与青山农商银行共同发行，供全区职工使用。",
@@ -152,6 +157,8 @@ NOT_FOUND = [
         "由北京市总工会指导，密云区总工会主办，密云区体育局协办的2025年密云区职工健步走活动开幕。",
         ("北京市总工会", "organizes", "密云区职工健步走活动"),
     ),
+    # a law is no programme run: the event named after it is
+    ("青山区开展《劳动合同法》宣传周活动。", ("青山区", "organizes", "劳动合同法")),
     # the division that only places the subdistrict after it does not organise
     (
         "4月23日下午，东城区东华门街道举办“邻里节”活动。",

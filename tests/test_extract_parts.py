@@ -28,6 +28,13 @@ NOT_FOUND = [
     ("站内搜索发展纪事星火科技园工会联合会举行大会。", ("Union", "发展纪事星火科技园工会联合会")),
     # a sector's word before 工会 with other words is no sector's union
     ("积极教育工会会员参加活动。", ("Union", "教育工会")),
+    # a bare department after the union's full department of that name is that one
+    (
+        "唐山市总工会女职工部开展普法活动。女职工部部长李芳介绍了情况。",
+        ("Organization", "女职工部"),
+    ),
+    # …and one named bare before no post held in it is no body named
+    ("走进驿站，办公室里很安静。", ("Organization", "办公室")),
     # a body named by its task alone with no full name in the article is dropped
     ("教育局副局长王芳讲话。", ("Organization", "教育局")),
 ]
@@ -49,6 +56,32 @@ TRIPLES = [
     (
         "南华机车有限公司工会副主席、女职工委员会主任王丽华讲话。",
         ("女职工委员会", "partOf", "南华机车有限公司工会"),
+    ),
+    # a bare department that heads are counted by (女职工部, 女工部) listed among a
+    # union's officers is the union's, and its head is its member
+    (
+        "唐山市总工会副主席王明、女工部部长李芳、副部长赵丽一行到路南区调研。",
+        ("女工部", "partOf", "唐山市总工会"),
+    ),
+    (
+        "唐山市总工会副主席王明、女工部部长李芳、副部长赵丽一行到路南区调研。",
+        ("李芳", "memberOf", "女工部"),
+    ),
+    (
+        "唐山市总工会副主席王明、女职工部部长李芳一行到路南区调研。",
+        ("女职工部", "partOf", "唐山市总工会"),
+    ),
+    # 女职委 is a union's women workers' committee, as 女工委 is
+    ("唐山市总工会女职委下发通知。", ("唐山市总工会女职委", "partOf", "唐山市总工会")),
+    # a company's branch named after the company is part of it, and the company is
+    # named on its own, not another name of the branch
+    (
+        "日前，华源集团有限公司东湖分公司被授予先进单位称号。",
+        ("华源集团有限公司东湖分公司", "partOf", "华源集团有限公司"),
+    ),
+    (
+        "日前，华源建设集团公司清溪分公司被授予先进单位称号。",
+        ("华源建设集团公司清溪分公司", "partOf", "华源建设集团公司"),
     ),
     # the person of a further post is the body's
     ("金泰集团工会副主席兼工会工作部部长王立新主持。", ("王立新", "memberOf", "金泰集团工会")),
@@ -106,6 +139,11 @@ TRIPLES = [
 ]
 
 NOT_TRIPLES = [
+    # 各地市总工会 is every city's union, no short form of the province's named before
+    (
+        "湖南省总工会下发通知。各地市总工会女职委要积极配套资金。",
+        ("市总工会女职委", "partOf", "湖南省总工会"),
+    ),
     # a bare department listed after another body's officer is not the union's
     (
         "园区工会主席段科然、金泰公司办公室主任王芳参加。",

@@ -25,6 +25,11 @@ FOUND = [
         "北湖区总工会举办2025年工会干部能力提升培训班。",
         ("工会干部能力提升培训班", "serves", "工会干部"),
     ),
+    # …but a group before a body's head that is no department of a union is served
+    (
+        "西岭区总工会举办第二届女职工创新工作室交流会。",
+        ("第二届女职工创新工作室交流会", "serves", "女职工"),
+    ),
     # a site named after its street still serves the group in its name
     ("清溪街道网约车司机之家正式启用。", ("网约车司机之家", "serves", "网约车司机")),
     # …and the synonymous group is the same served group
@@ -276,6 +281,16 @@ NOT_FOUND = [
     (
         "东城区总工会“清凉一夏”活动在和平街道举行。\n东城区妇联负责人介绍，今后将继续为快递员提供更多服务。",
         ("清凉一夏", "serves", "快递员"),
+    ),
+    # a group that opens a committee's or department's name inside an event's name is
+    # the body's word: the committee's session is not for the group
+    (
+        "3月6日，西岭市总工会召开女职工委员会五届三次全委(扩大)会议。",
+        ("女职工委员会五届三次全委(扩大)会议", "serves", "女职工"),
+    ),
+    (
+        "南岭区总工会召开第三届女职工委员会第二次全体会议。",
+        ("第三届女职工委员会第二次全体会议", "serves", "女职工"),
     ),
     (
         "为关爱户外劳动者，2月1日，西岭区总工会在清溪公园工会驿站开展“送春联”活动。",

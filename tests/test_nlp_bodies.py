@@ -7,6 +7,19 @@ import pytest
 
 FOUND = [
     # a court named by its level (中级)
+    # …it is the award (a title is an Initiative)
+    ("东湖集团荣获全省首批“五星”职工之家。", ("Initiative", "五星职工之家")),
+    (
+        "最终，4家“爱心妈咪屋”被命名为东湖工会标准化母婴休息室。",
+        ("Initiative", "东湖工会标准化母婴休息室"),
+    ),
+    # …but the site that bears a title is a site, and so is the one a title was given to
+    ("荣获全国模范职工之家称号的东湖骑手驿站今天开放。", ("Facility", "东湖骑手驿站")),
+    ("由全国总工会授予的“农民工夜校”正式挂牌。", ("Facility", "农民工夜校")),
+    # …the body visited is named after the verb
+    ("3月8日，校工会组织女教职工参观东湖艺术博物馆。", ("Organization", "东湖艺术博物馆")),
+    ("工会组织女职工参观市博物馆。", ("Organization", "市博物馆")),
+    # a court named by its level (中级, a grade, stops other names)
     ("杭州市中级人民法院院长王某出席。", ("Organization", "杭州市中级人民法院")),
     # a level's youth league committee, named bare, is a body of its own
     ("南城区总工会与团县委共同举办“青春建功”活动。", ("Organization", "团县委")),
@@ -148,6 +161,19 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a site's kind named as the title a body is awarded is an honour, no site
+    ("东湖集团荣获全省首批“五星”职工之家。", ("Facility", "五星职工之家")),
+    (
+        "最终，4家“爱心妈咪屋”被命名为东湖工会标准化母婴休息室。",
+        ("Facility", "东湖工会标准化母婴休息室"),
+    ),
+    ("甲乙公司获评全国模范职工之家称号。", ("Facility", "全国模范职工之家")),
+    # a verb of visiting takes the body it visits as its object: no part of its name
+    (
+        "3月8日，校工会组织女教职工参观东湖艺术博物馆。",
+        ("Organization", "女教职工参观东湖艺术博物馆"),
+    ),
+    ("工会组织女职工参观市博物馆。", ("Organization", "女职工参观市博物馆")),
     # ...and the quotation is not part of its name
     (
         "东城街道总工会开展“一‘东’守护”甲乙站工会成立暨暖“新”关爱慰问活动。",
@@ -435,6 +461,9 @@ DIVISIONS = [
     ("通州区总工会走访了宋庄镇、小杨各庄村的职工。", ("District", "小杨各庄村")),
     # a town by the name of the subdistrict it has become, right after its district
     ("通州区宋庄街道工会开展慰问。", ("District", "宋庄街道")),
+    # a county of two characters right before a body's head names the county
+    ("蠡县总工会召开会议。", ("District", "蠡县")),
+    ("沛县总工会开展送温暖活动。", ("Union", "沛县总工会")),
     # a division the segmenter writes as one word with a verb in it stays whole
     ("包头市总工会开展慰问。", ("Union", "包头市总工会")),
     # a county of two characters before a body's head, after no word's character
@@ -467,6 +496,16 @@ NOT_DIVISIONS = [
     ("省、市和县总工会联合开展慰问。", ("District", "和县")),
     ("慰问组由市总工会组成县总工会配合。", ("District", "成县")),
     ("代县长陈红出席会议。", ("District", "代县")),
+    # a kind of division before 社区 names no community: the subdistricts' communities
+    ("连日来，通州区部分街道社区分别召开职工代表大会。", ("District", "部分街道社区")),
+    ("通州区街道社区召开职工代表大会", ("District", "街道社区")),
+    ("目前，全街道社区工会组建率达100%。", ("District", "街道社区")),
+    # a two-character county alone is no division named, nor one whose first character
+    # is a word that opens the clause, or the end of one, before a union's short name
+    ("他老家在唐县。", ("District", "唐县")),
+    ("专家莅临县总工会指导。", ("District", "临县")),
+    ("应县总工会邀请，律师到场。", ("District", "应县")),
+    ("市总工会和县总工会联合开展活动。", ("District", "和县")),
 ]
 
 PLACED = [
@@ -486,6 +525,8 @@ PLACED = [
     # a district's name too short to stand alone, right after its city
     ("攀枝花市西区总工会开展慰问。", ("攀枝花市西区总工会", "locatedIn", "西区")),
     ("攀枝花市西区总工会开展慰问。", ("西区", "locatedIn", "攀枝花市")),
+    # a union named after a county of two characters is in it
+    ("沛县总工会开展送温暖活动。", ("沛县总工会", "locatedIn", "沛县")),
     # a site set up, or standing, in a place named before it with 的
     (
         "设在丰台区卢沟桥街道小井社区的小井骑手驿站开放。",

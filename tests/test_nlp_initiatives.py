@@ -50,6 +50,19 @@ ENTITIES_FOUND = [
     # meeting and class heads name events after a division or an ordinal
     ("区总工会召开海淀区职工服务体系建设推进会。", ("Initiative", "海淀区职工服务体系建设推进会")),
     ("朝阳区暑期职工子女爱心托管班正式开班。", ("Initiative", "朝阳区暑期职工子女爱心托管班")),
+    # a quoted occasion joined by 暨 to a committee's session is one event, not a body
+    # that the committee's head would end
+    (
+        "东湖区总工会召开纪念“五一”国际劳动节80周年大会暨女职工委员会三届二次全委(扩大)会议。",
+        ("Initiative", "纪念五一国际劳动节80周年大会暨女职工委员会三届二次全委(扩大)会议"),
+    ),
+    # a law in 《》 that an event's words follow is the event's topic: the event is
+    # named with it
+    ("东湖区总工会开展《劳动合同法》宣传周活动。", ("Initiative", "劳动合同法宣传周活动")),
+    (
+        "公司工会会同安环部组织开展普及新《工会法》答题竞赛活动。",
+        ("Initiative", "工会法答题竞赛活动"),
+    ),
     # a quoted name before 暨 is an event's, whatever the spacing after 暨
     (
         "朝阳区总工会举办“一日站长”暨 “冬送温暖”活动",
@@ -169,6 +182,12 @@ ENTITIES_FOUND = [
 ]
 
 ENTITIES_NOT_FOUND = [
+    # a name joined by 暨 is an event's: the committee that ends the words after a
+    # quotation is no body of that name
+    (
+        "东湖区总工会召开纪念“五一”国际劳动节80周年大会暨女职工委员会三届二次全委(扩大)会议。",
+        ("Organization", "五一国际劳动节80周年大会暨女职工委员会"),
+    ),
     # a verb and a year with no organising verb before them are no part of the name
     (
         "劳模们关爱2024年新入会快递员送温暖活动。",

@@ -24,6 +24,9 @@ PERSONS = [
     ("县总工会副主席韩婧妤到场。", {"韩婧妤"}),
     # a list of names that one cue opens
     ("他约上同乡朱德明、秦立本,一起去了工地。", {"朱德明", "秦立本"}),
+    # 等 after a name of two characters ends the list, never the given name
+    ("区总工会主席叶明,区安监局副局长钱玉等出席会议。", {"叶明", "钱玉"}),
+    ("市总工会副主席周航,市妇联主席孔勤等参加调研。", {"周航", "孔勤"}),
     # a name before 一行, 同志, 律师
     ("县总工会党组书记、常务副主席何丽一行前来看望劳模。", {"何丽"}),
     # a rank or another post in brackets between the post and the name

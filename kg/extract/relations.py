@@ -222,7 +222,7 @@ def extract(
             opening, lead = clause, len(sentences)
         sentences.append(_Sentence(start, end, first, here, clause))
     for index, (start, end, first, here, clause) in enumerate(sentences):
-        found.extend(_name_structure(start, end, here, divisions))
+        found.extend(_name_structure(text, start, end, here, divisions))
         if clause is not None:
             # The opening clause, and the lines before it that end no sentence (a
             # headline, a caption), find their own topics; the others may fall back
@@ -273,9 +273,9 @@ def extract(
 
 
 def _name_structure(
-    start: int, end: int, mentions: list[Mention], divisions: DivisionLookup
+    text: str, start: int, end: int, mentions: list[Mention], divisions: DivisionLookup
 ) -> list[Relation]:
-    found = _named_groups(start, end, mentions)
+    found = _named_groups(text, start, end, mentions)
     # A group named in a site's name is no place: 某区建筑工人夜校 is in 某区 only.
     mentions = [m for m in mentions if m.label != "WorkerGroup"]
     for outer in mentions:
@@ -324,13 +324,14 @@ def _name_structure(
     return found
 
 
-def _named_groups(start: int, end: int, mentions: list[Mention]) -> list[Relation]:
+def _named_groups(text: str, start: int, end: int, mentions: list[Mention]) -> list[Relation]:
     """建筑工人夜校, 女职工健康讲座, 户外劳动者服务站: a programme or site whose name
     holds a group of workers is for that group (kg_entities keeps such groups as
     nested mentions). Not a group that is part of the kind of site the name ends
     with (某某户外劳动者服务站 is one of a class of stations, whoever it serves), nor
     an honoured group, which in a name mostly gives (劳模工匠进校园;
-    kg/lexicons/acting_groups.txt)."""
+    kg/lexicons/acting_groups.txt), nor one that opens the name of a union's
+    committee or department (女职工委员会五届三次全委会议: the committee's session)."""
     found = []
     for outer in mentions:
         # A programme named inside a ceremony's name (某某关爱女职工行动启动仪式) is
@@ -346,6 +347,7 @@ def _named_groups(start: int, end: int, mentions: list[Mention]) -> list[Relatio
             and outer.start <= inner.start
             and inner.start < head
             and inner.name not in _acting_groups()
+            and not text.startswith(_bare_departments(), inner.start)
         )
     return found
 
@@ -522,8 +524,9 @@ def _referred_department() -> re.Pattern[str]:
 
 
 @cache
-def _bare_departments() -> frozenset[str]:
-    return words("union_departments")
+def _bare_departments() -> tuple[str, ...]:
+    # A tuple: names are looked up in it, and text is matched against its words.
+    return tuple(sorted(words("union_departments")))
 
 
 def _members_served(found: list[Relation], clauses: list[Clause]) -> list[Relation]:

@@ -141,6 +141,11 @@ def head_of(name: str) -> Head | None:
     return None
 
 
+# The kinds of initiative head that name an occasion rather than a programme: such a head
+# names an event only after a division, a year or an ordinal (2025年大兴区职工技能大赛),
+# an organising verb (举办的…, 开展了…), or in quotes.
+EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
+
 # Joins two events into one name: 揭牌仪式暨工作部署会.
 JOINER = "暨"
 

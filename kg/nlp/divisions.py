@@ -38,12 +38,9 @@ TEXT_DIVISION_LEVELS = {
     **dict.fromkeys(TOWN_WORDS, "town"),
 }
 COMMUNITY_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
-# Counties of two characters (叶县, 郏县) are too short to stand alone (和县 is also
-# 和 + 县, 代县 the 代县长 of an acting county head, 成县 the end of 组成县…): alone,
-# they are taken only before a body's head (郏县总工会) and after no character of a
-# word (after punctuation or one of these).
-SHORT_COUNTY = re.compile(r"^[\u3400-\u9fff]县$")
-BEFORE_SHORT_COUNTY = frozenset("在到赴由向与对为从、，。；：！？（）()“”\"',;:!? \n")
+# Kinds of division that end no community's name: 某区街道社区, 全街道社区 are the
+# subdistricts' communities, none of them named.
+KIND_ENDINGS = ("街道", "乡镇")
 # A news site's or paper's lead after a short name (某省平安网讯, 某市日报讯): the name
 # is the outlet's.
 NEWS_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?[网报台]讯")
@@ -68,6 +65,12 @@ def _split(starts: list[int], left: int, right: int) -> bool:
     """Whether a word of the segmenter starts inside ``left``:``right``."""
     inner = bisect_right(starts, left)
     return inner < len(starts) and starts[inner] < right
+
+
+def _starts_word(starts: list[int], at: int) -> bool:
+    """Whether a word of the segmenter starts at ``at``."""
+    index = bisect_left(starts, at)
+    return index < len(starts) and starts[index] == at
 
 
 def _opens_countryside(text: str, start: int, end: int) -> bool:
@@ -99,6 +102,18 @@ class DivisionRecognizer(Component):
         self.place_like = classes["proper"] - classes["common"]
         self.proper = classes["proper"]
         self.heads = tuple(h for h, head in heads().items() if head.label != "Initiative")
+        # A county of two characters (叶县, 渠县) alone is as often a word as a name
+        # (see MIN_FULL_NAME); right before a body's head (叶县总工会) it names the
+        # county, unless its first character is a word that opens a clause there
+        # (和县总工会: and the county's union; 应县总工会邀请: at its invitation).
+        self.body_heads = tuple(
+            h for h, head in heads().items() if head.label in ("Union", "Organization")
+        )
+        self.brief_counties = Scanner(
+            (name, ids)
+            for name, ids in gazetteer.brief_counties.items()
+            if name[0] not in self.not_in_names
+        )
         self.longest_head = max(map(len, self.heads))
         # Short forms that stand on their own (北京, 长春) are scanned for with the
         # full names; the others are looked for only once their division is named.
@@ -116,14 +131,6 @@ class DivisionRecognizer(Component):
             for row in table("division_abbreviations")
             if row["full"] in gazetteer.full_names
         ]
-        short_counties: dict[str, tuple[int, ...]] = {}
-        for d in gazetteer.divisions.values():
-            if d.level == "county" and SHORT_COUNTY.match(d.name) and d.name not in ordinary:
-                short_counties[d.name] = (*short_counties.get(d.name, ()), d.id)
-        self.short_counties = Scanner(short_counties.items())
-        self.body_heads = tuple(
-            h for h, head in heads().items() if head.label in ("Union", "Organization")
-        )
         self.scanner = Scanner(
             [
                 (name, (ids, False))
@@ -165,12 +172,6 @@ class DivisionRecognizer(Component):
                 found.append(Match(at, at + len(short), ids, True))
                 at = text.find(short, at + 1)
         found.extend(self._listed_towns(text, named))
-        found.extend(
-            Match(s, e, ids, False)
-            for s, e, ids in self.short_counties.find(text)
-            if (s == 0 or text[s - 1] in BEFORE_SHORT_COUNTY)
-            and text.startswith(self.body_heads, e)
-        )
         # 攀枝花市东区: a name too short to stand alone, right after its parent.
         found.extend(
             [
@@ -228,6 +229,7 @@ class DivisionRecognizer(Component):
             for m in self.matches(text)
             if not (m.short and text.startswith(COMMUNITY_WORDS, m.end))
         ]
+        found.extend(self._counties_before_bodies(doc, text, found))
         choose = self.gazetteer.chooser(Counter(i for m in found for i in m.ids), self.home)
         out = candidates(doc)
         listed = list(self._listed_communities(doc, text))
@@ -254,6 +256,19 @@ class DivisionRecognizer(Component):
             )
         out.extend(self._text_divisions(doc, text, found))
         return doc
+
+    def _counties_before_bodies(self, doc: Doc, text: str, found: list[Match]) -> Iterator[Match]:
+        """Counties of two characters right before a body's head (叶县总工会), where a
+        word of the segmenter starts with them (not 莅临|县总工会's 临县)."""
+        starts, _ = token_bounds(doc)
+        taken = sorted((m.start, m.end) for m in found)
+        for start, end, ids in self.brief_counties.find(text):
+            if (
+                text.startswith(self.body_heads, end)
+                and _starts_word(starts, start)
+                and not _overlaps(taken, start, end)
+            ):
+                yield Match(start, end, ids, False)
 
     def _listed_communities(self, doc: Doc, text: str) -> Iterator[Candidate]:
         """Communities or villages listed by their names where the list says what they
@@ -332,6 +347,7 @@ class DivisionRecognizer(Component):
             name = text[left:start]
             if (
                 not COMMUNITY_NAME.match(name)
+                or name.endswith(KIND_ENDINGS)
                 or _opens_countryside(text, left, start)
                 or name in self.verbs
                 or _overlaps(taken, left, end)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.lexicons import head_of, heads, opened_by, words
 from kg.nlp.component import Component
+from kg.nlp.lexicon_entities import HONOUR_VERBS
 from kg.nlp.mentions import Candidate, Mention, text_of, token_bounds
 
 BODIES = frozenset({"Union", "Organization"})
@@ -23,6 +24,12 @@ REGISTERED_COMPANY = "有限公司"
 OCCASION_OWNERS = frozenset({"Union", "Organization", "Facility"})
 SERVERS = frozenset({"Initiative", "Facility"})
 SITES = frozenset({"Facility", "Place"})
+# The verbs that award a title, with what may stand between them and it in one clause
+# (荣获全省首批“某某”职工之家), and how far back they are looked for. Not 授予的“某某”,
+# the site a title was given to, nor a quoted site before 称号 (被授予“某某基地”称号),
+# whose kind and title are one.
+HONOURED = re.compile(f"(?:{'|'.join((*HONOUR_VERBS, '命名为'))})[^，。；、！？,;!?“”的]{{0,4}}$")
+HONOUR_REACH = 12
 OPENING_BRACKETS = frozenset("（(")
 CLOSING_BRACKETS = frozenset("）)")
 
@@ -213,7 +220,8 @@ def align(doc: Doc, offsets: set[int]) -> Doc:
 
 class EntityCollector(Component):
     def __call__(self, doc: Doc) -> Doc:
-        chosen = _bracketed_names(text_of(doc), select(doc._.kg_candidates or []))
+        text = text_of(doc)
+        chosen = _honours(text, _bracketed_names(text, select(doc._.kg_candidates or [])))
         doc = align(doc, {o for cand, _ in chosen for o in (cand.start, cand.end)})
         doc._.mentions = [
             Mention(c.start, c.end, c.label, c.name, c.source, c.key, c.short, nested)
@@ -243,6 +251,20 @@ def _bracketed_names(
         ):
             continue
         chosen[after] = (replace(second, source="reference", key=first.name, short=True), False)
+    return chosen
+
+
+def _honours(text: str, chosen: list[tuple[Candidate, bool]]) -> list[tuple[Candidate, bool]]:
+    """A site's kind named as the title a body is awarded (荣获全省首批“五星”职工之家,
+    被命名为某某标准化母婴休息室) is the award, an Initiative as a title is, and no site."""
+    for index, (cand, nested) in enumerate(chosen):
+        if (
+            cand.label in SITES
+            and not nested
+            and not cand.short
+            and HONOURED.search(text, max(0, cand.start - HONOUR_REACH), cand.start)
+        ):
+            chosen[index] = (replace(cand, label="Initiative"), nested)
     return chosen
 
 

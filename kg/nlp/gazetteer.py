@@ -13,6 +13,8 @@ LEVELS = ("province", "city", "county", "town")
 # Full names shorter than this are ordinary words far more often than places
 # (城区, 郊区, 矿区, 和县); they are only taken with a parent named next to them.
 MIN_FULL_NAME = 3
+# The word that ends a county's name (城区, 矿区 end districts' names that are words too).
+COUNTY = "县"
 # Beijing's 地区 offices are also the government of a town or township of the same
 # name (梨园地区 = 梨园镇, 孙河地区 = 孙河乡), and news uses either form.
 ALSO_CALLED = {"地区": ("镇", "乡")}
@@ -71,6 +73,13 @@ class Gazetteer:
                 if renamed not in full:
                     self.brief_children.setdefault(d.parent_id, {})[renamed] = d.id
         self.short_names = {name: tuple(ids) for name, ids in short.items()}
+        # Counties whose full name is too short to stand alone (叶县, 渠县): taken only
+        # where the text shows they name a county (see kg_divisions).
+        brief: dict[str, list[int]] = {}
+        for d in divisions:
+            if d.level == "county" and len(d.name) < MIN_FULL_NAME and d.name.endswith(COUNTY):
+                brief.setdefault(d.name, []).append(d.id)
+        self.brief_counties = {name: tuple(ids) for name, ids in brief.items()}
         self._info: dict[str, DivisionInfo] = {}
         self._ancestors: dict[int, tuple[int, ...]] = {}
 

@@ -47,7 +47,8 @@ MAX_ELIDED_WORD = 4
 MIN_REPEATS = 2
 # The words around an honour named like a group (被评为劳动模范, 劳动模范称号), and
 # how far before the name the first are looked for.
-HONOUR_BEFORE = re.compile(r"(?:参评|评为|评选为|荣获|获评)$")
+HONOUR_VERBS = ("参评", "评为", "评选为", "荣获", "获评")
+HONOUR_BEFORE = re.compile(f"(?:{'|'.join(HONOUR_VERBS)})$")
 HONOUR_AFTER = re.compile(r"评选|称号|荣誉称号|奖章")
 HONOUR_REACH = 3
 

@@ -31,6 +31,10 @@ COUNT = f"[{NUMERALS}]+[{CLASSIFIERS}]"
 # The source of a kind of site named bare (工会阅览室): keyed by its whole name, it
 # stands for the site of the article so named in full (see kg/resolve.py).
 KIND_SOURCE = "kind"
+# The source of a union's department named bare before a post held in it (某工会副主席X、
+# 女职工部部长Y): like a reference it stands for the department so named in full
+# before; with none, it names the department (whose it is the sentence tells).
+DEPARTMENT_SOURCE = "department"
 # The labels of sites: facilities and places.
 SITE_LABELS = frozenset({"Facility", "Place"})
 # The fewest characters of a union's own name before its head (某某美食街联合工会,

@@ -10,13 +10,23 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import HEAD_KINDS, JOINER, Head, head_of, heads, word_classes, words
+from kg.lexicons import (
+    EVENT_KINDS,
+    HEAD_KINDS,
+    JOINER,
+    Head,
+    head_of,
+    heads,
+    word_classes,
+    words,
+)
 from kg.nlp.component import Component
 from kg.nlp.divisions import ZONE_LEVEL_WORDS
 from kg.nlp.entities import SESSION_OPEN, founding_verbs, names_a_part
 from kg.nlp.mentions import (
     CLASSIFIERS,
     COUNT,
+    DEPARTMENT_SOURCE,
     KIND_SOURCE,
     MIN_UNION_OWNER,
     NUMERALS,
@@ -93,9 +103,6 @@ REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"}
 # What may stand between an organising verb and the event it holds: 了, 的, and the
 # count and length of the occasion (开展了一次为期五天的某某活动).
 ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，。,;；]{1,8})?的?$")
-# An event head (大赛, 活动) names an event only after a division, a year or an
-# ordinal (2025年大兴区职工技能大赛), an organising verb (举办的…, 开展了…), or in quotes.
-EVENT_KINDS = frozenset({"event", "ceremony", "meeting"})
 # Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
 # but not inside the names of unions, facilities and places.
 # An aside that gives the short form a name goes by from here on: 某某工会联合会
@@ -112,8 +119,9 @@ TRADE_UNION_LEVELS = frozenset("省市区县")
 NATIONAL_SECTOR = "中国"
 NATIONAL = ("全国", "中华全国")
 BODY_LABELS = frozenset({"Union", "Organization"})
-# Words that take the sites of a kind one by one or all together (各个服务站点).
-DISTRIBUTIVE = frozenset({"各", "各个", "每个", "每一个", "所有", "各类"})
+# Words that take the sites or bodies of a kind one by one or all together (各个服务站点,
+# 各地市总工会: every city's union).
+DISTRIBUTIVE = frozenset({"各", "各个", "各地", "每个", "每一个", "所有", "各类"})
 # Roads and streets: an address is the road with its number (某路107-3, 某胡同12号).
 ROADS = frozenset({"路", "街", "大街", "大道", "胡同", "巷"})
 ADDRESS_NUMBER = re.compile(r"\d+(?:-\d+)*号?")
@@ -166,9 +174,10 @@ class HeadNameRecognizer(Component):
         self.union_words = tuple(self.union_heads)
         self.verbal = classes["verb"] | classes["verbal_noun"]
         self.stop_verbs = classes["verb"] - name_words
-        self.site_stops = self.stop_verbs | words("site_verbs")
+        self.site_verbs = words("site_verbs")
+        self.site_stops = self.stop_verbs | self.site_verbs
         # Verbs of building or running a site: no name of a venue holds them.
-        self.building = words("site_verbs") | words("running_verbs")
+        self.building = self.site_verbs | words("running_verbs")
         self.running = words("running_verbs") - name_words
         self.proper = classes["proper"]
         self.blockers = words("head_blockers")
@@ -557,7 +566,7 @@ class HeadNameRecognizer(Component):
             elif (
                 not depth
                 and (
-                    (len(piece) > 2 and piece[:-1] in self.stop_verbs)
+                    (len(piece) > 2 and piece[:-1] in self.site_stops)
                     or (
                         len(piece) == 2 and (piece[0] in self.closed or piece[0] in self.boundaries)
                     )
@@ -650,6 +659,10 @@ class HeadNameRecognizer(Component):
                         and text[starts[index - 1] : starts[index]] not in LEVEL_WORDS
                         and starts[index] not in division_ends.values()
                     )
+                    # 参观|某博物馆, 考察|某公司: a verb of visiting or building takes a
+                    # body as its object, and no body's name holds it (other verbs may:
+                    # 北京开放大学)
+                    or (head.label == "Organization" and piece in self.site_verbs)
                     or (
                         head.label in NO_VERB_LABELS
                         and piece in self.site_stops
@@ -810,7 +823,12 @@ class HeadNameRecognizer(Component):
             # The key is the head the antecedent must share; the name is kept for
             # a counted description that has none (顺义区首家网约车司机之家).
             name = text[left:end]
-            return Candidate(left, end, head.label, name, "reference", PRIORITY, head.text, True)
+            source = (
+                DEPARTMENT_SOURCE
+                if name in self.departments and text.startswith(self.post_after, end)
+                else "reference"
+            )
+            return Candidate(left, end, head.label, name, source, PRIORITY, head.text, True)
         if head.label == "Union" and modifier in self.union_owner_kinds:
             # 公司工会, 产业园工会: the union of the company or park the article
             # names (some 某某公司工会 there), if it names one.

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import Head, head_of, opened_by, word_classes, words
+from kg.lexicons import EVENT_KINDS, JOINER, Head, head_of, opened_by, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import (
     COUNT,
@@ -155,6 +155,15 @@ class QuotedNameRecognizer(Component):
         if match.group(2) is not None:
             if name.endswith(PERIODICALS) or text.endswith(self.work_kinds, 0, start):
                 return None  # a periodical, or a work performed or given (集体舞《某某》)
+            # 《某某法》宣传周活动, 《某某法》知识竞赛: the document is the topic of the
+            # event whose words follow it, which is named with it (even as a bare 宣传活动).
+            suffix = SUFFIX.match(text, end)
+            found = self._suffix_with_head(suffix.group(), False, False) if suffix else None
+            event = head_of(found[0]) if found is not None else None
+            if event is not None and event.label == "Initiative" and event.kind in EVENT_KINDS:
+                tail = found[0]
+                end += len(tail)
+                name += tail
             return Candidate(start, end, "Initiative", name, "quoted", PRIORITY)
         # “科技+工会”, “检察+工会”: a slogan joining two things names no body.
         head = None if "+" in name else head_of(name)
@@ -277,6 +286,9 @@ class QuotedNameRecognizer(Component):
                 and not any(verb in self._verbal_part(tail, opens) for verb in self.organising)
                 and not any(word in tail for word in self.tail_stops)
                 and not (head.label in NAMED_WITHOUT_CLAUSES and self._is_clause(tail, head))
+                # 某某大会暨女职工委员会|三届二次全委会议: two names joined by 暨 are an
+                # event's; a body's head after 暨 opens the second event's words.
+                and not (JOINER in tail and head.label != "Initiative")
             ):
                 return tail, head.label
         return None
