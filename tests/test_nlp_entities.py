@@ -202,6 +202,18 @@ NOT_FOUND = [
     ("据湖北日报报道，武汉市总工会开展送清凉活动。", ("District", "湖北")),
     ("广东电视台记者走进一家工会驿站。", ("District", "广东")),
     ("长沙晚报记者近日采访了多名快递员。", ("District", "长沙")),
+    # ...a workers' paper's too (a page's masthead, a byline's paper)
+    ("据四川工人日报报道，东城区总工会为快递员送上清凉。", ("District", "四川")),
+    ("安徽工人日报 2025年5月1日\n\n甲市总工会为快递员送清凉。", ("District", "安徽")),
+    # ...and the workers in its name are no group (江西|工人|报), named twice or not
+    (
+        "《江西工人报》整版推介\n\n某某区总工会为环卫工人送清凉。《江西工人报》记者在现场。",
+        ("WorkerGroup", "江西工人"),
+    ),
+    (
+        "据河南工人日报报道，东城区总工会为环卫工人送清凉。河南工人日报记者在现场。",
+        ("WorkerGroup", "河南工人"),
+    ),
     ("甘肃平安网讯 日前，某县人民法院与县总工会共建调解室。", ("District", "甘肃")),
     # a zone's generic name (经济技术开发区) is no division of its own before a city's
     ("南宁经济技术开发区总工会开展送温暖活动。", ("District", "经济技术开发区")),

@@ -167,6 +167,24 @@ def opened_by(ceremony: str) -> str | None:
 
 
 @cache
+def _media_words() -> tuple[str, ...]:
+    return tuple(words("media_words"))
+
+
+def names_outlet(text: str, at: int) -> bool:
+    """Whether the words at ``at`` make what is before them a newspaper's or a
+    broadcaster's name: a kind of outlet (湖北|日报, 江西|工人报), maybe after the
+    readers it is for (四川|工人|日报)."""
+    media = _media_words()
+    if text.startswith(media, at):
+        return True
+    return any(
+        text.startswith(readers, at) and text.startswith(media, at + len(readers))
+        for readers in words("readerships")
+    )
+
+
+@cache
 def _longest_head() -> int:
     return max(len(text) for text in heads())
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import resources
-from kg.lexicons import heads, table, word_classes, words
+from kg.lexicons import heads, names_outlet, table, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
@@ -92,7 +92,6 @@ class DivisionRecognizer(Component):
         self.gazetteer = gazetteer
         self.home = gazetteer.home_id(home_region) if home_region else None
         ordinary = words("not_divisions")
-        self.media_words = tuple(words("media_words"))
         self.text_division_scanner = Scanner((w, w) for w in TEXT_DIVISION_LEVELS)
         classes = word_classes()
         self.dictionary = classes["word"]
@@ -151,7 +150,7 @@ class DivisionRecognizer(Component):
             Match(s, e, ids, short)
             for s, e, (ids, short) in self.scanner.find(text)
             if not _opens_countryside(text, s, e)
-            and not (short and (text.startswith(self.media_words, e) or NEWS_LEAD.match(text, e)))
+            and not (short and (names_outlet(text, e) or NEWS_LEAD.match(text, e)))
         ]
         named = {i for m in found if not m.short for i in m.ids}
         # 吉林 where the article names 吉林省 is that province, not a namesake city or

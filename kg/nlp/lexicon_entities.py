@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import heads, known_initiatives, table, word_classes, words
+from kg.lexicons import heads, known_initiatives, names_outlet, table, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import (
     CLASSIFIERS,
@@ -134,10 +134,12 @@ class LexiconRecognizer(Component):
                 if key == OPEN and (
                     begin == start
                     or self._modifies_head(text, end)
+                    or names_outlet(text, start)
                     or text[begin:start] in self.bare_heads
                 ):
                     # 职工 alone names no group, nor 新建职工 in 新建职工书屋, nor
-                    # 职工子女: the children of any workers (新业态劳动者子女 is one)
+                    # 职工子女: the children of any workers (新业态劳动者子女 is one),
+                    # nor the readers a paper is named for (江西|工人|报, 四川|工人|日报)
                     continue
                 if self._opens_head(text, start, end):
                     continue  # 户外劳动者 of 户外劳动者服务站, a kind of site
