@@ -97,7 +97,19 @@ def test_short_form_without_full_name(
             "宋庄镇工会联合会",
             "镇工会联合会",
         ),
-        ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "市总"),
+        ("衢州市总工会召开会议。衢州市总表示，将打造工匠学院。", "衢州市总工会", "衢州市总"),
+        # a short form written after its division (衢州市总, 仁寿县总) is that division's
+        # union, not the nearest one of its level: a page names several
+        (
+            "衢州市总开展培训\n\n3月1日，杭州市总工会举办活动。衢州市总工会开展培训。",
+            "衢州市总工会",
+            "衢州市总",
+        ),
+        (
+            "仁寿县总供图\n\n通江县总工会调研村级工会建设。眉山市仁寿县总工会举办早餐活动。",
+            "眉山市仁寿县总工会",
+            "仁寿县总",
+        ),
         # an event of two joined by 暨 named by a half (the first as it ends), or joined
         # to the same second half
         (

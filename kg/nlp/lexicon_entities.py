@@ -150,6 +150,13 @@ class LexiconRecognizer(Component):
             expansion = self.expansions.get(name) if short else None
             if expansion and text.startswith(expansion, start):
                 continue
+            division = _division_into(out, start) if expansion else None
+            if division is not None:
+                # 某某市总, 某某县总: the union of the division written before the short
+                # form (某某市总工会), not the nearest of its level on a page that names
+                # several; the division's name up to the level word opens the name.
+                start, key = division.start, text[division.start : start] + expansion
+                name = text[start:end]
             out.append(
                 Candidate(start, end, label, name, "lexicon", PRIORITY, key=key, short=short)
             )
@@ -300,3 +307,12 @@ def _is_boundary(offsets: list[int], offset: int) -> bool:
 @Language.factory("kg_lexicon")
 def make_lexicon_recognizer(nlp: Language, name: str) -> LexiconRecognizer:
     return LexiconRecognizer()
+
+
+def _division_into(found: list[Candidate], start: int) -> Candidate | None:
+    """The division found right before ``start`` or through its first character (the
+    level word a short form opens with: 某某市|总 or 某某|市总), if any."""
+    return next(
+        (c for c in found if c.label == "District" and c.start < start <= c.end),
+        None,
+    )
