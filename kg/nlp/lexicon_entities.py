@@ -112,6 +112,7 @@ class LexiconRecognizer(Component):
         starts, ends = token_bounds(doc)
         # Names found before (divisions) are not part of a group's name.
         named_ends = {c.end for c in out}
+        division_ends = {c.end: c for c in out if c.label == "District"}
         found = list(self.scanner.find(text))
         found.extend(_open_heads(self.open_scanner.find(text), found, ends))
         found.sort(key=lambda match: match[1])
@@ -150,7 +151,7 @@ class LexiconRecognizer(Component):
             expansion = self.expansions.get(name) if short else None
             if expansion and text.startswith(expansion, start):
                 continue
-            division = _division_into(out, start) if expansion else None
+            division = _division_into(division_ends, start, end) if expansion else None
             if division is not None:
                 # 某某市总, 某某县总: the union of the division written before the short
                 # form (某某市总工会), not the nearest of its level on a page that names
@@ -309,10 +310,16 @@ def make_lexicon_recognizer(nlp: Language, name: str) -> LexiconRecognizer:
     return LexiconRecognizer()
 
 
-def _division_into(found: list[Candidate], start: int) -> Candidate | None:
-    """The division found right before ``start`` or through its first character (the
-    level word a short form opens with: 某某市|总 or 某某|市总), if any."""
+def _division_into(division_ends: dict[int, Candidate], start: int, end: int) -> Candidate | None:
+    """The division (by where it ends) found right before a short form at ``start``
+    to ``end`` or through its first characters (the level word a short form opens
+    with: 某某市|总 or 某某|市总), if any. Looked up by its end, so that a long
+    article is not scanned once per short form."""
     return next(
-        (c for c in found if c.label == "District" and c.start < start <= c.end),
+        (
+            division
+            for at in range(start, end)
+            if (division := division_ends.get(at)) is not None and division.start < start
+        ),
         None,
     )
