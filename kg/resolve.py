@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from kg.extract.relations import PART_TYPES, Relation
@@ -30,7 +30,13 @@ from kg.lexicons import (
 from kg.nlp.divisions import TEXT_DIVISION_LEVELS, ZONE_LEVEL_WORDS
 from kg.nlp.entities import names_a_contest, names_a_part
 from kg.nlp.gazetteer import DivisionInfo, DivisionLookup
-from kg.nlp.mentions import DEPARTMENT_SOURCE, KIND_SOURCE, Mention, leading_chain
+from kg.nlp.mentions import (
+    DEPARTMENT_SOURCE,
+    KIND_SOURCE,
+    THEME_SOURCE,
+    Mention,
+    leading_chain,
+)
 
 
 @dataclass
@@ -252,6 +258,35 @@ def _abridges(name: str, full: str) -> bool:
     )
 
 
+def _themes_of_activities_before(mentions: list[Mention]) -> list[Mention]:
+    """A theme said of the activity named before it (某某活动以“X”为主题, see kg_quoted)
+    names that activity as 以“X”为主题的某某活动 does: the nearest activity named in
+    full before it is its key if the theme names it (see _described); else the theme
+    names an activity of its own."""
+    out = []
+    for mention in mentions:
+        if mention.source == THEME_SOURCE:
+            before = [
+                m
+                for m in mentions
+                if m.label == "Initiative" and not m.short and m.end <= mention.start
+            ]
+            nearest = max(before, key=lambda m: m.end) if before else None
+            key = nearest.name if nearest is not None and _described(nearest, mentions) else ""
+            mention = replace(mention, source="quoted", key=key)
+        out.append(mention)
+    return out
+
+
+def _described(activity: Mention, mentions: list[Mention]) -> bool:
+    """Whether ``activity`` is called an activity only by what it is (关爱环卫工人活动),
+    which its theme names; a games or a meeting, or an activity named after its
+    division (某某区职工健步走活动), keeps its own name."""
+    return activity.name.endswith("活动") and not any(
+        m.label == "District" and m.start == activity.start for m in mentions
+    )
+
+
 def _by_context(short: Mention) -> bool:
     """Whether a short form names what it stands for only by the article's context: a
     reference (该驿站, whose key is its head) or a short form other than a division's
@@ -266,6 +301,7 @@ class ArticleResolver:
     def __init__(self, mentions: list[Mention], divisions: DivisionLookup) -> None:
         self.divisions = divisions
         self.expansions = _expansions()
+        mentions = _themes_of_activities_before(mentions)
         self.full = sorted((m for m in mentions if not m.short), key=lambda m: m.start)
         # Indexes, so that a long article is not scanned whole once per mention:
         # each name of a type with its first mention, names by their endings, and

@@ -129,6 +129,18 @@ FOUND = [
         "会上交流了经验。此次活动的主办方为东湖区总工会。",
         ("东湖区总工会", "organizes", "东湖区职工技能大赛推进会"),
     ),
+    # a member the recogniser missed right after 联合, and a remark in brackets after
+    # a body, do not break the list for the bodies after them
+    (
+        "5月1日，东城街道总工会联合甲乙象鲜工会、东城街道综合治理办(交通安全)、"
+        "东城社区工联会举办了职工趣味运动会。",
+        ("东城社区工联会", "organizes", "职工趣味运动会"),
+    ),
+    (
+        "5月1日，东城街道总工会联合甲乙象鲜工会、东城街道综合治理办(交通安全)、"
+        "东城社区工联会举办了职工趣味运动会。",
+        ("东城街道综合治理办", "organizes", "职工趣味运动会"),
+    ),
     # a province sharing the union's head with the next division: the union organizes
     (
         "创办农民工学校，是江西省、南昌市总工会在开展农民工维权行动的过程中为农民工做的又一件实事。",

@@ -151,6 +151,19 @@ def test_short_form_without_full_name(
             "相约初夏 缘定东湖",
             "职工相亲交友活动",
         ),
+        # 本次活动以“X”为主题 after the activity: it is named by its theme, as 以“X”为主题的
+        # 某某活动 is
+        (
+            "5月1日，东城街道总工会在东城社区开展职工健康义诊活动。"
+            "本次活动以“温暖你我，情系一线”为主题，街道总工会还准备了茶水。",
+            "温暖你我，情系一线",
+            "职工健康义诊活动",
+        ),
+        (
+            "东城区总工会在东城广场举办职工交友活动。活动以“遇见美好”为主题，吸引了百余名青年职工参加。",
+            "遇见美好",
+            "职工交友活动",
+        ),
         # a programme's name and 活动 is the programme the article names so, not a
         # longer name that holds it
         (
@@ -191,6 +204,18 @@ def test_short_form_resolves_to_the_full_name(extractor, text: str, full: str, s
             "东湖区总工会举办以“相约金秋”为主题的青年职工交友联谊活动。"
             "今年以来，东湖区总工会已举办“东湖鹊桥”青年职工交友联谊活动5场。",
             ("东湖鹊桥青年职工交友联谊活动", "相约金秋"),
+        ),
+        # a games the theme is said of keeps its own name: the theme names no activity
+        # that is not called one
+        (
+            "5月1日，东城街道总工会举办了职工趣味运动会。"
+            "本次活动以“温暖你我，情系一线”为主题，吸引职工参加。",
+            ("职工趣味运动会", "温暖你我，情系一线"),
+        ),
+        # ...and so does an activity named after its division
+        (
+            "东城区总工会在东城公园举办东城区职工健步走活动。本次活动以“健康同行”为主题。",
+            ("东城区职工健步走活动", "健康同行"),
         ),
         # a known programme and a name of two slogans that ends with it
         (

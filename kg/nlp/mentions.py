@@ -35,6 +35,10 @@ KIND_SOURCE = "kind"
 # 女职工部部长Y): like a reference it stands for the department so named in full
 # before; with none, it names the department (whose it is the sentence tells).
 DEPARTMENT_SOURCE = "department"
+# The source of a theme said of the activity named before (某某活动以“X”为主题): the
+# activity is named by its theme, as 以“X”为主题的某某活动 is (see kg/resolve.py); with
+# no activity before, the theme names one of its own.
+THEME_SOURCE = "theme"
 # The labels of sites: facilities and places.
 SITE_LABELS = frozenset({"Facility", "Place"})
 # The fewest characters of a union's own name before its head (某某美食街联合工会,

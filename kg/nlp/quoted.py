@@ -14,6 +14,7 @@ from kg.nlp.mentions import (
     MIN_UNION_OWNER,
     NUMERALS,
     SITE_LABELS,
+    THEME_SOURCE,
     Candidate,
     candidates,
     opened_programme,
@@ -45,10 +46,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 UNION_ENDS = ("工会", "工联会", "总工会")
 # What a theme says around it: 主题为“X”, 以“X”为主题.
 THEME_BEFORE = ("主题为", "主题是", "主题：", "主题:")
-# An event's word before its theme (会议主题为“X”, 大会的主题是“X”): the theme is
-# the event's, named before; looked for within THEME_LOOK_BACK characters.
+# An event's word before its theme (会议主题为“X”, 大会的主题是“X”, 某某活动以“X”为主题):
+# the theme is the event's, named before; looked for within THEME_LOOK_BACK characters.
 THEME_LOOK_BACK = 8
-THEME_OF_EVENT = re.compile(r"(?:会议|活动|大会|比赛|大赛|赛事)的?主题[为是：:]$")
+THEME_OF_EVENT = re.compile(r"(?:会议|活动|大会|比赛|大赛|赛事)(?:的?主题[为是：:]|以)$")
+# ...and an activity's: 某某活动以“X”为主题 names the activity before by its theme, as
+# 以“X”为主题的某某活动 does (the gold's convention: the theme is the name).
+THEME_OF_ACTIVITY = re.compile(r"活动(?:的?主题[为是：:]|以)$")
 # What joins a theme to the activity it names: 主题为“X”的某某活动, 以“X”为主题的某某活动.
 THEMED = ("为主题的", "的")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -136,6 +140,8 @@ class QuotedNameRecognizer(Component):
                 # 某某推进会在某地召开，会议主题为“X”: the theme of the event named
                 # before, which it stands for (as 该活动 does), no activity of its own.
                 name = strip_quotes(content)
+                if THEME_OF_ACTIVITY.search(text, max(0, start - THEME_LOOK_BACK), start):
+                    return Candidate(start, end, "Initiative", name, THEME_SOURCE, PRIORITY)
                 return Candidate(start, end, "Initiative", name, "reference", PRIORITY, short=True)
             return _named_activity(start, end, content, joint + activity, activity)
         marks = set(CLAUSE_PUNCTUATION.findall(content))
