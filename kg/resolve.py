@@ -262,29 +262,33 @@ def _themes_of_activities_before(mentions: list[Mention]) -> list[Mention]:
     """A theme said of the activity named before it (某某活动以“X”为主题, see kg_quoted)
     names that activity as 以“X”为主题的某某活动 does: the nearest activity named in
     full before it is its key if the theme names it (see _described); else the theme
-    names an activity of its own."""
+    names an activity of its own. Activities are looked up by where they end, so that
+    a long article is not scanned once per theme."""
+    if not any(m.source == THEME_SOURCE for m in mentions):
+        return mentions
+    activities = sorted(
+        (m for m in mentions if m.label == "Initiative" and not m.short), key=lambda m: m.end
+    )
+    ends = [m.end for m in activities]
+    division_starts = {m.start for m in mentions if m.label == "District"}
     out = []
     for mention in mentions:
         if mention.source == THEME_SOURCE:
-            before = [
-                m
-                for m in mentions
-                if m.label == "Initiative" and not m.short and m.end <= mention.start
-            ]
-            nearest = max(before, key=lambda m: m.end) if before else None
-            key = nearest.name if nearest is not None and _described(nearest, mentions) else ""
+            index = bisect_right(ends, mention.start)
+            nearest = activities[index - 1] if index else None
+            key = (
+                nearest.name if nearest is not None and _described(nearest, division_starts) else ""
+            )
             mention = replace(mention, source="quoted", key=key)
         out.append(mention)
     return out
 
 
-def _described(activity: Mention, mentions: list[Mention]) -> bool:
+def _described(activity: Mention, division_starts: set[int]) -> bool:
     """Whether ``activity`` is called an activity only by what it is (关爱环卫工人活动),
     which its theme names; a games or a meeting, or an activity named after its
     division (某某区职工健步走活动), keeps its own name."""
-    return activity.name.endswith("活动") and not any(
-        m.label == "District" and m.start == activity.start for m in mentions
-    )
+    return activity.name.endswith("活动") and activity.start not in division_starts
 
 
 def _by_context(short: Mention) -> bool:
