@@ -185,6 +185,12 @@ def names_outlet(text: str, at: int) -> bool:
 
 
 @cache
+def body_heads() -> frozenset[str]:
+    """The heads that end the names of unions and organisations (总工会, 党工委, 人社局)."""
+    return frozenset(h for h, head in heads().items() if head.label in ("Union", "Organization"))
+
+
+@cache
 def _longest_head() -> int:
     return max(len(text) for text in heads())
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import resources
-from kg.lexicons import heads, names_outlet, table, word_classes, words
+from kg.lexicons import body_heads, heads, names_outlet, table, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.gazetteer import Gazetteer, Match
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
@@ -105,9 +105,7 @@ class DivisionRecognizer(Component):
         # (see MIN_FULL_NAME); right before a body's head (叶县总工会) it names the
         # county, unless its first character is a word that opens a clause there
         # (和县总工会: and the county's union; 应县总工会邀请: at its invitation).
-        self.body_heads = tuple(
-            h for h, head in heads().items() if head.label in ("Union", "Organization")
-        )
+        self.body_heads = tuple(body_heads())
         self.brief_counties = Scanner(
             (name, ids)
             for name, ids in gazetteer.brief_counties.items()

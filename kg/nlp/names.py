@@ -103,13 +103,13 @@ REFERRING_LABELS = frozenset({"Facility", "Place", "Initiative", "Organization"}
 # What may stand between an organising verb and the event it holds: 了, 的, and the
 # count and length of the occasion (开展了一次为期五天的某某活动).
 ORGANISED_GAP = re.compile(r"了?(?:[一两几数][次场期项])?(?:为期[^，。,;；]{1,8})?的?$")
-# Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
-# but not inside the names of unions, facilities and places.
 # An aside that gives the short form a name goes by from here on: 某某工会联合会
 # (以下简称“联合会”).
 SHORT_FORM_ASIDE = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[^（()）]{1,12}[）)]$")
 MAX_ASIDE = 20  # the longest such aside, in characters
 CLOSING_BRACKET = re.compile(r"[）)]")
+# Verbs are found inside programme and company names (技能素质提升行动, 北京开放大学)
+# but not inside the names of unions, facilities and places.
 NO_VERB_LABELS = frozenset({"Union", "Facility", "Place", "District"})
 # A union is named after the body it belongs to: a division, an organisation, a trade.
 UNION_OWNERS = ("全国", "行业", "产业", "系统")
@@ -1113,16 +1113,10 @@ class HeadNameRecognizer(Component):
         the second (某区政府拨付某区司法局: 拨付 is no word of a name)."""
         for offset, piece in tokens:
             if offset in divisions:
-                return next(
-                    (
-                        o
-                        for o, p in tokens
-                        if o > offset
-                        and o in divisions
-                        and any(q in self.stop_verbs for r, q in tokens if offset < r < o)
-                    ),
-                    None,
-                )
+                verb = next((o for o, p in tokens if o > offset and p in self.stop_verbs), None)
+                if verb is None:
+                    return None
+                return next((o for o, _ in tokens if o > verb and o in divisions), None)
             if piece in self.verbal:
                 # ...or a level word's body (请来|县委党校): a short form opens the name
                 return next(

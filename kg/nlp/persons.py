@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import heads, word_classes, words
+from kg.lexicons import body_heads, heads, word_classes, words
 from kg.nlp.component import Component
 from kg.nlp.mentions import Candidate, Scanner, candidates, text_of, token_bounds
 
@@ -70,7 +70,7 @@ class PersonRecognizer(Component):
         self.surnames = words("surnames")
         self.part_heads = tuple(words("part_heads"))
         # 区妇联主席X: a level word that is a surname (区) before a body's head is no name.
-        self.body_heads = frozenset(h for h, head in heads().items() if head.label in BODY_LABELS)
+        self.body_heads = body_heads()
         self.head_words = frozenset(heads())
         self.follows = Prefixes(words("name_follows"))
         self.posts_after = Prefixes(words("posts"))
