@@ -413,19 +413,25 @@ ROLE_REACH = 40
 def _role_word() -> re.Pattern[str]:
     """The roles of a body in an event it helps hold (由A主办，B承办的D): the rules'
     ROLE macro, from the same lexicons."""
-    return re.compile(_alternation(LexiconMacro(lexicons=["hosting_roles", "supporting_roles"])))
+    roles = ["hosting_roles", "supporting_roles", "guiding_roles"]
+    return re.compile(_alternation(LexiconMacro(lexicons=roles)))
 
 
 def _undertakes(relation: Relation, text: str) -> bool:
     """Whether the role that the text gives the organizer of ``relation`` (the first
     role word after it, before the event or the end of the clause) is one of those
-    that do not run the event (kg/lexicons/supporting_roles.txt: undertaking it for
-    another, backing or guiding it)."""
+    that do not run the event (kg/lexicons/supporting_roles.txt and guiding_roles.txt:
+    undertaking it for another, backing or guiding it)."""
     start = relation.subject.end
     end = relation.object.start if relation.object.start > start else start + ROLE_REACH
     stop = ROLE_CLAUSE_END.search(text, start, end)
     role = _role_word().search(text, start, stop.start() if stop else end)
-    return role is not None and role.group() in words("supporting_roles")
+    return role is not None and role.group() in _not_running_roles()
+
+
+@cache
+def _not_running_roles() -> frozenset[str]:
+    return words("supporting_roles") | words("guiding_roles")
 
 
 def _opened_sites(found: list[Relation], mentions: list[Mention]) -> list[Relation]:
